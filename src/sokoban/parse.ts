@@ -1,0 +1,267 @@
+/**
+ * Parsing level text: single boards, XSB/SOK collections, DeepMind Boxoban files and RLE boards.
+ *
+ * The parser never throws on user input. Each board found becomes an entry that is either a
+ * playable level or an error that says what is wrong and where (1-based line and column).
+ */
+import { type Level, GOAL, WALL, FLOOR } from './level';
+import { rleDecode } from './rle';
+
+export interface LevelError {
+  readonly message: string;
+  /** 1-based line in the pasted text, when the error has a place. */
+  readonly line?: number;
+  /** 1-based column in that line. */
+  readonly column?: number;
+}
+
+export type LevelEntry =
+  | { readonly ok: true; readonly index: number; readonly title: string; readonly line: number; readonly level: Level }
+  | { readonly ok: false; readonly index: number; readonly title: string; readonly line: number; readonly error: LevelError };
+
+export type CollectionResult =
+  | { readonly ok: true; readonly entries: readonly LevelEntry[] }
+  | { readonly ok: false; readonly error: LevelError };
+
+/** Pasted text over this many characters is refused before any work is done. */
+export const MAX_TEXT_LENGTH = 1_000_000;
+/** A board with more cells than this is refused. */
+export const MAX_CELLS = 10_000;
+
+const BOARD_CHARS = new Set(['#', '@', '+', '$', '*', '.', ' ', '-', '_']);
+const RLE_CHARS = /^[#@+$*.\-_ 0-9|()]+$/;
+
+interface RawRow {
+  /** The row's characters, as written (RLE already expanded). */
+  readonly text: string;
+  readonly line: number;
+  /** Column offset (0-based) in the source line of the row's first character; -1 when from RLE. */
+  readonly offset: number;
+}
+
+interface RawBoard {
+  rows: RawRow[];
+  title: string;
+  author: string;
+  comment: string;
+  line: number;
+  rleError?: LevelError;
+}
+
+type LineKind = 'blank' | 'comment' | 'board' | 'text';
+
+function classify(line: string): LineKind {
+  const trimmed = line.trim();
+  if (trimmed === '') return 'blank';
+  if (trimmed.startsWith(';')) return 'comment';
+  if (!trimmed.includes('#')) return 'text';
+  if (RLE_CHARS.test(trimmed)) return 'board';
+  // A line that looks like a wall row but carries stray characters is still a board row, so
+  // that the stray character is reported with its place instead of silently splitting a board.
+  if (trimmed.startsWith('#') || trimmed.endsWith('#')) {
+    let boardish = 0;
+    for (const ch of trimmed) if (BOARD_CHARS.has(ch)) boardish++;
+    if (boardish / trimmed.length >= 0.6) return 'board';
+  }
+  return 'text';
+}
+
+const KEY_VALUE = /^(title|author|comment|comment-end)\s*:\s*(.*)$/i;
+
+/** Splits pasted text into boards with their titles. Exposed for tests. */
+export function parseCollection(text: string): CollectionResult {
+  if (text.length > MAX_TEXT_LENGTH) {
+    return { ok: false, error: { message: `The text is too large (${text.length.toLocaleString('en')} characters; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en')}).` } };
+  }
+  const lines = text.split(/\r\n|\r|\n/);
+  const boards: RawBoard[] = [];
+  let current: RawBoard | null = null;
+  let pendingTitle = '';
+  let pendingComment = '';
+  let lastTextWasAfterBoard = false;
+  let inCommentBlock = false;
+
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i].replace(/\t/g, ' ');
+    const lineNo = i + 1;
+    if (inCommentBlock) {
+      if (/^\s*comment-end\s*:?/i.test(raw)) inCommentBlock = false;
+      continue;
+    }
+    const kind = classify(raw);
+    if (kind === 'board') {
+      if (!current) {
+        current = { rows: [], title: pendingTitle, author: '', comment: pendingComment, line: lineNo };
+        boards.push(current);
+        pendingTitle = '';
+        pendingComment = '';
+        lastTextWasAfterBoard = false;
+      }
+      appendRows(current, raw, lineNo);
+      continue;
+    }
+    const previous: RawBoard | null = current ?? (lastTextWasAfterBoard ? boards[boards.length - 1] : null);
+    current = null;
+    if (kind === 'blank') continue;
+    if (kind === 'comment') {
+      const body = raw.trim().slice(1).trim();
+      if (body !== '') pendingComment = body;
+      continue;
+    }
+    const trimmed = raw.trim();
+    const kv = KEY_VALUE.exec(trimmed);
+    if (kv) {
+      const key = kv[1].toLowerCase();
+      const value = kv[2].trim();
+      if (key === 'comment') {
+        if (value === '') inCommentBlock = true;
+        continue;
+      }
+      if (key === 'comment-end') continue;
+      // Key lines right after a board belong to it; elsewhere to the board that follows.
+      const target = previous;
+      if (target) {
+        if (key === 'title') target.title = value;
+        else target.author = value;
+        lastTextWasAfterBoard = true;
+      } else if (key === 'title') {
+        pendingTitle = value;
+      }
+      continue;
+    }
+    pendingTitle = trimmed;
+    pendingComment = '';
+    lastTextWasAfterBoard = false;
+  }
+
+  if (boards.length === 0) {
+    return { ok: false, error: { message: 'No board found: a board is made of rows such as "#####" with "@" for the player, "$" for boxes and "." for goals.' } };
+  }
+  const entries = boards.map((board, i): LevelEntry => {
+    const title = board.title || board.comment;
+    const built = buildLevel(board, title);
+    return built.ok
+      ? { ok: true, index: i + 1, title, line: board.line, level: built.level }
+      : { ok: false, index: i + 1, title, line: board.line, error: built.error };
+  });
+  return { ok: true, entries };
+}
+
+function appendRows(board: RawBoard, raw: string, lineNo: number): void {
+  const trimmedEnd = raw.replace(/\s+$/, '');
+  const isRle = /[0-9|()]/.test(trimmedEnd);
+  if (!isRle) {
+    board.rows.push({ text: trimmedEnd, line: lineNo, offset: 0 });
+    return;
+  }
+  const decoded = rleDecode(trimmedEnd.trim(), MAX_CELLS * 4);
+  if (!decoded.ok) {
+    board.rleError ??= { message: `Bad run-length encoding: ${decoded.message}.`, line: lineNo, column: decoded.column + (trimmedEnd.length - trimmedEnd.trimStart().length) };
+    return;
+  }
+  for (const row of decoded.text.split('|')) board.rows.push({ text: row.replace(/\s+$/, ''), line: lineNo, offset: -1 });
+}
+
+type Built = { ok: true; level: Level } | { ok: false; error: LevelError };
+
+function where(row: RawRow, col: number): { line: number; column?: number } {
+  return row.offset < 0 ? { line: row.line } : { line: row.line, column: row.offset + col + 1 };
+}
+
+function buildLevel(board: RawBoard, title: string): Built {
+  if (board.rleError) return { ok: false, error: board.rleError };
+  // Drop rows that are empty after RLE expansion (a trailing "|" for instance).
+  const rows = board.rows.filter((r) => r.text.trim() !== '');
+  const height = rows.length;
+  const width = rows.reduce((w, r) => Math.max(w, r.text.length), 0);
+  if (width * height > MAX_CELLS) {
+    return { ok: false, error: { message: `The board is too large (${width}×${height} = ${width * height} cells; the limit is ${MAX_CELLS}).`, line: rows[0]?.line ?? board.line } };
+  }
+  const tiles: string[] = new Array<string>(width * height).fill(FLOOR);
+  const boxes: number[] = [];
+  let player = -1;
+  let goals = 0;
+  for (let r = 0; r < height; r++) {
+    const row = rows[r];
+    for (let c = 0; c < row.text.length; c++) {
+      const ch = row.text[c];
+      const cell = r * width + c;
+      switch (ch) {
+        case '#':
+          tiles[cell] = WALL;
+          break;
+        case ' ':
+        case '-':
+        case '_':
+          break;
+        case '.':
+          tiles[cell] = GOAL;
+          goals++;
+          break;
+        case '$':
+          boxes.push(cell);
+          break;
+        case '*':
+          tiles[cell] = GOAL;
+          goals++;
+          boxes.push(cell);
+          break;
+        case '@':
+        case '+':
+          if (player >= 0) {
+            return { ok: false, error: { message: `More than one player: a second "${ch}" at row ${r + 1}, column ${c + 1}.`, ...where(row, c) } };
+          }
+          player = cell;
+          if (ch === '+') {
+            tiles[cell] = GOAL;
+            goals++;
+          }
+          break;
+        default:
+          return { ok: false, error: { message: `Unknown character "${ch}" at row ${r + 1}, column ${c + 1}.`, ...where(row, c) } };
+      }
+    }
+  }
+  const at = { line: board.line };
+  if (player < 0) return { ok: false, error: { message: 'No player: mark the player with "@" (or "+" on a goal).', ...at } };
+  if (boxes.length === 0) return { ok: false, error: { message: 'No boxes: a level needs at least one "$" (or "*" on a goal).', ...at } };
+  if (boxes.length !== goals) {
+    return { ok: false, error: { message: `Boxes and goals differ in number: ${boxes.length} box${boxes.length === 1 ? '' : 'es'}, ${goals} goal${goals === 1 ? '' : 's'}.`, ...at } };
+  }
+  const leak = findLeak(tiles, width, height, player);
+  if (leak >= 0) {
+    const r = Math.floor(leak / width);
+    const c = leak % width;
+    const row = rows[r];
+    return { ok: false, error: { message: `The level is not closed: the player can walk off the board at row ${r + 1}, column ${c + 1}.`, ...where(row, c) } };
+  }
+  return { ok: true, level: { title, author: board.author, width, height, tiles: tiles.join(''), boxes, player } };
+}
+
+/** Flood-fills from the player through non-wall cells; returns a border cell reached, or -1. */
+function findLeak(tiles: string[], width: number, height: number, player: number): number {
+  const seen = new Uint8Array(width * height);
+  const stack = [player];
+  seen[player] = 1;
+  while (stack.length) {
+    const cell = stack.pop()!;
+    const c = cell % width;
+    const r = (cell - c) / width;
+    if (r === 0 || c === 0 || r === height - 1 || c === width - 1) return cell;
+    for (const next of [cell - 1, cell + 1, cell - width, cell + width]) {
+      if (!seen[next] && tiles[next] !== WALL) {
+        seen[next] = 1;
+        stack.push(next);
+      }
+    }
+  }
+  return -1;
+}
+
+/** Parses text expected to hold one level; the first board is used. */
+export function parseLevel(text: string): { ok: true; level: Level } | { ok: false; error: LevelError } {
+  const result = parseCollection(text);
+  if (!result.ok) return result;
+  const first = result.entries[0];
+  return first.ok ? { ok: true, level: first.level } : { ok: false, error: first.error };
+}

@@ -1,0 +1,61 @@
+/**
+ * The solver's public contract, shared by the engine, the CLI, the benchmark and the worker.
+ * Plain data only, so results cross `postMessage` and `worker_threads` unchanged.
+ */
+
+export type SolveMode = 'fast' | 'optimal';
+
+export interface SolveOptions {
+  /** `fast`: a solution as soon as possible. `optimal`: fewest pushes (then moves), proven. */
+  readonly mode?: SolveMode;
+  /** Wall-clock limit in milliseconds (default: no limit). */
+  readonly timeLimitMs?: number;
+  /** Memory cap for the search's tables in megabytes (default 512). */
+  readonly memoryLimitMb?: number;
+  /** Called about every `progressIntervalMs` (default 100) while searching. */
+  readonly onProgress?: (progress: SolveProgress) => void;
+  readonly progressIntervalMs?: number;
+  /** Polled often (at least every few milliseconds); returning true stops with `cancelled`. */
+  readonly shouldCancel?: () => boolean;
+}
+
+export interface SolveProgress {
+  readonly nodes: number;
+  readonly nodesPerSecond: number;
+  /** The current lower bound (optimal) or best heuristic value (fast). */
+  readonly bound: number;
+  readonly depth: number;
+  readonly elapsedMs: number;
+  /** Transposition table fill, 0..1. */
+  readonly tableFill: number;
+}
+
+interface Stats {
+  readonly nodes: number;
+  readonly ms: number;
+}
+
+export type SolveResult =
+  | (Stats & {
+      readonly status: 'solved';
+      /** Full LURD string, pushes upper case, verified by replaying through src/sokoban. */
+      readonly solution: string;
+      readonly moves: number;
+      readonly pushes: number;
+      /** True when the push count is proven minimal (optimal mode). */
+      readonly optimal: boolean;
+    })
+  | (Stats & { readonly status: 'unsolvable'; readonly message: string })
+  | (Stats & { readonly status: 'limit'; readonly reason: 'time' | 'memory'; readonly message: string })
+  | (Stats & { readonly status: 'cancelled' })
+  | (Stats & { readonly status: 'invalid'; readonly message: string });
+
+/** A quick verdict on a position during play (for deadlock warnings). */
+export interface DeadlockReport {
+  /** True only when the position is proven unsolvable. */
+  readonly deadlocked: boolean;
+  /** Human-readable cause, e.g. "box stuck in a corner", "frozen boxes off goals". */
+  readonly cause?: string;
+  /** Cell indices of the boxes involved. */
+  readonly boxes?: readonly number[];
+}
