@@ -47,8 +47,8 @@ export function rleDecode(input: string, maxLength = RLE_MAX_EXPANDED): RleResul
       if (out.length + unit.length * count > maxLength) return fail(`the expanded text is longer than ${maxLength} characters`, countStart);
       out += count === 1 ? unit : unit.repeat(count);
     }
-    if (closing) return fail('unclosed "("');
-    return out;
+    return out; // a group's caller checks for its ")"
+
   };
 
   const result = parseSeq(false);
