@@ -1,0 +1,337 @@
+/**
+ * End-to-end harness: serves the built app (dist/) on a free local port and drives Debian's
+ * /usr/bin/chromium with playwright-core. No browser is ever downloaded.
+ *
+ * Typical use in a `*.e2e.ts` file:
+ *
+ *   describeE2E('play', () => {
+ *     const app = useApp();                       // one server + browser for the file
+ *     it('loads', async () => {
+ *       const page = await app.newPage();         // fresh context, errors collected
+ *       await page.goto(app.url);
+ *     });
+ *   });
+ *
+ * Every page made by `newPage` records console errors, uncaught page errors and failed requests
+ * for the app's own files; `useApp` fails the running test when any were recorded.
+ *
+ * `npm run test:e2e` builds first (`vite build`). When running a file by hand, build first:
+ *   npx vite build && npx vitest run --config vitest.e2e.config.ts tests/e2e/play.e2e.ts
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
+export const hasChromium = existsSync(CHROMIUM_PATH);
+const inCI = process.env.CI === 'true';
+
+/** Flags that keep a headless Chromium quiet, offline and usable as root in a container. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/**
+ * `describe` for browser tests. Without Chromium the block is skipped with a visible warning,
+ * except in CI (CI=true), where a missing browser is a failure: CI must never go green by
+ * silently testing nothing.
+ */
+export function describeE2E(name: string, body: () => void): void {
+  if (hasChromium) {
+    describe(name, body);
+    return;
+  }
+  if (inCI) {
+    describe(name, () => {
+      it(`needs Chromium at ${CHROMIUM_PATH}`, () => {
+        throw new Error(`Chromium is missing at ${CHROMIUM_PATH} and CI=true: install it (apt-get install -y chromium).`);
+      });
+    });
+    return;
+  }
+  console.warn(
+    `\n[e2e] SKIPPED "${name}": no Chromium at ${CHROMIUM_PATH}. ` +
+      `Install it (apt-get install -y chromium) or set CHROMIUM_PATH.\n`,
+  );
+  describe.skip(name, body);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Static server
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xsb': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
+};
+
+export interface StaticServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `root` on 127.0.0.1 at a port the OS picks. A tiny server of our own rather than
+ * `vite preview`: it has no config to drift, and module workers need `.js` served as
+ * JavaScript, which this guarantees. Paths without an extension fall back to index.html.
+ */
+export async function serveStatic(dir: string = DIST_DIR): Promise<StaticServer> {
+  const root = resolve(dir);
+  if (!existsSync(join(root, 'index.html'))) {
+    throw new Error(`${root}/index.html not found: build the app first (npx vite build).`);
+  }
+  const server: Server = createServer((req, res) => {
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    let file = normalize(join(root, pathname));
+    if (file !== root && !file.startsWith(root + sep)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      if (extname(pathname) !== '') {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      file = join(root, 'index.html');
+    }
+    res.writeHead(200, {
+      'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-length': statSync(file).size,
+      'cache-control': 'no-store',
+    });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 30_000 });
+}
+
+export interface PageOptions extends BrowserContextOptions {
+  /** Console error texts matching this are expected and not counted as failures. */
+  allowConsoleErrors?: RegExp;
+}
+
+/** A page with the problems seen on it so far. */
+export interface AppPage extends Page {
+  /** Console errors, page errors and failed same-origin requests, in order. */
+  readonly problems: string[];
+}
+
+export interface App {
+  readonly url: string;
+  readonly browser: Browser;
+  /** A page in a fresh browser context (its own storage), with problems collected. */
+  newPage(options?: PageOptions): Promise<AppPage>;
+  /** Problems recorded on every page made so far, then forgotten. */
+  takeProblems(): string[];
+  close(): Promise<void>;
+}
+
+/** Starts the static server (on dist/ unless told otherwise) and Chromium. */
+export async function startApp(options: { root?: string } = {}): Promise<App> {
+  const server = await serveStatic(options.root);
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  const contexts: BrowserContext[] = [];
+  let problems: string[] = [];
+  const origin = new URL(server.url).origin;
+
+  return {
+    url: server.url,
+    browser,
+    async newPage(options: PageOptions = {}) {
+      const { allowConsoleErrors, ...contextOptions } = options;
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+      contexts.push(context);
+      const page = (await context.newPage()) as AppPage;
+      const own: string[] = [];
+      Object.defineProperty(page, 'problems', { value: own });
+      const record = (text: string) => {
+        own.push(text);
+        problems.push(text);
+      };
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        const text = message.text();
+        if (allowConsoleErrors?.test(text)) return;
+        const where = message.location();
+        // Chromium asks for /favicon.ico on its own; a missing one is not the app's failure.
+        if (where.url?.endsWith('/favicon.ico')) return;
+        record(`console.error: ${text}${where.url ? ` (${where.url}:${where.lineNumber})` : ''}`);
+      });
+      page.on('pageerror', (error) => record(`page error: ${error.stack ?? error.message}`));
+      page.on('requestfailed', (request) => {
+        if (request.url().startsWith(origin)) record(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
+      });
+      page.on('response', (response) => {
+        if (response.url().startsWith(origin) && response.status() >= 400) {
+          record(`HTTP ${response.status()}: ${response.url()}`);
+        }
+      });
+      return page;
+    },
+    takeProblems() {
+      const taken = problems;
+      problems = [];
+      return taken;
+    },
+    async close() {
+      await Promise.allSettled(contexts.map((c) => c.close()));
+      await browser.close().catch(() => undefined);
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Registers hooks that start the app once for the enclosing describe block, close every page's
+ * context after each test, and fail a test that produced console or page errors.
+ * Returns a handle whose properties are usable inside tests (not at collection time).
+ */
+export function useApp(): App {
+  let app: App | undefined;
+  const need = (): App => {
+    if (!app) throw new Error('useApp(): the app is not started (use it inside tests, not at collection time)');
+    return app;
+  };
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterEach(() => {
+    const problems = app?.takeProblems() ?? [];
+    if (problems.length > 0) {
+      throw new Error(`The page reported ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+    }
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  return {
+    get url() {
+      return need().url;
+    },
+    get browser() {
+      return need().browser;
+    },
+    newPage: (options) => need().newPage(options),
+    takeProblems: () => need().takeProblems(),
+    close: () => need().close(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for driving the app by its accessible names (DESIGN.md).
+
+/** Fills the "Level" text box with `text` and presses "Load". */
+export async function loadLevel(page: Page, text: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Level' }).fill(text);
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
+}
+
+/** The text of the game status (role `status` containing "Moves:" or "Solved"). */
+export function gameStatus(page: Page) {
+  return page.getByRole('status').filter({ hasText: /Moves:|Solved/ }).first();
+}
+
+/** Presses keys one after another with `delayMs` between them, with focus off the text box. */
+export async function pressKeys(page: Page, keys: readonly string[], delayMs = 0): Promise<void> {
+  for (const [i, key] of keys.entries()) {
+    if (i > 0 && delayMs > 0) await page.waitForTimeout(delayMs);
+    await page.keyboard.press(key);
+  }
+}
+
+/** Moves keyboard focus away from any text box so that game keys reach the board. */
+export async function blurInputs(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement) active.blur();
+  });
+}
+
+/**
+ * A swipe with real touch events (CDP Input.dispatchTouchEvent), so the page sees touchstart /
+ * touchmove / touchend and the pointer events Chromium derives from them. Needs a context made
+ * with `hasTouch: true`.
+ */
+export async function swipe(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  steps = 6,
+): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
+    for (let i = 1; i <= steps; i++) {
+      const x = from.x + ((to.x - from.x) * i) / steps;
+      const y = from.y + ((to.y - from.y) * i) / steps;
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** A Boxoban-format file: `; N` headers (0-based) and 10x10 boards, as DeepMind ships them. */
+export function boxobanFile(boards: readonly string[][]): string {
+  return boards.map((rows, i) => `; ${i}\n${rows.join('\n')}\n`).join('\n');
+}
