@@ -18,29 +18,13 @@
  * `npm run test:e2e` builds first (`vite build`). When running a file by hand, build first:
  *   npx vite build && npx vitest run --config vitest.e2e.config.ts tests/e2e/play.e2e.ts
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { CHROMIUM_PATH, hasChromium, launchChromium, serveStatic } from './browser';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
-export const hasChromium = existsSync(CHROMIUM_PATH);
+export { CHROMIUM_ARGS, CHROMIUM_PATH, DIST_DIR, hasChromium, launchChromium, serveStatic, type StaticServer } from './browser';
+
 const inCI = process.env.CI === 'true';
-
-/** Flags that keep a headless Chromium quiet, offline and usable as root in a container. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /**
  * `describe` for browser tests. Without Chromium the block is skipped with a visible warning,
@@ -65,97 +49,6 @@ export function describeE2E(name: string, body: () => void): void {
       `Install it (apt-get install -y chromium) or set CHROMIUM_PATH.\n`,
   );
   describe.skip(name, body);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Static server
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xsb': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2',
-};
-
-export interface StaticServer {
-  readonly url: string;
-  close(): Promise<void>;
-}
-
-/**
- * Serves `root` on 127.0.0.1 at a port the OS picks. A tiny server of our own rather than
- * `vite preview`: it has no config to drift, and module workers need `.js` served as
- * JavaScript, which this guarantees. Paths without an extension fall back to index.html.
- */
-export async function serveStatic(dir: string = DIST_DIR): Promise<StaticServer> {
-  const root = resolve(dir);
-  if (!existsSync(join(root, 'index.html'))) {
-    throw new Error(`${root}/index.html not found: build the app first (npx vite build).`);
-  }
-  const server: Server = createServer((req, res) => {
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    } catch {
-      res.writeHead(400).end('bad request');
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
-      return;
-    }
-    let file = normalize(join(root, pathname));
-    if (file !== root && !file.startsWith(root + sep)) {
-      res.writeHead(403).end('forbidden');
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      if (extname(pathname) !== '') {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
-      file = join(root, 'index.html');
-    }
-    res.writeHead(200, {
-      'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'content-length': statSync(file).size,
-      'cache-control': 'no-store',
-    });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => ok());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Browser
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 30_000 });
 }
 
 export interface PageOptions extends BrowserContextOptions {
