@@ -1,0 +1,148 @@
+/**
+ * Measures the app's two budgets on the local production build (run by hand, not by npm test):
+ *
+ *   1. First canvas draw: the time from navigation start to the app's
+ *      performance.mark('first-board-draw'), made right after the board's first draw, in a fresh
+ *      browser context (cold cache, empty storage) each run. Budget: <= 300 ms.
+ *   2. Shipped JavaScript of the first load, gzipped: the JS files referenced by dist/index.html
+ *      and, recursively, their static imports (dynamic imports and workers are loaded on demand
+ *      and are listed apart). Cross-checked against the JS Chromium actually fetched during the
+ *      first load. Budget: <= 150 KB gzip (KB = 1000 bytes).
+ *
+ * Usage:  npx tsx scripts/measure-app.ts [--runs N] [--no-build]
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DIST_DIR, launchChromium, serveStatic } from '../tests/e2e/browser';
+
+const FIRST_DRAW_BUDGET_MS = 300;
+const JS_BUDGET_BYTES = 150_000;
+
+const args = process.argv.slice(2);
+const runsArg = args.indexOf('--runs');
+const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 15;
+if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs needs a positive integer');
+
+if (!args.includes('--no-build')) {
+  console.log('building (vite build)...');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+}
+
+// ------------------------------------------------------------------ static analysis of dist/
+
+const gzipSize = (path: string) => gzipSync(readFileSync(join(DIST_DIR, path)), { level: 9 }).length;
+
+/** Asset paths (relative to dist/, no leading slash) of the module scripts index.html loads. */
+function entryScripts(html: string): string[] {
+  const found = new Set<string>();
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+\.js)"[^>]*>/g)) found.add(m[1]);
+  for (const m of html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+\.js)"[^>]*>/g)) found.add(m[1]);
+  return [...found].map((p) => p.replace(/^\.?\//, ''));
+}
+
+/**
+ * Static and dynamic import specifiers in a bundled chunk. The bundler's output is regular:
+ * `import{a as b}from"./x.js"`, `import"./x.js"`, `export{..}from"./x.js"`, `import("./x.js")`,
+ * and workers as `new Worker(new URL("x.js", import.meta.url))` or a "/assets/x.js" literal.
+ */
+function importsOf(code: string) {
+  const statics = new Set<string>();
+  const lazy = new Set<string>();
+  for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"']+\.js)["']/g)) statics.add(m[1]);
+  for (const m of code.matchAll(/\bimport\(\s*["']([^"']+\.js)["']\s*\)/g)) lazy.add(m[1]);
+  for (const m of code.matchAll(/new\s+(?:Shared)?Worker\(\s*new\s+URL\(\s*["']([^"']+\.js)["']/g)) lazy.add(m[1]);
+  for (const m of code.matchAll(/["'](\/?assets\/[^"']+\.js)["']/g)) if (!statics.has(m[1])) lazy.add(m[1]);
+  return { statics: [...statics], lazy: [...lazy] };
+}
+
+function resolveAsset(from: string, spec: string): string {
+  if (spec.startsWith('/')) return spec.slice(1);
+  return posix.normalize(posix.join(posix.dirname(from), spec));
+}
+
+const html = readFileSync(join(DIST_DIR, 'index.html'), 'utf8');
+const firstLoad = new Set<string>();
+const onDemand = new Set<string>();
+const queue = entryScripts(html);
+while (queue.length > 0) {
+  const file = queue.shift()!;
+  if (firstLoad.has(file)) continue;
+  firstLoad.add(file);
+  const { statics, lazy } = importsOf(readFileSync(join(DIST_DIR, file), 'utf8'));
+  for (const s of statics) queue.push(resolveAsset(file, s));
+  for (const l of lazy) onDemand.add(resolveAsset(file, l).replace(/^assets\/assets\//, 'assets/'));
+}
+for (const f of firstLoad) onDemand.delete(f);
+
+const firstLoadGzip = [...firstLoad].reduce((sum, f) => sum + gzipSize(f), 0);
+const firstLoadRaw = [...firstLoad].reduce((sum, f) => sum + readFileSync(join(DIST_DIR, f)).length, 0);
+
+console.log('\nJavaScript of the first load (index.html scripts + static imports):');
+for (const f of firstLoad) console.log(`  ${f}  ${readFileSync(join(DIST_DIR, f)).length} B raw, ${gzipSize(f)} B gzip`);
+console.log(`  total: ${firstLoadRaw} B raw, ${firstLoadGzip} B gzip (budget ${JS_BUDGET_BYTES} B)`);
+console.log('Loaded on demand (dynamic imports, workers), not counted:');
+for (const f of onDemand) {
+  try {
+    console.log(`  ${f}  ${gzipSize(f)} B gzip`);
+  } catch {
+    console.log(`  ${f}  (not a file in dist)`);
+  }
+}
+
+// ------------------------------------------------------------------ browser measurements
+
+const server = await serveStatic();
+const browser = await launchChromium();
+const chromiumVersion = browser.version();
+const firstDraws: number[] = [];
+const fetchedJs = new Set<string>();
+const paints: number[] = [];
+try {
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.on('response', (r) => {
+      const url = new URL(r.url());
+      if (i === 0 && url.pathname.endsWith('.js')) fetchedJs.add(url.pathname.slice(1));
+    });
+    await page.goto(server.url, { waitUntil: 'load' });
+    const mark = await page
+      .waitForFunction(() => performance.getEntriesByName('first-board-draw', 'mark')[0]?.startTime, undefined, { timeout: 10_000 })
+      .then((h) => h.jsonValue() as Promise<number>)
+      .catch(() => NaN);
+    if (Number.isNaN(mark)) throw new Error("The app made no performance.mark('first-board-draw') within 10 s");
+    firstDraws.push(mark);
+    const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+    paints.push(fcp);
+    // Let anything the app starts after its first draw (idle preloads) show up in run 0.
+    if (i === 0) await page.waitForTimeout(1500);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const median = (xs: number[]) => {
+  const s = sorted(xs);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (n: number) => n.toFixed(1);
+
+console.log(`\nJS files Chromium fetched on the first visit (incl. within 1.5 s after the first draw):`);
+for (const f of fetchedJs) console.log(`  ${f}${firstLoad.has(f) ? '' : '  <- not in the static first-load set'}`);
+const missing = [...firstLoad].filter((f) => !fetchedJs.has(f));
+if (missing.length) console.log(`  (in the static set but not fetched: ${missing.join(', ')})`);
+
+console.log(`\nFirst board draw after navigation start, ${runs} cold runs (ms):`);
+console.log(`  median ${fmt(median(firstDraws))}, min ${fmt(Math.min(...firstDraws))}, max ${fmt(Math.max(...firstDraws))} (budget ${FIRST_DRAW_BUDGET_MS})`);
+console.log(`  first contentful paint median ${fmt(median(paints))}`);
+console.log(`\nMachine: ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, node ${process.version}, Chromium ${chromiumVersion}`);
+
+const ok = median(firstDraws) <= FIRST_DRAW_BUDGET_MS && firstLoadGzip <= JS_BUDGET_BYTES;
+console.log(ok ? '\nwithin both budgets' : '\nOVER BUDGET');
+process.exitCode = ok ? 0 : 1;
