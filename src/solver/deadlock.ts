@@ -1,0 +1,101 @@
+/**
+ * Deadlock verdicts for a position in play. Every verdict is a proof: dead squares (no goal
+ * reachable by pushing), frozen boxes off goals, or no assignment of boxes to goals at all.
+ */
+import type { Level, Position } from '../sokoban';
+import type { DeadlockReport } from './api';
+import { type Board, compile, toOriginal } from './board';
+import { type Distances, pushDistances, UNREACHABLE } from './distance';
+import { FreezeChecker } from './freeze';
+import { FORBIDDEN, Matcher } from './matching';
+
+export interface Analysis {
+  readonly board: Board;
+  readonly distances: Distances;
+  readonly freeze: FreezeChecker;
+}
+
+const cache = new WeakMap<Level, Analysis>();
+
+/** The static analysis of a level (board, push distances, dead squares), cached per level. */
+export function analyse(level: Level, board: Board): Analysis {
+  const hit = cache.get(level);
+  if (hit && hit.board.size === board.size && hit.board.goals.length === board.goals.length) return hit;
+  const distances = pushDistances(board);
+  const analysis = { board, distances, freeze: new FreezeChecker(board, distances.dead) };
+  cache.set(level, analysis);
+  return analysis;
+}
+
+function isCorner(board: Board, cell: number): boolean {
+  const { floor, width } = board;
+  const h = !floor[cell - 1] || !floor[cell + 1];
+  const v = !floor[cell - width] || !floor[cell + width];
+  return h && v;
+}
+
+export function checkDeadlock(level: Level, position: Position): DeadlockReport {
+  const compiled = compile(level, position);
+  if (!compiled.ok) {
+    // Structural problems are not deadlocks; a box walled off away from goals is.
+    return compiled.invalid ? { deadlocked: false } : { deadlocked: true, cause: compiled.message, boxes: [] };
+  }
+  const { board, boxes } = compiled;
+  const { distances, freeze } = analyse(level, board);
+  const orig = (cells: Iterable<number>) => Array.from(cells, (c) => toOriginal(board, c)).sort((a, b) => a - b);
+
+  const onDead = Array.from(boxes).filter((b) => distances.dead[b]);
+  if (onDead.length > 0) {
+    const corner = onDead.every((b) => isCorner(board, b));
+    return {
+      deadlocked: true,
+      cause: corner ? 'box stuck in a corner' : 'box on a dead square: it can never be pushed to a goal',
+      boxes: orig(onDead),
+    };
+  }
+
+  const frozen = freeze.frozenBoxes(boxes);
+  if (frozen.some((b) => !board.goal[b])) {
+    // Report the groups of frozen boxes that hold a box off its goal.
+    const inSet = new Set(frozen);
+    const seen = new Set<number>();
+    const involved: number[] = [];
+    for (const start of frozen) {
+      if (board.goal[start] || seen.has(start)) continue;
+      const stack = [start];
+      seen.add(start);
+      while (stack.length) {
+        const c = stack.pop()!;
+        involved.push(c);
+        for (let d = 0; d < 4; d++) {
+          const nb = c + board.offsets[d];
+          if (inSet.has(nb) && !seen.has(nb)) {
+            seen.add(nb);
+            stack.push(nb);
+          }
+        }
+      }
+    }
+    return {
+      deadlocked: true,
+      cause: involved.length === 1 ? 'box frozen off a goal: it can never move again' : 'frozen boxes off goals: they block each other for good',
+      boxes: orig(involved),
+    };
+  }
+
+  const n = boxes.length;
+  const cost = new Int32Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let g = 0; g < n; g++) {
+      const d = distances.dist[g * board.size + boxes[i]];
+      cost[i * n + g] = d === UNREACHABLE ? FORBIDDEN : d;
+    }
+  }
+  const matcher = new Matcher(n);
+  if (matcher.solve(cost) < 0) {
+    const stuck: number[] = [];
+    for (let i = 0; i < n; i++) if (cost[i * n + matcher.assignment[i]] >= FORBIDDEN) stuck.push(boxes[i]);
+    return { deadlocked: true, cause: 'boxes cannot all get a goal of their own (too many boxes can only reach the same goals)', boxes: orig(stuck) };
+  }
+  return { deadlocked: false };
+}

@@ -1,0 +1,79 @@
+/**
+ * The search engine's entry points. Pure TypeScript: runs unchanged in Node and in a worker.
+ */
+import { type Level, type Position, isSolved, replay, startPosition } from '../sokoban';
+import type { SolveOptions, SolveResult } from './api';
+import { compile } from './board';
+import { analyse } from './deadlock';
+import { search } from './search';
+import { expandPushes } from './solution';
+
+export type * from './api';
+export { checkDeadlock } from './deadlock';
+
+const DEFAULT_MEMORY_MB = 512;
+
+const now: () => number =
+  typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
+
+export function solve(level: Level, options: SolveOptions = {}): SolveResult {
+  const start = now();
+  const optimal = options.mode === 'optimal';
+  const ms = () => Math.round(now() - start);
+  const compiled = compile(level, startPosition(level));
+  if (!compiled.ok) {
+    if (compiled.invalid) return { status: 'invalid', message: compiled.message, nodes: 0, ms: ms() };
+    return { status: 'unsolvable', message: compiled.message, nodes: 0, ms: ms() };
+  }
+  const { board, boxes, player } = compiled;
+  if (isSolved(level, startPosition(level))) {
+    return { status: 'solved', solution: '', moves: 0, pushes: 0, optimal: true, nodes: 0, ms: ms() };
+  }
+  const { distances } = analyse(level, board);
+  const memoryMb = options.memoryLimitMb ?? DEFAULT_MEMORY_MB;
+  const timeLimit = options.timeLimitMs ?? Infinity;
+  const outcome = search(board, distances, boxes, player, {
+    optimal,
+    deadline: start + (Number.isFinite(timeLimit) ? Math.max(0, timeLimit) : Infinity),
+    memoryBytes: Math.max(0, memoryMb) * 1024 * 1024,
+    shouldCancel: options.shouldCancel,
+    onProgress: options.onProgress,
+    progressIntervalMs: Math.max(1, options.progressIntervalMs ?? 100),
+    now,
+    start,
+  });
+  const nodes = outcome.nodes;
+  switch (outcome.status) {
+    case 'cancelled':
+      return { status: 'cancelled', nodes, ms: ms() };
+    case 'limit':
+      return {
+        status: 'limit',
+        reason: outcome.reason,
+        message: outcome.reason === 'time' ? `Time limit reached after ${nodes} positions.` : `Memory limit (${memoryMb} MB) reached after ${nodes} positions.`,
+        nodes,
+        ms: ms(),
+      };
+    case 'unsolvable':
+      return { status: 'unsolvable', message: outcome.message, nodes, ms: ms() };
+    case 'solved': {
+      const lurd = expandPushes(board, boxes, player, outcome.pushes);
+      const checked = lurd === null ? null : replay(level, startPosition(level), lurd);
+      if (lurd === null || !checked || checked.error || !isSolved(level, checked.position)) {
+        // A solution that does not replay is a bug in the engine; never hand it out.
+        throw new Error(`solver produced a solution that does not replay${checked?.error ? `: ${checked.error.message}` : ''}`);
+      }
+      return {
+        status: 'solved',
+        solution: checked.moves,
+        moves: checked.moves.length,
+        pushes: outcome.pushes.length,
+        optimal,
+        nodes,
+        ms: ms(),
+      };
+    }
+  }
+}
+
+export type { Level, Position };

@@ -1,0 +1,91 @@
+/**
+ * Minimum-cost perfect matching of boxes to goals (the Hungarian method with potentials,
+ * shortest augmenting paths, O(n³)). Its cost over push distances is the search's lower bound;
+ * when no perfect matching avoids forbidden pairs the position is a bipartite deadlock.
+ */
+
+/** Cost of a pair that can never happen (a box that cannot reach that goal). */
+export const FORBIDDEN = 100000;
+
+export class Matcher {
+  private readonly n: number;
+  private readonly u: Float64Array;
+  private readonly v: Float64Array;
+  private readonly p: Int32Array;
+  private readonly way: Int32Array;
+  private readonly minv: Float64Array;
+  private readonly used: Uint8Array;
+  /** assignment[row] = column after `solve`. */
+  readonly assignment: Int32Array;
+
+  constructor(n: number) {
+    this.n = n;
+    this.u = new Float64Array(n + 1);
+    this.v = new Float64Array(n + 1);
+    this.p = new Int32Array(n + 1);
+    this.way = new Int32Array(n + 1);
+    this.minv = new Float64Array(n + 1);
+    this.used = new Uint8Array(n + 1);
+    this.assignment = new Int32Array(n);
+  }
+
+  /**
+   * Minimum total of `cost[row * n + col]` over perfect matchings, or -1 when every perfect
+   * matching uses a FORBIDDEN pair.
+   */
+  solve(cost: Int32Array): number {
+    const { n, u, v, p, way, minv, used } = this;
+    u.fill(0);
+    v.fill(0);
+    p.fill(0);
+    for (let i = 1; i <= n; i++) {
+      p[0] = i;
+      let j0 = 0;
+      minv.fill(Infinity);
+      used.fill(0);
+      do {
+        used[j0] = 1;
+        const i0 = p[j0];
+        const rowBase = (i0 - 1) * n - 1;
+        let delta = Infinity;
+        let j1 = 0;
+        for (let j = 1; j <= n; j++) {
+          if (used[j]) continue;
+          const cur = cost[rowBase + j] - u[i0] - v[j];
+          if (cur < minv[j]) {
+            minv[j] = cur;
+            way[j] = j0;
+          }
+          if (minv[j] < delta) {
+            delta = minv[j];
+            j1 = j;
+          }
+        }
+        for (let j = 0; j <= n; j++) {
+          if (used[j]) {
+            u[p[j]] += delta;
+            v[j] -= delta;
+          } else {
+            minv[j] -= delta;
+          }
+        }
+        j0 = j1;
+      } while (p[j0] !== 0);
+      do {
+        const j1 = way[j0];
+        p[j0] = p[j1];
+        j0 = j1;
+      } while (j0);
+    }
+    let total = 0;
+    let forbidden = false;
+    for (let j = 1; j <= n; j++) {
+      const row = p[j] - 1;
+      this.assignment[row] = j - 1;
+      const c = cost[row * n + j - 1];
+      if (c >= FORBIDDEN) forbidden = true;
+      total += c;
+    }
+    return forbidden ? -1 : total;
+  }
+}

@@ -1,0 +1,232 @@
+/**
+ * Push-level best-first search.
+ *
+ * A node is the set of box cells plus the player's reachable region, normalised to the
+ * region's smallest cell; player walks are not searched, they are computed when the solution is
+ * written out. Each expansion generates every legal push, drops pushes onto dead squares and
+ * pushes that freeze boxes off goals, and scores the child with the minimum-cost matching of
+ * boxes to goals over push distances (no perfect matching = bipartite deadlock).
+ *
+ * `optimal` is A* on pushes (f = g + h, the bound is admissible and consistent, so the first
+ * solution taken off the open list has the fewest pushes). `fast` is greedy best-first on h.
+ */
+import type { Board } from './board';
+import type { Distances } from './distance';
+import { UNREACHABLE } from './distance';
+import { FreezeChecker } from './freeze';
+import { FORBIDDEN, Matcher } from './matching';
+import type { Push } from './solution';
+import { BucketQueue, Budget, FLAG_EXPANDED, FLAG_STALE, MemoryLimit, NodeStore, zobristKeys } from './table';
+
+export interface SearchLimits {
+  readonly optimal: boolean;
+  readonly deadline: number;
+  readonly memoryBytes: number;
+  readonly shouldCancel?: () => boolean;
+  readonly onProgress?: (p: { nodes: number; nodesPerSecond: number; bound: number; depth: number; elapsedMs: number; tableFill: number }) => void;
+  readonly progressIntervalMs: number;
+  readonly now: () => number;
+  readonly start: number;
+}
+
+export type SearchOutcome =
+  | { readonly status: 'solved'; readonly pushes: Push[]; readonly nodes: number }
+  | { readonly status: 'unsolvable'; readonly nodes: number; readonly message: string }
+  | { readonly status: 'limit'; readonly reason: 'time' | 'memory'; readonly nodes: number }
+  | { readonly status: 'cancelled'; readonly nodes: number };
+
+/** Reachability by stamping: cells with mark[c] === stamp after a call are reachable. */
+class Reach {
+  readonly mark: Int32Array;
+  stamp = 0;
+  private readonly queue: Int32Array;
+  private readonly board: Board;
+  constructor(board: Board) {
+    this.board = board;
+    this.mark = new Int32Array(board.size);
+    this.queue = new Int32Array(board.size);
+  }
+  /** Floods from `from` around boxes; returns the smallest reachable cell. */
+  flood(boxAt: Uint8Array, from: number): number {
+    const { floor, offsets } = this.board;
+    const mark = this.mark;
+    const queue = this.queue;
+    const stamp = ++this.stamp;
+    let head = 0;
+    let tail = 0;
+    let min = from;
+    mark[from] = stamp;
+    queue[tail++] = from;
+    while (head < tail) {
+      const c = queue[head++];
+      for (let d = 0; d < 4; d++) {
+        const n = c + offsets[d];
+        if (mark[n] !== stamp && floor[n] && !boxAt[n]) {
+          mark[n] = stamp;
+          queue[tail++] = n;
+          if (n < min) min = n;
+        }
+      }
+    }
+    return min;
+  }
+}
+
+export function search(board: Board, distances: Distances, startBoxes: Int32Array, startPlayer: number, limits: SearchLimits): SearchOutcome {
+  const n = startBoxes.length;
+  const { size, floor, offsets, goals } = board;
+  const { dist, dead } = distances;
+  const budget = new Budget(limits.memoryBytes);
+  let store: NodeStore;
+  let open: BucketQueue;
+  try {
+    store = new NodeStore(n, budget);
+    open = new BucketQueue(store, budget);
+  } catch (e) {
+    if (e instanceof MemoryLimit) return { status: 'limit', reason: 'memory', nodes: 0 };
+    throw e;
+  }
+  const zBox = zobristKeys(size, 0x5eed);
+  const zPlayer = zobristKeys(size, 0xbeef);
+  const freeze = new FreezeChecker(board, dead);
+  const matcher = new Matcher(n);
+  const cost = new Int32Array(n * n);
+  const boxAt = new Uint8Array(size);
+  const parentReach = new Reach(board);
+  const childReach = new Reach(board);
+  const cur = new Int32Array(n);
+  const child = new Int32Array(n);
+  const goalCount = goals.length;
+
+  const fillRow = (row: number, cell: number) => {
+    const base = row * n;
+    for (let g = 0; g < goalCount; g++) {
+      const d = dist[g * size + cell];
+      cost[base + g] = d === UNREACHABLE ? FORBIDDEN : d;
+    }
+  };
+  const key = limits.optimal ? (g: number, h: number) => (g + h) * 256 + Math.min(h, 255) : (_g: number, h: number) => h;
+
+  // Root.
+  for (let i = 0; i < n; i++) boxAt[startBoxes[i]] = 1;
+  const rootPlayer = parentReach.flood(boxAt, startPlayer);
+  for (let i = 0; i < n; i++) boxAt[startBoxes[i]] = 0;
+  for (let i = 0; i < n; i++) fillRow(i, startBoxes[i]);
+  const rootH = matcher.solve(cost);
+  if (rootH < 0) return { status: 'unsolvable', nodes: 1, message: 'No assignment of boxes to goals is possible (bipartite deadlock).' };
+  let rootHash = zPlayer[rootPlayer];
+  for (let i = 0; i < n; i++) rootHash ^= zBox[startBoxes[i]];
+  let nodes = 1;
+  try {
+    const root = store.add(startBoxes, rootPlayer, -1, 0, rootH, rootHash, 0, 0);
+    open.push(root, key(0, rootH));
+  } catch (e) {
+    if (e instanceof MemoryLimit) return { status: 'limit', reason: 'memory', nodes: 0 };
+    throw e;
+  }
+
+  const path = (id: number): Push[] => {
+    const out: Push[] = [];
+    for (let x = id; store.parentOf(x) >= 0; x = store.parentOf(x)) out.push({ from: store.fromOf(x), dir: store.dirOf(x) });
+    return out.reverse();
+  };
+
+  let nextProgress = limits.start + limits.progressIntervalMs;
+  let best = rootH;
+  let lastDepth = 0;
+  try {
+    while (open.size > 0) {
+      // Limits are polled once per expansion: one expansion is far below a millisecond.
+      const now = limits.now();
+      if (now >= limits.deadline) return { status: 'limit', reason: 'time', nodes };
+      if (limits.shouldCancel?.()) return { status: 'cancelled', nodes };
+      if (limits.onProgress && now >= nextProgress) {
+        const elapsed = now - limits.start;
+        limits.onProgress({
+          nodes,
+          nodesPerSecond: elapsed > 0 ? Math.round((nodes * 1000) / elapsed) : 0,
+          bound: limits.optimal ? Math.floor(open.peekKey() / 256) : best,
+          depth: lastDepth,
+          elapsedMs: Math.round(elapsed),
+          tableFill: Math.min(1, budget.used / budget.cap),
+        });
+        nextProgress = now + limits.progressIntervalMs;
+      }
+
+      const id = open.pop();
+      const flags = store.flagsOf(id);
+      if (flags & (FLAG_EXPANDED | FLAG_STALE)) continue;
+      store.setFlag(id, FLAG_EXPANDED);
+      const g = store.gOf(id);
+      const h = store.hOf(id);
+      lastDepth = g;
+      if (h === 0) return { status: 'solved', pushes: path(id), nodes };
+
+      store.loadBoxes(id, cur);
+      const player = store.playerOf(id);
+      const boxHash = store.hashOf(id) ^ zPlayer[player];
+      for (let i = 0; i < n; i++) boxAt[cur[i]] = 1;
+      parentReach.flood(boxAt, player);
+      const reach = parentReach.mark;
+      const stamp = parentReach.stamp;
+      for (let i = 0; i < n; i++) fillRow(i, cur[i]);
+
+      for (let i = 0; i < n; i++) {
+        const b = cur[i];
+        for (let d = 0; d < 4; d++) {
+          const e = offsets[d];
+          const to = b + e;
+          if (!floor[to] || boxAt[to] || dead[to] || reach[b - e] !== stamp) continue;
+          boxAt[b] = 0;
+          boxAt[to] = 1;
+          let skip = freeze.deadlockAfterPush(boxAt, to) !== null;
+          let childPlayer = 0;
+          if (!skip) childPlayer = childReach.flood(boxAt, b);
+          boxAt[to] = 0;
+          boxAt[b] = 1;
+          if (skip) continue;
+          // Child boxes, kept sorted by sliding the moved one into place.
+          child.set(cur);
+          let j = i;
+          if (e > 0) {
+            while (j + 1 < n && child[j + 1] < to) {
+              child[j] = child[j + 1];
+              j++;
+            }
+          } else {
+            while (j > 0 && child[j - 1] > to) {
+              child[j] = child[j - 1];
+              j--;
+            }
+          }
+          child[j] = to;
+          const hash = boxHash ^ zBox[b] ^ zBox[to] ^ zPlayer[childPlayer];
+          const found = store.find(hash, child, childPlayer);
+          let replaces = -1;
+          if (found >= 0) {
+            if (!limits.optimal || store.gOf(found) <= g + 1 || store.flagsOf(found) & FLAG_EXPANDED) continue;
+            replaces = found;
+          }
+          fillRow(i, to);
+          const ch = matcher.solve(cost);
+          fillRow(i, b);
+          skip = ch < 0;
+          if (skip) continue;
+          const cid = store.add(child, childPlayer, id, g + 1, ch, hash, b, d, replaces);
+          nodes++;
+          if (!limits.optimal && ch === 0) {
+            for (let k = 0; k < n; k++) boxAt[cur[k]] = 0;
+            return { status: 'solved', pushes: path(cid), nodes };
+          }
+          if (ch < best) best = ch;
+          open.push(cid, key(g + 1, ch));
+        }
+      }
+      for (let i = 0; i < n; i++) boxAt[cur[i]] = 0;
+    }
+  } catch (e) {
+    if (e instanceof MemoryLimit) return { status: 'limit', reason: 'memory', nodes };
+    throw e;
+  }
+  return { status: 'unsolvable', nodes, message: `Every reachable position was searched (${nodes} positions): the level has no solution.` };
+}

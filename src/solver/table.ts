@@ -1,0 +1,269 @@
+/**
+ * The search's memory: a node store in typed-array chunks and an open-addressing
+ * transposition table over Zobrist hashes, all charged to one memory budget.
+ *
+ * Chunks mean the store grows without ever copying (no transient doubling); the table is the
+ * only thing that is rehashed, and the budget counts the old and new table while both live.
+ * Running out of budget throws MemoryLimit, which the search turns into a `limit` result.
+ */
+
+export class MemoryLimit extends Error {
+  constructor() {
+    super('memory limit reached');
+  }
+}
+
+export class Budget {
+  used = 0;
+  readonly cap: number;
+  constructor(capBytes: number) {
+    this.cap = capBytes;
+  }
+  reserve(bytes: number): void {
+    if (this.used + bytes > this.cap) throw new MemoryLimit();
+    this.used += bytes;
+  }
+  release(bytes: number): void {
+    this.used -= bytes;
+  }
+}
+
+/** Deterministic 32-bit random numbers (mulberry32) so that runs are repeatable. */
+export function zobristKeys(count: number, seed: number): Int32Array {
+  const out = new Int32Array(count);
+  let a = seed >>> 0;
+  for (let i = 0; i < count; i++) {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    out[i] = t ^ (t >>> 14);
+  }
+  return out;
+}
+
+const CHUNK_BITS = 14;
+const CHUNK = 1 << CHUNK_BITS;
+const MASK = CHUNK - 1;
+
+export const FLAG_EXPANDED = 1;
+export const FLAG_STALE = 2;
+
+/**
+ * Nodes: box cells (sorted), normalised player cell, parent, pushes so far (g), bound (h),
+ * hash, the push that led here (box's cell before it and direction), flags and the open-list
+ * link. About 2·boxes + 26 bytes a node, plus 8 in the table.
+ */
+export class NodeStore {
+  readonly boxCount: number;
+  private readonly budget: Budget;
+  private boxes: Uint16Array[] = [];
+  private player: Uint16Array[] = [];
+  private parentA: Int32Array[] = [];
+  private gA: Int32Array[] = [];
+  private hA: Int32Array[] = [];
+  private hashA: Int32Array[] = [];
+  private fromA: Uint16Array[] = [];
+  private dirA: Uint8Array[] = [];
+  private flagsA: Uint8Array[] = [];
+  private nextA: Int32Array[] = [];
+  count = 0;
+  private table: Int32Array;
+  private tableMask: number;
+
+  constructor(boxCount: number, budget: Budget) {
+    this.boxCount = boxCount;
+    this.budget = budget;
+    const slots = 1 << 12;
+    budget.reserve(slots * 4);
+    this.table = new Int32Array(slots);
+    this.tableMask = slots - 1;
+  }
+
+  bytesPerNode(): number {
+    return this.boxCount * 2 + 2 + 4 * 5 + 2 + 1 + 1 + 8;
+  }
+
+  private grow(): void {
+    const n = this.boxCount;
+    this.budget.reserve(CHUNK * (n * 2 + 2 + 4 * 5 + 2 + 1 + 1));
+    this.boxes.push(new Uint16Array(CHUNK * n));
+    this.player.push(new Uint16Array(CHUNK));
+    this.parentA.push(new Int32Array(CHUNK));
+    this.gA.push(new Int32Array(CHUNK));
+    this.hA.push(new Int32Array(CHUNK));
+    this.hashA.push(new Int32Array(CHUNK));
+    this.fromA.push(new Uint16Array(CHUNK));
+    this.dirA.push(new Uint8Array(CHUNK));
+    this.flagsA.push(new Uint8Array(CHUNK));
+    this.nextA.push(new Int32Array(CHUNK));
+  }
+
+  private rehash(): void {
+    const slots = this.table.length * 2;
+    this.budget.reserve(slots * 4);
+    const table = new Int32Array(slots);
+    const mask = slots - 1;
+    for (let id = 0; id < this.count; id++) {
+      if (this.flagsA[id >>> CHUNK_BITS][id & MASK] & FLAG_STALE) continue;
+      let s = this.hashA[id >>> CHUNK_BITS][id & MASK] & mask;
+      while (table[s] !== 0) s = (s + 1) & mask;
+      table[s] = id + 1;
+    }
+    this.budget.release(this.table.length * 4);
+    this.table = table;
+    this.tableMask = mask;
+  }
+
+  /** The node holding exactly these boxes and player, or -1. */
+  find(hash: number, boxes: Int32Array, player: number): number {
+    const n = this.boxCount;
+    const table = this.table;
+    const mask = this.tableMask;
+    let s = hash & mask;
+    for (;;) {
+      const e = table[s];
+      if (e === 0) return -1;
+      const id = e - 1;
+      const c = id >>> CHUNK_BITS;
+      const k = id & MASK;
+      if (this.hashA[c][k] === hash && this.player[c][k] === player) {
+        const arr = this.boxes[c];
+        const base = k * n;
+        let same = true;
+        for (let i = 0; i < n; i++) {
+          if (arr[base + i] !== boxes[i]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return id;
+      }
+      s = (s + 1) & mask;
+    }
+  }
+
+  /** Adds a node and enters it in the table (replacing `replaces` there when it is >= 0). */
+  add(boxes: Int32Array, player: number, parent: number, g: number, h: number, hash: number, from: number, dir: number, replaces = -1): number {
+    if ((this.count + 1) * 2 > this.table.length) this.rehash();
+    const id = this.count;
+    if ((id & MASK) === 0 && id >>> CHUNK_BITS >= this.boxes.length) this.grow();
+    const c = id >>> CHUNK_BITS;
+    const k = id & MASK;
+    const n = this.boxCount;
+    const arr = this.boxes[c];
+    const base = k * n;
+    for (let i = 0; i < n; i++) arr[base + i] = boxes[i];
+    this.player[c][k] = player;
+    this.parentA[c][k] = parent;
+    this.gA[c][k] = g;
+    this.hA[c][k] = h;
+    this.hashA[c][k] = hash;
+    this.fromA[c][k] = from;
+    this.dirA[c][k] = dir;
+    this.flagsA[c][k] = 0;
+    this.nextA[c][k] = -1;
+    this.count++;
+    const table = this.table;
+    const mask = this.tableMask;
+    let s = hash & mask;
+    if (replaces >= 0) {
+      while (table[s] !== replaces + 1) s = (s + 1) & mask;
+      this.flagsA[replaces >>> CHUNK_BITS][replaces & MASK] |= FLAG_STALE;
+    } else {
+      while (table[s] !== 0) s = (s + 1) & mask;
+    }
+    table[s] = id + 1;
+    return id;
+  }
+
+  loadBoxes(id: number, out: Int32Array): void {
+    const n = this.boxCount;
+    const arr = this.boxes[id >>> CHUNK_BITS];
+    const base = (id & MASK) * n;
+    for (let i = 0; i < n; i++) out[i] = arr[base + i];
+  }
+  playerOf(id: number): number {
+    return this.player[id >>> CHUNK_BITS][id & MASK];
+  }
+  parentOf(id: number): number {
+    return this.parentA[id >>> CHUNK_BITS][id & MASK];
+  }
+  gOf(id: number): number {
+    return this.gA[id >>> CHUNK_BITS][id & MASK];
+  }
+  hOf(id: number): number {
+    return this.hA[id >>> CHUNK_BITS][id & MASK];
+  }
+  hashOf(id: number): number {
+    return this.hashA[id >>> CHUNK_BITS][id & MASK];
+  }
+  fromOf(id: number): number {
+    return this.fromA[id >>> CHUNK_BITS][id & MASK];
+  }
+  dirOf(id: number): number {
+    return this.dirA[id >>> CHUNK_BITS][id & MASK];
+  }
+  flagsOf(id: number): number {
+    return this.flagsA[id >>> CHUNK_BITS][id & MASK];
+  }
+  setFlag(id: number, flag: number): void {
+    this.flagsA[id >>> CHUNK_BITS][id & MASK] |= flag;
+  }
+  nextOf(id: number): number {
+    return this.nextA[id >>> CHUNK_BITS][id & MASK];
+  }
+  setNext(id: number, next: number): void {
+    this.nextA[id >>> CHUNK_BITS][id & MASK] = next;
+  }
+}
+
+/**
+ * Open list: buckets of nodes by integer key, last in first out within a bucket (which dives
+ * deeper among equals). Links live in the node store.
+ */
+export class BucketQueue {
+  private heads: Int32Array;
+  private readonly store: NodeStore;
+  private readonly budget: Budget;
+  private min = 0;
+  size = 0;
+
+  constructor(store: NodeStore, budget: Budget) {
+    this.store = store;
+    this.budget = budget;
+    budget.reserve(1024 * 4);
+    this.heads = new Int32Array(1024).fill(-1);
+    this.min = this.heads.length;
+  }
+
+  push(id: number, key: number): void {
+    if (key >= this.heads.length) {
+      let length = this.heads.length;
+      while (key >= length) length *= 2;
+      this.budget.reserve(length * 4);
+      const heads = new Int32Array(length).fill(-1);
+      heads.set(this.heads);
+      this.budget.release(this.heads.length * 4);
+      this.heads = heads;
+    }
+    this.store.setNext(id, this.heads[key]);
+    this.heads[key] = id;
+    if (key < this.min) this.min = key;
+    this.size++;
+  }
+
+  /** The key of the next pop (call only when size > 0). */
+  peekKey(): number {
+    while (this.heads[this.min] < 0) this.min++;
+    return this.min;
+  }
+
+  pop(): number {
+    if (this.size === 0) return -1;
+    const key = this.peekKey();
+    const id = this.heads[key];
+    this.heads[key] = this.store.nextOf(id);
+    this.size--;
+    return id;
+  }
+}
