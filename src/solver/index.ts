@@ -10,6 +10,7 @@ import { expandPushes } from './solution';
 
 export type * from './api';
 export { checkDeadlock } from './deadlock';
+export { lowerBound } from './bound';
 
 const DEFAULT_MEMORY_MB = 512;
 

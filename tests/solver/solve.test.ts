@@ -1,0 +1,189 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { type Level, isSolved, replay } from '../../src/sokoban';
+import { lowerBound, solve } from '../../src/solver';
+import { exhaustivePushes, level, randomLevel } from './helpers';
+
+function expectReplays(l: Level, solution: string, pushes: number) {
+  const r = replay(l, l, solution);
+  expect(r.error).toBeUndefined();
+  expect(isSolved(l, r.position)).toBe(true);
+  expect(solution.replace(/[lurd]/g, '').length).toBe(pushes);
+}
+
+/**
+ * Small generated levels whose exact answer the reference search can afford: 40 solvable and
+ * 15 unsolvable ones whose start is not already a static deadlock (the bound exists), so the
+ * search really has to run out of positions.
+ */
+const generated: Level[] = [];
+const truth: (number | null)[] = [];
+{
+  let solvable = 0;
+  let unsolvable = 0;
+  for (let seed = 1; solvable < 40 || unsolvable < 15; seed++) {
+    const boxes = 1 + (seed % 3);
+    const l = randomLevel(seed, 6 + (seed % 3), 6 + ((seed >> 1) % 2), boxes, 0.15);
+    if (lowerBound(l, l) === null) continue;
+    const t = exhaustivePushes(l);
+    if (t === null ? unsolvable++ >= 15 : solvable++ >= 40) continue;
+    generated.push(l);
+    truth.push(t);
+  }
+}
+
+describe('solve on generated levels, against exhaustive search', () => {
+  it('the matching bound never exceeds the fewest pushes', () => {
+    generated.forEach((l, i) => {
+      const t = truth[i];
+      if (t === null) return;
+      const b = lowerBound(l, l);
+      expect(b, l.title).not.toBeNull();
+      expect(b!, l.title).toBeLessThanOrEqual(t);
+    });
+  });
+
+  it('optimal mode finds exactly the fewest pushes; unsolvable levels are reported unsolvable', () => {
+    generated.forEach((l, i) => {
+      const r = solve(l, { mode: 'optimal', timeLimitMs: 10_000 });
+      if (truth[i] === null) {
+        expect(r.status, l.title).toBe('unsolvable');
+      } else {
+        expect(r.status, l.title).toBe('solved');
+        if (r.status !== 'solved') return;
+        expect(r.pushes, l.title).toBe(truth[i]);
+        expect(r.optimal).toBe(true);
+        expectReplays(l, r.solution, r.pushes);
+      }
+    });
+  });
+
+  it('fast mode solves every solvable level with a solution that replays', () => {
+    generated.forEach((l, i) => {
+      const r = solve(l, { mode: 'fast', timeLimitMs: 10_000 });
+      expect(r.status, l.title).toBe(truth[i] === null ? 'unsolvable' : 'solved');
+      if (r.status === 'solved') {
+        expect(r.pushes).toBeGreaterThanOrEqual(truth[i]!);
+        expectReplays(l, r.solution, r.pushes);
+      }
+    });
+  });
+});
+
+describe('solve on crafted levels', () => {
+  it('solves a classic small level and expands walks into full LURD', () => {
+    const l = level(`
+  #####
+###   #
+#.@$  #
+### $.#
+#.##$ #
+# # . ##
+#$ *$$.#
+#   .  #
+########`);
+    const r = solve(l, { timeLimitMs: 10_000 });
+    expect(r.status).toBe('solved');
+    if (r.status === 'solved') {
+      expectReplays(l, r.solution, r.pushes);
+      expect(r.moves).toBe(r.solution.length);
+    }
+  });
+
+  it('returns an empty solution for a level that is already solved', () => {
+    const l = level(`
+#####
+#@* #
+#####`);
+    expect(solve(l)).toMatchObject({ status: 'solved', solution: '', pushes: 0, moves: 0 });
+  });
+
+  it('calls a level invalid when boxes and goals differ in number', () => {
+    const l = level(`
+######
+#@$ .#
+######`);
+    const broken: Level = { ...l, boxes: [l.boxes[0], l.boxes[0] + 1] };
+    const r = solve(broken);
+    expect(r.status).toBe('invalid');
+    if (r.status === 'invalid') expect(r.message).toMatch(/differ/);
+    expect(solve({ ...l, tiles: 'x' }).status).toBe('invalid');
+  });
+
+  it('reports a level unsolvable when the search space runs out', () => {
+    // The box can go left and right along the corridor but the goal is above a wall gap the
+    // box can never be pushed into.
+    const l = level(`
+########
+###.####
+#  $ @ #
+########`);
+    const r = solve(l);
+    expect(r.status).toBe('unsolvable');
+  });
+});
+
+/** A wide open room with many boxes: far too much for a short optimal search. */
+function hardLevel(): Level {
+  return level(`
+################
+#              #
+#  $  .  $  .  #
+#    $   .  $  #
+#  .   $    .  #
+#   $   .  $   #
+#  .  $    .   #
+#    .  $   $  #
+#  $   .   .   #
+#   .  $  $  . #
+#      @       #
+################`);
+}
+
+describe('limits', () => {
+  it('stops within 100 ms of shouldCancel turning true', () => {
+    const flipAt = performance.now() + 150;
+    let seen = -1;
+    const r = solve(hardLevel(), {
+      mode: 'optimal',
+      shouldCancel: () => {
+        const now = performance.now();
+        if (now >= flipAt && seen < 0) seen = now;
+        return now >= flipAt;
+      },
+    });
+    const lag = performance.now() - flipAt;
+    expect(r.status).toBe('cancelled');
+    // The engine polls every expansion; 100 ms is the contract, the looser bound keeps the test
+    // robust on a loaded two-core machine. The measured figure is printed for the record.
+    console.log(`cancel lag: ${lag.toFixed(1)} ms`);
+    expect(lag).toBeLessThan(500);
+  });
+
+  it('honours the time limit and reports progress', () => {
+    const seen: number[] = [];
+    const t0 = performance.now();
+    const r = solve(hardLevel(), {
+      mode: 'optimal',
+      timeLimitMs: 300,
+      progressIntervalMs: 20,
+      onProgress: (p) => {
+        seen.push(p.nodes);
+        expect(p.tableFill).toBeGreaterThanOrEqual(0);
+        expect(p.tableFill).toBeLessThanOrEqual(1);
+        expect(p.elapsedMs).toBeGreaterThanOrEqual(0);
+      },
+    });
+    expect(performance.now() - t0).toBeLessThan(1500);
+    expect(r).toMatchObject({ status: 'limit', reason: 'time' });
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen[seen.length - 1]).toBeGreaterThan(seen[0]);
+  });
+
+  it('a tiny memory cap yields limit, not a crash', () => {
+    const r = solve(hardLevel(), { mode: 'optimal', memoryLimitMb: 2, timeLimitMs: 20_000 });
+    expect(r).toMatchObject({ status: 'limit', reason: 'memory' });
+    expect(r.nodes).toBeGreaterThan(1000);
+    expect(solve(hardLevel(), { memoryLimitMb: 0.001 })).toMatchObject({ status: 'limit', reason: 'memory' });
+  });
+});
