@@ -48,7 +48,10 @@ export function printPayload(level: Level, moves?: string): string {
 
 /** Reads a payload; every failure is a message. Never throws. */
 export function parsePayload(payload: string): PayloadResult {
-  const [board, ...rest] = payload.split('~');
+  const [rawBoard, ...rest] = payload.split('~');
+  // Board and moves never hold '%'; one comes from a browser or chat app escaping a character on
+  // the way (a '<' pasted into a link arrives as %3C), so undo that to name the real character.
+  const board = unescapePercent(rawBoard);
   const fields = new Map<string, string>();
   for (const field of rest) {
     if (field === '') continue;
@@ -84,7 +87,7 @@ export function parsePayload(payload: string): PayloadResult {
   }
   const level: Level = { ...entry.level, title, author };
 
-  const movesCode = fields.get('m');
+  const movesCode = fields.has('m') ? unescapePercent(fields.get('m')!) : undefined;
   if (movesCode === undefined || movesCode === '') return { ok: true, level };
   if (!MOVES_CODE.test(movesCode)) {
     return { ok: false, message: "This link's moves are damaged: only l, u, r, d (upper case for pushes) and counts may appear." };
@@ -95,6 +98,15 @@ export function parsePayload(payload: string): PayloadResult {
     return { ok: false, message: "This link's moves are damaged: a count is not followed by a move." };
   }
   return expanded.text === '' ? { ok: true, level } : { ok: true, level, moves: expanded.text };
+}
+
+function unescapePercent(code: string): string {
+  if (!code.includes('%')) return code;
+  try {
+    return decodeURIComponent(code);
+  } catch {
+    return code;
+  }
 }
 
 const encoder = new TextEncoder();

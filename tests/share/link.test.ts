@@ -248,3 +248,13 @@ describe('broken and hostile links', () => {
   });
 });
 
+
+describe('links altered on the way', () => {
+  it('reads board and moves that a browser or chat app percent-escaped', async () => {
+    const plain = await decodeShare('1r~5W/Wpb.W/5W~mR');
+    expect(plain.ok).toBe(true);
+    expect(await decodeShare('1r~5W%2FWpb.W%2F5W~m%52')).toEqual(plain);
+    const d = await decodeShare('1r~5W/Wp%3Cb.W/5W');
+    expect(!d.ok && d.message).toMatch(/"<" is not a board character/);
+  });
+});

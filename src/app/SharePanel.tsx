@@ -1,0 +1,224 @@
+/**
+ * Share links in the page.
+ *
+ * SharePanel: the Share button builds a link to the current level (with "Include moves", a
+ * replay link of the moves played so far), copies it and shows it in the "Share link" box.
+ *
+ * ShareLinkOpener: on start-up and on every `hashchange` (so browser back and forward move
+ * between levels opened by links) a non-empty fragment is opened. A good link loads its level as
+ * new level text, with its moves on the redo stack from the start, ready to play back; a broken
+ * one shows an alert and leaves the game as it was. Titles are only ever rendered as React text,
+ * so nothing in a link is executed or injected.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import type { Level } from '../sokoban';
+import { encodeShare, levelText, openShare } from '../share';
+import { selectLevel, selectPlayedMoves, useGameStore, type GameActions } from '../store/game';
+import './SharePanel.css';
+
+/** The page's address without its fragment, plus `#fragment`. */
+export function linkFor(fragment: string, where: Pick<Location, 'origin' | 'pathname'> = window.location): string {
+  return `${where.origin}${where.pathname}#${fragment}`;
+}
+
+/**
+ * Copies `text`: the async clipboard first; where it is missing or refused (an insecure page, no
+ * permission), select the link box and use execCommand('copy'). Never throws.
+ */
+async function copyLink(text: string, box: HTMLInputElement | null): Promise<boolean> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    /* fall back below */
+  }
+  try {
+    if (!box) return false;
+    box.focus();
+    box.select();
+    return typeof document.execCommand === 'function' && document.execCommand('copy');
+  } catch {
+    return false;
+  }
+}
+
+interface Shared {
+  readonly url: string;
+  readonly level: Level;
+  /** The moves in the link, or null for a level-only link. */
+  readonly moves: string | null;
+}
+
+export function SharePanel() {
+  const level = useGameStore(selectLevel);
+  const played = useGameStore(selectPlayedMoves);
+  const [includeMoves, setIncludeMoves] = useState(false);
+  const [shared, setShared] = useState<Shared | null>(null);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const boxRef = useRef<HTMLInputElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const request = useRef(0);
+  const boxId = useId();
+  const checkId = useId();
+
+  // The link shown is the one made for what is on the board now; after a move or another level
+  // it is out of date and hidden until Share is pressed again.
+  const current = shared && shared.level === level && (shared.moves === null || shared.moves === played) ? shared : null;
+
+  const share = async () => {
+    if (!level) return;
+    const mine = ++request.current;
+    const moves = includeMoves ? played : null;
+    const encoded = await encodeShare({ level, moves: moves ?? '' });
+    if (mine !== request.current) return; // pressed again meanwhile
+    if (!encoded.ok) {
+      setShared(null);
+      setStatus('');
+      setError(encoded.message);
+      return;
+    }
+    const url = linkFor(encoded.fragment);
+    // Rendered at once, so that the fallback copy can select the box's new text.
+    flushSync(() => {
+      setShared({ url, level, moves });
+      setError(null);
+      setStatus('');
+    });
+    const copied = await copyLink(url, boxRef.current);
+    if (mine !== request.current) return;
+    if (copied) {
+      // The fallback may have focused the box; give the focus back so the arrow keys play on.
+      if (document.activeElement === boxRef.current) buttonRef.current?.focus();
+      setStatus(`Link copied to the clipboard (${url.length} characters).`);
+    } else {
+      boxRef.current?.focus();
+      boxRef.current?.select();
+      setStatus('Copy the link from the box (the clipboard is not available here).');
+    }
+  };
+
+  return (
+    <section className="panel share-panel" aria-labelledby={`${boxId}-title`}>
+      <h2 className="panel-title" id={`${boxId}-title`}>
+        Share
+      </h2>
+      <div className="row share-actions">
+        <button type="button" ref={buttonRef} onClick={() => void share()} disabled={!level}>
+          Share
+        </button>
+        <label htmlFor={checkId} className="share-check">
+          <input id={checkId} type="checkbox" checked={includeMoves} onChange={(e) => setIncludeMoves(e.target.checked)} />
+          Include moves
+        </label>
+      </div>
+      <label htmlFor={boxId} className="sub-label">
+        Share link
+      </label>
+      <input
+        id={boxId}
+        ref={boxRef}
+        className="share-link"
+        type="text"
+        readOnly
+        value={current?.url ?? ''}
+        placeholder="Press Share to make a link"
+        onFocus={(e) => e.currentTarget.select()}
+        spellCheck={false}
+      />
+      <p className="share-status" aria-live="polite">
+        {current ? status : ''}
+      </p>
+      {error && (
+        <div role="alert" className="alert">
+          <span>{error}</span>
+          <button type="button" className="link" onClick={() => setError(null)} aria-label="Dismiss error">
+            ×
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export type OpenResult = { ok: true } | { ok: false; message: string };
+
+/**
+ * Loads a decoded link's level into the game as new level text, with its moves on the redo stack
+ * from the start. `keepProgress` (a page reload of a link already open) leaves the moves the
+ * player has made since.
+ */
+export function openSharedLevel(game: Pick<GameActions, 'load' | 'setMoves' | 'showNotice'>, level: Level, moves: string | undefined, keepProgress = false): OpenResult {
+  let text: string;
+  try {
+    text = levelText(level).text;
+  } catch {
+    return { ok: false, message: "This link's level could not be loaded." };
+  }
+  if (!game.load(text)) return { ok: false, message: "This link's level could not be loaded." };
+  if (moves && !keepProgress) {
+    if (!game.setMoves(moves, 0)) return { ok: false, message: "This link's moves do not fit its level." };
+    game.showNotice(`Opened a shared level with ${moves.length} ${moves.length === 1 ? 'move' : 'moves'}: press Redo to step through them.`);
+  } else if (!keepProgress) {
+    game.showNotice('Opened a shared level.');
+  }
+  return { ok: true };
+}
+
+function isReload(): boolean {
+  try {
+    const nav = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return nav?.type === 'reload';
+  } catch {
+    return false;
+  }
+}
+
+/** Opens the page's fragment on start-up and on `hashchange`; shows what went wrong, if anything. */
+export function ShareLinkOpener() {
+  const [alert, setAlert] = useState<string | null>(null);
+
+  useEffect(() => {
+    let request = 0;
+    let first = true;
+    const open = async () => {
+      const fragment = window.location.hash.replace(/^#/, '');
+      const mine = ++request;
+      const startUp = first;
+      first = false;
+      if (fragment === '') return;
+      const result = await openShare(fragment);
+      if (mine !== request) return; // another link was opened meanwhile
+      if (!result.ok) {
+        setAlert(result.message);
+        return;
+      }
+      const game = useGameStore.getState();
+      const keepProgress = startUp && isReload() && game.text === levelText(result.level).text;
+      const opened = openSharedLevel(game, result.level, result.moves, keepProgress);
+      setAlert(opened.ok ? null : opened.message);
+    };
+    void open();
+    const onHashChange = () => void open();
+    window.addEventListener('hashchange', onHashChange);
+    return () => {
+      request++; // a decode still running must not apply after unmount
+      window.removeEventListener('hashchange', onHashChange);
+    };
+  }, []);
+
+  if (!alert) return null;
+  return (
+    <div role="alert" className="alert share-alert">
+      <span>
+        <strong>This shared link could not be opened.</strong> {alert} Your game is unchanged.
+      </span>
+      <button type="button" className="link" onClick={() => setAlert(null)} aria-label="Dismiss error">
+        ×
+      </button>
+    </div>
+  );
+}
