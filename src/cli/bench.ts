@@ -1,0 +1,303 @@
+/**
+ * `npm run bench -- FILES... [--time-limit SECONDS] [--mode fast|optimal] [--jobs N]
+ *  [--out FILE.json] [--limit-levels N] [--memory-limit MB]`
+ *
+ * Solves every level of the files on worker threads (one level per thread at a time, --jobs
+ * threads), re-verifies each solution by replaying it, prints a summary per file and writes a
+ * JSON file with a row per level. Never part of `npm test`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readCollection } from './collection';
+import { type MachineInfo, machineInfo } from './machine';
+import { type BenchArgs, BENCH_USAGE, parseBenchArgs } from './options';
+import { type PoolOutcome, type PoolTask, hardLimitMs, runPool } from './bench-pool';
+import { errorLine, formatMs, invalidLine, resultLine } from './report';
+import { median, percentile } from './stats';
+import { startTsWorker } from './ts-worker';
+
+export type BenchStatus = 'solved' | 'unsolvable' | 'limit' | 'invalid' | 'error' | 'timeout' | 'crashed';
+
+export interface BenchRow {
+  readonly file: string;
+  readonly index: number;
+  readonly title: string;
+  readonly status: BenchStatus;
+  readonly moves: number | null;
+  readonly pushes: number | null;
+  /** Solved with a proven minimal push count (optimal mode). */
+  readonly optimal: boolean | null;
+  /** Search time as the engine measured it; for timeout/crashed the wall time seen from the main thread. */
+  readonly ms: number;
+  /** From posting the level to the worker to receiving its answer. */
+  readonly wallMs: number;
+  readonly nodes: number;
+  readonly nodesPerSecond: number | null;
+  /** Peak memory of the worker's isolate during the search (MemoryReport.peakBytes), MB. */
+  readonly peakMemoryMb: number | null;
+  readonly baselineMemoryMb: number | null;
+  readonly message: string | null;
+  readonly solution: string | null;
+}
+
+export interface FileSummary {
+  readonly file: string;
+  readonly levels: number;
+  readonly counts: Readonly<Record<BenchStatus, number>>;
+  readonly optimalSolved: number;
+  /** Over every searched level (invalid ones aside); a level cut off by the limit counts with its time. */
+  readonly medianMs: number;
+  readonly p90Ms: number;
+  /** Over solved levels only. */
+  readonly medianSolvedMs: number;
+  readonly p90SolvedMs: number;
+  /** Total nodes over total search time of the file's searched levels. */
+  readonly nodesPerSecond: number;
+  readonly peakMemoryMb: number;
+  readonly medianPeakMemoryMb: number;
+  readonly wallSeconds: number;
+}
+
+const MB = 2 ** 20;
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+export function rowFromOutcome(file: string, index: number, title: string, level: PoolTask['level'], outcome: PoolOutcome): BenchRow {
+  const wallMs = Math.round(outcome.wallMs);
+  const base = { file, index, title, wallMs };
+  if (outcome.kind === 'timeout' || outcome.kind === 'crashed') {
+    return { ...base, status: outcome.kind, moves: null, pushes: null, optimal: null, ms: wallMs, nodes: 0, nodesPerSecond: null, peakMemoryMb: null, baselineMemoryMb: null, message: outcome.message, solution: null };
+  }
+  const memory = { peakMemoryMb: round1(outcome.memory.peakBytes / MB), baselineMemoryMb: round1(outcome.memory.baselineBytes / MB) };
+  if (outcome.kind === 'threw') {
+    const line = errorLine(index, title, `engine bug: it threw ${outcome.message}`);
+    return { ...base, ...memory, status: 'error', moves: null, pushes: null, optimal: null, ms: wallMs, nodes: 0, nodesPerSecond: null, message: line.message, solution: null };
+  }
+  const line = resultLine(index, title, level, outcome.result);
+  const result = outcome.result;
+  return {
+    ...base,
+    ...memory,
+    status: line.status,
+    moves: line.moves,
+    pushes: line.pushes,
+    optimal: line.status === 'solved' && result.status === 'solved' ? result.optimal : null,
+    ms: line.ms,
+    nodes: line.nodes,
+    nodesPerSecond: result.ms > 0 ? Math.round(result.nodes / (result.ms / 1000)) : null,
+    message: line.message,
+    solution: line.solution,
+  };
+}
+
+const STATUSES: readonly BenchStatus[] = ['solved', 'unsolvable', 'limit', 'invalid', 'error', 'timeout', 'crashed'];
+
+export function summarise(file: string, rows: readonly BenchRow[], wallSeconds: number): FileSummary {
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length])) as Record<BenchStatus, number>;
+  const searched = rows.filter((r) => r.status !== 'invalid');
+  const solved = rows.filter((r) => r.status === 'solved');
+  const withNodes = searched.filter((r) => r.nodesPerSecond !== null);
+  const totalNodes = withNodes.reduce((s, r) => s + r.nodes, 0);
+  const totalMs = withNodes.reduce((s, r) => s + r.ms, 0);
+  const peaks = searched.map((r) => r.peakMemoryMb).filter((m): m is number => m !== null);
+  return {
+    file,
+    levels: rows.length,
+    counts,
+    optimalSolved: solved.filter((r) => r.optimal === true).length,
+    medianMs: median(searched.map((r) => r.ms)),
+    p90Ms: percentile(searched.map((r) => r.ms), 90),
+    medianSolvedMs: median(solved.map((r) => r.ms)),
+    p90SolvedMs: percentile(solved.map((r) => r.ms), 90),
+    nodesPerSecond: totalMs > 0 ? Math.round(totalNodes / (totalMs / 1000)) : 0,
+    peakMemoryMb: peaks.length ? Math.max(...peaks) : NaN,
+    medianPeakMemoryMb: median(peaks),
+    wallSeconds: round1(wallSeconds),
+  };
+}
+
+const fmt = (ms: number): string => (Number.isNaN(ms) ? '–' : formatMs(ms));
+const fmtMb = (mb: number): string => (Number.isNaN(mb) ? '–' : `${Math.round(mb)} MB`);
+
+/** A Markdown table of the summaries, ready for BENCHMARKS.md. */
+export function summaryTable(summaries: readonly FileSummary[], mode: string): string[] {
+  const lines = [
+    `| file | solved / levels | ${mode === 'optimal' ? 'proven optimal | ' : ''}limit | other | median | p90 | median (solved) | p90 (solved) | nodes/s | peak memory (max / median) | wall |`,
+    `|---|---|${mode === 'optimal' ? '---|' : ''}---|---|---|---|---|---|---|---|---|`,
+  ];
+  for (const s of summaries) {
+    const other = (['unsolvable', 'invalid', 'error', 'timeout', 'crashed'] as const)
+      .filter((k) => s.counts[k] > 0)
+      .map((k) => `${s.counts[k]} ${k}`)
+      .join(', ');
+    lines.push(
+      `| ${s.file} | ${s.counts.solved} / ${s.levels} | ${mode === 'optimal' ? `${s.optimalSolved} | ` : ''}${s.counts.limit} | ${other || '0'} | ${fmt(s.medianMs)} | ${fmt(s.p90Ms)} | ${fmt(s.medianSolvedMs)} | ${fmt(s.p90SolvedMs)} | ${s.nodesPerSecond.toLocaleString('en')} | ${fmtMb(s.peakMemoryMb)} / ${fmtMb(s.medianPeakMemoryMb)} | ${s.wallSeconds} s |`,
+    );
+  }
+  return lines;
+}
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+interface BenchReport {
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly interrupted: boolean;
+  readonly command: string;
+  readonly commit: string | null;
+  readonly machine: MachineInfo;
+  readonly settings: { mode: string; timeLimitMs: number; hardLimitMs: number; memoryLimitMb: number | null; jobs: number; limitLevels: number | null };
+  readonly memoryMeasure: string;
+  readonly summaries: readonly FileSummary[];
+  readonly rows: readonly BenchRow[];
+}
+
+const MEMORY_MEASURE =
+  'peakMemoryMb: highest heapTotal + external (ArrayBuffers of typed arrays included) of the worker thread\'s V8 isolate, ' +
+  'sampled at each progress callback (~100 ms) and when the search returns, after a full GC before the level; process RSS is not per thread and is reported once as maxRssMb.';
+
+export async function main(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const parsed = parseBenchArgs(argv);
+  if (!parsed.ok) {
+    err(`bench: ${parsed.message}\n${BENCH_USAGE}`);
+    return 2;
+  }
+  const args: BenchArgs = parsed.value;
+  interface Job { file: string; index: number; title: string; task: PoolTask }
+  const jobs: Job[] = [];
+  const invalidRows: BenchRow[] = [];
+  const fileOrder: string[] = [];
+  for (const file of args.files) {
+    const collection = readCollection(file);
+    if (!collection.ok) {
+      err(`bench: ${collection.message}`);
+      return 2;
+    }
+    fileOrder.push(file);
+    const entries = args.limitLevels === undefined ? collection.entries : collection.entries.slice(0, args.limitLevels);
+    for (const entry of entries) {
+      if (!entry.ok) {
+        const line = invalidLine(entry);
+        invalidRows.push({ file, index: entry.index, title: entry.title, status: 'invalid', moves: null, pushes: null, optimal: null, ms: 0, wallMs: 0, nodes: 0, nodesPerSecond: null, peakMemoryMb: null, baselineMemoryMb: null, message: line.message, solution: null });
+        continue;
+      }
+      const options = { mode: args.mode, timeLimitMs: args.timeLimitMs, ...(args.memoryLimitMb === undefined ? {} : { memoryLimitMb: args.memoryLimitMb }) };
+      jobs.push({ file, index: entry.index, title: entry.title, task: { level: entry.level, options } });
+    }
+  }
+
+  const startedAt = new Date();
+  const outPath = args.out ?? `bench-results/${startedAt.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}.json`;
+  const machine = machineInfo();
+  out(`bench: ${jobs.length} levels from ${args.files.length} file(s), mode ${args.mode}, limit ${args.timeLimitMs / 1000} s per level, ${args.jobs} job(s)`);
+  out(`machine: ${machine.cpuModel}, nproc ${machine.nproc}, node ${machine.node}`);
+
+  const rows: (BenchRow | undefined)[] = new Array<BenchRow | undefined>(jobs.length);
+  const fileStart = new Map<string, number>();
+  const fileEnd = new Map<string, number>();
+  const remaining = new Map<string, number>();
+  for (const j of jobs) remaining.set(j.file, (remaining.get(j.file) ?? 0) + 1);
+  let done = 0;
+
+  const report = (interrupted: boolean): BenchReport => {
+    const all = [...invalidRows, ...rows.filter((r): r is BenchRow => r !== undefined)].sort(
+      (a, b) => fileOrder.indexOf(a.file) - fileOrder.indexOf(b.file) || a.index - b.index,
+    );
+    const summaries = fileOrder.map((file) => {
+      const start = fileStart.get(file) ?? performance.now();
+      const end = fileEnd.get(file) ?? performance.now();
+      return summarise(file, all.filter((r) => r.file === file), (end - start) / 1000);
+    });
+    return {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      interrupted,
+      command: `npm run bench -- ${argv.join(' ')}`,
+      commit: gitCommit(),
+      machine,
+      settings: { mode: args.mode, timeLimitMs: args.timeLimitMs, hardLimitMs: hardLimitMs(args.timeLimitMs), memoryLimitMb: args.memoryLimitMb ?? null, jobs: args.jobs, limitLevels: args.limitLevels ?? null },
+      memoryMeasure: MEMORY_MEASURE,
+      summaries,
+      rows: all,
+    };
+  };
+  const finish = (interrupted: boolean): void => {
+    const r = report(interrupted);
+    mkdirSync(dirname(outPath), { recursive: true });
+    writeFileSync(outPath, `${JSON.stringify({ ...r, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 1)}\n`);
+    out('');
+    for (const line of summaryTable(r.summaries, args.mode)) out(line);
+    out('');
+    out(`process max RSS (main thread and all workers): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+    out(`${interrupted ? 'interrupted; partial ' : ''}rows written to ${outPath}`);
+  };
+  const onSigint = (): void => {
+    finish(true);
+    process.exit(130);
+  };
+  process.on('SIGINT', onSigint);
+
+  const spawn = () => startTsWorker(new URL('./bench-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+  // Files are benchmarked in order; their wall clocks start when their first level is handed out.
+  const started = new Set<string>();
+  const markStarted = (file: string): void => {
+    if (!started.has(file)) {
+      started.add(file);
+      fileStart.set(file, performance.now());
+    }
+  };
+  if (jobs.length > 0) markStarted(jobs[0].file);
+  try {
+    await runPool(
+      jobs.map((j) => j.task),
+      args.jobs,
+      spawn,
+      (i, outcome) => {
+        const job = jobs[i];
+        const row = rowFromOutcome(job.file, job.index, job.title, job.task.level, outcome);
+        rows[i] = row;
+        done++;
+        if (i + 1 < jobs.length) markStarted(jobs[Math.min(jobs.length - 1, i + args.jobs)].file);
+        const left = remaining.get(job.file)! - 1;
+        remaining.set(job.file, left);
+        if (left === 0) fileEnd.set(job.file, performance.now());
+        if (row.status !== 'solved') out(`  ${basename(job.file)} #${job.index} ${row.status} after ${formatMs(row.ms)}: ${row.message ?? ''}`);
+        if (done % 100 === 0 || left === 0) {
+          const fileRows = rows.filter((r): r is BenchRow => r?.file === job.file);
+          out(`  ${job.file}: ${fileRows.length} done, ${fileRows.filter((r) => r.status === 'solved').length} solved (${done}/${jobs.length} overall)`);
+        }
+      },
+    );
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  finish(false);
+  const broken = rows.filter((r) => r && (r.status === 'error' || r.status === 'crashed' || r.status === 'timeout')).length;
+  if (broken > 0) err(`bench: ${broken} level(s) ended in error, crash or timeout; see ${outPath}`);
+  return 0;
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return pathToFileURL(realpathSync(script)).href === import.meta.url;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  process.exitCode = await main(
+    process.argv.slice(2),
+    (line) => process.stdout.write(`${line}\n`),
+    (line) => process.stderr.write(`${line}\n`),
+  );
+}

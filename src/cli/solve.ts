@@ -1,0 +1,96 @@
+/**
+ * `npm run solve -- FILE [--level N] [--time-limit SECONDS] [--mode fast|optimal] [--json]`
+ *
+ * Solves the levels of a collection one after another in this process. With --json, stdout
+ * carries exactly one JSON object per level per line (DESIGN.md's contract) and nothing else.
+ * Exit status: 0 when every level got a verdict, 1 when the engine misbehaved on some level
+ * (status "error"), 2 for bad arguments or a file that cannot be read or holds no level.
+ */
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { solve } from '../solver/index';
+import type { SolveOptions, SolveResult } from '../solver/api';
+import type { Level } from '../sokoban';
+import { readCollection } from './collection';
+import { SOLVE_USAGE, parseSolveArgs } from './options';
+import { type SolveLine, errorLine, invalidLine, jsonLine, resultLine, textLines } from './report';
+
+export interface SolveIo {
+  /** One line of output, without its newline. */
+  readonly stdout: (line: string) => void;
+  readonly stderr: (line: string) => void;
+  /** Reads a file as UTF-8 (fs by default; tests may inject). */
+  readonly readFile?: (path: string) => string;
+  /** The engine (src/solver by default; tests may inject one to exercise the CLI's own checks). */
+  readonly solve?: (level: Level, options: SolveOptions) => SolveResult;
+}
+
+export function main(argv: readonly string[], io: SolveIo): number {
+  const args = parseSolveArgs(argv);
+  if (!args.ok) {
+    io.stderr(`solve: ${args.message}\n${SOLVE_USAGE}`);
+    return 2;
+  }
+  const { file, level: only, timeLimitMs, mode, memoryLimitMb, json } = args.value;
+  const collection = readCollection(file, io.readFile);
+  if (!collection.ok) {
+    io.stderr(`solve: ${collection.message}`);
+    return 2;
+  }
+  const entries = collection.entries;
+  if (only !== undefined && only > entries.length) {
+    io.stderr(`solve: --level ${only} is out of range: ${file} holds ${entries.length} level${entries.length === 1 ? '' : 's'}`);
+    return 2;
+  }
+  const engine = io.solve ?? solve;
+  const options: SolveOptions = { mode, timeLimitMs, ...(memoryLimitMb === undefined ? {} : { memoryLimitMb }) };
+  let failures = 0;
+  const counts = new Map<string, number>();
+  for (const entry of only === undefined ? entries : [entries[only - 1]]) {
+    let line: SolveLine;
+    if (!entry.ok) {
+      line = invalidLine(entry);
+    } else {
+      try {
+        line = resultLine(entry.index, entry.title, entry.level, engine(entry.level, options));
+      } catch (error) {
+        // An exception from the engine is a bug, not a verdict: say so and go on with the rest.
+        line = errorLine(entry.index, entry.title, `engine bug: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    if (line.status === 'error') {
+      failures++;
+      io.stderr(`solve: level ${line.index}: ${line.message}`);
+    }
+    counts.set(line.status, (counts.get(line.status) ?? 0) + 1);
+    if (json) io.stdout(jsonLine(line));
+    else for (const text of textLines(line)) io.stdout(text);
+  }
+  if (!json && entries.length > 1 && only === undefined) {
+    const summary = ['solved', 'unsolvable', 'limit', 'invalid', 'error']
+      .filter((s) => counts.has(s))
+      .map((s) => `${counts.get(s)} ${s}`)
+      .join(', ');
+    io.stdout(`${entries.length} levels: ${summary}`);
+  }
+  return failures > 0 ? 1 : 0;
+}
+
+/** True when this module is the program being run (not imported by a test). */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return pathToFileURL(realpathSync(script)).href === import.meta.url;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  process.exitCode = main(process.argv.slice(2), {
+    // Pipes are synchronous on Linux, so lines are never lost or interleaved before exit.
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+  });
+}
