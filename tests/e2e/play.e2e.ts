@@ -264,6 +264,95 @@ describeE2E('playing a pasted level in Chromium', () => {
     expect(await boardPixels(page)).not.toBe(pixels53); // the box has moved
   });
 
+  it('walks on a click, pushes a dragged box, pushes a clicked box to a clicked square, says when it cannot', async () => {
+    const page = await app.newPage();
+    await openWith(page, app.url, WALK_LEVEL);
+    const canvas = board(page);
+    const box = (await canvas.boundingBox())!;
+    const cell = Number(await canvas.getAttribute('data-cell-size'));
+    const centre = (row: number, col: number) => ({ x: box.x + (col - 0.5) * cell, y: box.y + (row - 0.5) * cell });
+    const click = async (row: number, col: number) => page.mouse.click(centre(row, col).x, centre(row, col).y);
+
+    // Walk from row 3, column 7 to row 5, column 2: two down, five left.
+    await click(5, 2);
+    await expect.poll(() => boardLabel(page)).toMatch(/player at row 5, column 2\./);
+    await expectText(gameStatus(page), 'Moves: 7 · Pushes: 0');
+
+    // Drag the box at row 4, column 5 one square right, onto its goal.
+    await page.mouse.move(centre(4, 5).x, centre(4, 5).y);
+    await page.mouse.down();
+    await page.mouse.move(centre(4, 6).x, centre(4, 6).y, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => boardLabel(page)).toMatch(/2 boxes, 1 on goal;/);
+    await expectText(gameStatus(page), /^Moves: \d+ · Pushes: 1$/);
+
+    // Click the other box, then its goal (one square left): pushed there, and solved.
+    await click(3, 4);
+    await click(3, 3);
+    await expectText(gameStatus(page), /^Moves: \d+ · Pushes: 2 · Solved$/);
+
+    // A push that cannot be done (a box pulled back) leaves the game as it is, with a note.
+    await openWith(page, app.url, TINY_LEVEL);
+    const tiny = (await canvas.boundingBox())!;
+    const tinyCell = Number(await canvas.getAttribute('data-cell-size'));
+    await page.mouse.move(tiny.x + 2.5 * tinyCell, tiny.y + 1.5 * tinyCell);
+    await page.mouse.down();
+    await page.mouse.move(tiny.x + 1.5 * tinyCell, tiny.y + 1.5 * tinyCell, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => page.getByRole('note').count()).toBe(1);
+    expect((await page.getByRole('note').textContent())?.length).toBeGreaterThan(3);
+    await expectText(gameStatus(page), 'Moves: 0 · Pushes: 0');
+  });
+
+  it('copies the moves as LURD and applies pasted LURD, stopping at an illegal move', async () => {
+    const page = await app.newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
+    await openWith(page, app.url, WALK_LEVEL);
+    const moves = page.getByRole('textbox', { name: 'Moves', exact: true });
+    await moves.fill(' l l\nlu '); // lower case, spaces: the case is fixed by replaying
+    await button(page, 'Apply moves').click();
+    await expectText(gameStatus(page), 'Moves: 4 · Pushes: 1');
+    await button(page, 'Copy moves').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('llLu');
+
+    await button(page, 'Restart').click();
+    await moves.fill('3l3d'); // the sixth move walks into the wall
+    await button(page, 'Apply moves').click();
+    await expectText(page.getByRole('alert'), /move 6 is illegal/i);
+    await expectText(gameStatus(page), 'Moves: 5 · Pushes: 1');
+    expect(await boardLabel(page)).toMatch(/player at row 5, column 4\./);
+  });
+
+  it('drops corrupt saved data with a notice and starts fresh, without a crash', async () => {
+    const page = await app.newPage();
+    await openWith(page, app.url, TINY_LEVEL);
+    await expect.poll(() => page.evaluate(() => localStorage.length)).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      for (let i = 0; i < localStorage.length; i++) localStorage.setItem(localStorage.key(i)!, '{"version": 1, "state": [oops');
+    });
+    await page.reload();
+    await expect.poll(() => page.getByRole('note').count()).toBe(1);
+    expect(await page.getByRole('note').textContent()).toMatch(/discarded/i);
+    await expect.poll(() => boardLabel(page)).toMatch(/^Sokoban board/);
+    await expectText(gameStatus(page), 'Moves: 0 · Pushes: 0');
+
+    // Data from another version is dropped the same way (load and move, so that a game is saved).
+    await loadLevel(page, TINY_LEVEL);
+    await blurInputs(page);
+    await page.keyboard.press('ArrowRight');
+    await expectText(gameStatus(page), /Solved/);
+    await page.evaluate(() => {
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i)!;
+        const value = localStorage.getItem(key)!;
+        if (value.startsWith('{')) localStorage.setItem(key, JSON.stringify({ ...JSON.parse(value), version: 999 }));
+      }
+    });
+    await page.reload();
+    await expect.poll(() => page.getByRole('note').count()).toBe(1);
+    expect(await page.getByRole('note').textContent()).toMatch(/version/i);
+    await expectText(gameStatus(page), 'Moves: 0 · Pushes: 0');
+  });
+
   it('makes ten moves from ten arrow presses 30 ms apart', async () => {
     const page = await app.newPage();
     await openWith(page, app.url, CORRIDOR_LEVEL);
