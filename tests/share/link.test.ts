@@ -19,17 +19,17 @@ import { deflateRaw } from '../../src/share/deflate';
 import { fromBase64url, toBase64url } from '../../src/share/base64url';
 import { arbitraryLevelWithLegalMoves, arbitraryMoves, arbitraryShareLevel, arbitraryTitle } from './generate';
 
-/** The Boxoban level from issue 2 (medium/valid/000, "; 53"), as a user pasted it. */
+/** A Boxoban-size (10×10, 4 boxes) level written for these tests. */
 const BOXOBAN = [
   '##########',
+  '####  ####',
+  '#### $ ###',
+  '#.  $@  ##',
+  '## # ##  #',
+  '#  .  $. #',
+  '#. $ ## ##',
+  '###   ####',
   '##########',
-  '##########',
-  '#######  #',
-  '######## #',
-  '#   ###.@#',
-  '#   $ $$ #',
-  '#. #.$   #',
-  '#     . ##',
   '##########',
 ].join('\n');
 
@@ -49,15 +49,26 @@ async function fragmentOf(content: { level: Level; moves?: string }): Promise<st
 const URL_SAFE = /^[A-Za-z0-9\-_.~/%+]*$/;
 
 describe('share link format', () => {
-  it('writes a Boxoban level as a short readable link', async () => {
+  it('writes a Boxoban-size level as a short readable link', async () => {
     const fragment = await fragmentOf({ level: level(BOXOBAN) });
-    console.log(`Boxoban example link fragment (${fragment.length} chars): #${fragment}`);
-    expect(fragment).toBe('1r~10W/10W/10W/7W--W/8W-W/W3-3W.pW/W3-b-bb-W/W.-W.b3-W/W5-.-WW/10W');
+    const link = `https://example.github.io/sokoban-playground/#${fragment}`;
+    console.log(`Boxoban-size link: fragment ${fragment.length} chars, whole link ${link.length}: ${link}`);
+    expect(fragment).toBe('1r~10W/4W--4W/4W-b-3W/W.--bp--WW/WW-W-WW--W/W--.--b.-W/W.-b-WW-WW/3W3-4W/10W/10W');
     expect(fragment.length).toBeLessThanOrEqual(130);
-    // With a title and a short solution attempt it still fits a chat line.
-    const withTitle = await fragmentOf({ level: { ...level(BOXOBAN), title: 'Boxoban medium 53' }, moves: 'lllddrrUU' });
+    // With a title and a few moves it still fits a chat line.
+    const withTitle = await fragmentOf({ level: { ...level(BOXOBAN), title: 'Boxoban-size 1' }, moves: 'lLLrrdDDL' });
     console.log(`with title and moves (${withTitle.length} chars): #${withTitle}`);
     expect(withTitle.length).toBeLessThanOrEqual(130);
+  });
+
+  it('any 10×10 level without title fits in 112 characters (10 rows of at most 10, 9 slashes, the tag)', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryShareLevel(10), async (lvl) => {
+        const fragment = await fragmentOf({ level: { ...lvl, title: '', author: '' } });
+        expect(fragment.length).toBeLessThanOrEqual(3 + 10 * 10 + 9);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('uses only URL-safe characters and never ends with a dot', async () => {
@@ -236,7 +247,7 @@ describe('broken and hostile links', () => {
   });
 
   it('every truncation of a valid link fails cleanly or yields a valid level', async () => {
-    const lvl = { ...level(BOXOBAN), title: 'Boxoban 53 – «ü» 😀' };
+    const lvl = { ...level(BOXOBAN), title: 'Boxoban-size – «ü» 😀' };
     for (const moves of ['', 'lllddrrUU', 'lurdLURD'.repeat(200)]) {
       const fragment = await fragmentOf({ level: lvl, moves });
       for (let cut = 0; cut < fragment.length; cut++) {
