@@ -1,0 +1,54 @@
+/**
+ * The page: the board with its status and controls on the left (on top on phones), the level
+ * text and the moves on the right. Places for the solver panel, the playback controls and the
+ * share panel are marked below; those components come from their own issues.
+ */
+import { Board } from './Board';
+import { GameControls } from './GameControls';
+import { GameStatus, LevelTitle, Notice } from './GameStatus';
+import { LevelInput } from './LevelInput';
+import { LevelPicker } from './LevelPicker';
+import { MovesPanel } from './MovesPanel';
+import { ShareLinkOpener, SharePanel } from './SharePanel';
+import { useGameKeys } from './keyboard';
+
+export function App() {
+  useGameKeys();
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>Sokoban Playground</h1>
+        <p className="tagline">Paste a level, play it, undo anything.</p>
+      </header>
+      <ShareLinkOpener />
+      <main className="layout">
+        <section className="play" aria-label="Game">
+          <LevelPicker />
+          <LevelTitle />
+          <Board />
+          <GameStatus />
+          <Notice />
+          <GameControls />
+          {/* Playback controls (Play, Pause, Speed slider, scrubber) go here. */}
+          <div className="slot slot-playback" />
+        </section>
+        <aside className="side">
+          {/* Solver panel (Solve, Cancel, progress) goes here. */}
+          <div className="slot slot-solver" />
+          <LevelInput />
+          <MovesPanel />
+          <SharePanel />
+          <details className="panel help">
+            <summary>How to play</summary>
+            <ul>
+              <li>Push every box onto a goal. Boxes can be pushed, never pulled.</li>
+              <li>Arrows or WASD move; Z, Ctrl+Z or Backspace undo; Y, Ctrl+Y or Ctrl+Shift+Z redo; R restarts (Undo brings the moves back).</li>
+              <li>Click a square to walk there. Drag a box to a square, or click a box and then a square, to push it there.</li>
+              <li>On a touch screen, swipe on the board to step; tap like a click.</li>
+            </ul>
+          </details>
+        </aside>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+/**
+ * The canvas board: draws the current position, sized to its container, and turns pointer input
+ * (mouse, pen, touch) into store actions.
+ *
+ * Mouse and pen: click a square to walk there; drag a box to a square to push it there; or click a
+ * box (it is ringed) and then a square. Touch: a swipe moves one step; taps work like clicks.
+ */
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useGameStore, selectLevel, selectPosition, selectSolved } from '../store/game';
+import { backingSize, boardLayout, cellAtPoint, describeBoard, defaultTheme, draw, swipeDirection, type BoardLayout } from '../render';
+
+/** Share of the window height the board may take (the controls need the rest). */
+const HEIGHT_SHARE = 0.62;
+
+interface Gesture {
+  pointerId: number;
+  pointerType: string;
+  x: number;
+  y: number;
+  cell: number;
+}
+
+function useAvailableSize(ref: React.RefObject<HTMLElement | null>): { width: number; height: number } {
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const width = el.clientWidth;
+      const height = Math.max(160, Math.floor(window.innerHeight * HEIGHT_SHARE));
+      setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    // ResizeObserver is missing in jsdom and very old browsers; the window resize covers the rest.
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
+    observer?.observe(el);
+    return () => {
+      window.removeEventListener('resize', measure);
+      observer?.disconnect();
+    };
+  }, [ref]);
+  return size;
+}
+
+function useDevicePixelRatio(): number {
+  const [dpr, setDpr] = useState(() => (typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1));
+  useEffect(() => {
+    const update = () => setDpr(window.devicePixelRatio || 1);
+    window.addEventListener('resize', update); // zooming changes the ratio and fires resize
+    return () => window.removeEventListener('resize', update);
+  }, []);
+  return dpr;
+}
+
+export function Board() {
+  const level = useGameStore(selectLevel);
+  const position = useGameStore(selectPosition);
+  const solved = useGameStore(selectSolved);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const gesture = useRef<Gesture | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const avail = useAvailableSize(wrapRef);
+  const dpr = useDevicePixelRatio();
+  const layout: BoardLayout | null = level ? boardLayout(level.width, level.height, avail.width, avail.height) : null;
+
+  // A selection belongs to one position: a move, an undo or another level clears it.
+  const [selectedFor, setSelectedFor] = useState(position);
+  if (selectedFor !== position) {
+    setSelectedFor(position);
+    setSelected(null);
+  }
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || !level || !position || !layout) return;
+    const backing = backingSize(layout.width, layout.height, dpr);
+    if (canvas.width !== backing.width) canvas.width = backing.width;
+    if (canvas.height !== backing.height) canvas.height = backing.height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return; // no 2D context (jsdom, or a browser without canvas): nothing to draw
+    ctx.setTransform(backing.scale, 0, 0, backing.scale, 0, 0);
+    draw(ctx, level, position, defaultTheme, layout.cell, { selected });
+  });
+
+  const cellAt = useCallback(
+    (clientX: number, clientY: number): number => {
+      const canvas = canvasRef.current;
+      if (!canvas || !layout) return -1;
+      const rect = canvas.getBoundingClientRect();
+      return cellAtPoint(layout, clientX - rect.left, clientY - rect.top);
+    },
+    [layout],
+  );
+
+  const tap = (cell: number) => {
+    if (cell < 0 || !position) return;
+    const game = useGameStore.getState();
+    if (position.boxes.includes(cell)) {
+      setSelected((s) => (s === cell ? null : cell));
+      return;
+    }
+    if (selected !== null && position.boxes.includes(selected)) {
+      // On failure the store shows a note and the box stays picked, to try another square.
+      if (game.pushBox(selected, cell)) setSelected(null);
+      return;
+    }
+    game.walkTo(cell);
+  };
+
+  const onPointerDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    if (e.button !== undefined && e.button > 0) return; // left button, touch or pen only
+    gesture.current = { pointerId: e.pointerId, pointerType: e.pointerType, x: e.clientX, y: e.clientY, cell: cellAt(e.clientX, e.clientY) };
+    try {
+      e.currentTarget.setPointerCapture?.(e.pointerId);
+    } catch {
+      /* not capturable (synthetic events): the up event still arrives on the canvas */
+    }
+  };
+
+  const onPointerUp = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const g = gesture.current;
+    gesture.current = null;
+    if (!g || g.pointerId !== e.pointerId || !position || !layout) return;
+    const dx = e.clientX - g.x;
+    const dy = e.clientY - g.y;
+    const game = useGameStore.getState();
+    if (g.pointerType === 'touch') {
+      const dir = swipeDirection(dx, dy, Math.max(24, layout.cell * 0.6));
+      if (dir) {
+        setSelected(null);
+        game.move(dir);
+        return;
+      }
+      tap(g.cell);
+      return;
+    }
+    const upCell = cellAt(e.clientX, e.clientY);
+    if (upCell !== g.cell && g.cell >= 0 && upCell >= 0 && position.boxes.includes(g.cell)) {
+      setSelected(null);
+      game.pushBox(g.cell, upCell);
+      return;
+    }
+    if (upCell === g.cell) tap(upCell);
+  };
+
+  const onPointerCancel = () => {
+    gesture.current = null;
+  };
+
+  if (!level || !position || !layout) return <div className="board-wrap" ref={wrapRef} />;
+
+  return (
+    <div className="board-wrap" ref={wrapRef}>
+      <canvas
+        ref={canvasRef}
+        className="board"
+        data-testid="board"
+        role="img"
+        aria-label={describeBoard(level, position, solved)}
+        data-cell-size={layout.cell}
+        style={{ width: `${layout.width}px`, height: `${layout.height}px` }}
+        onPointerDown={onPointerDown}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerCancel}
+        onContextMenu={(e) => e.preventDefault()}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+/** Moves as LURD: copy the moves played so far, or paste a LURD string and apply it. */
+import { useId, useState } from 'react';
+import { useGameStore, selectPlayedMoves } from '../store/game';
+import { compressLurd, formatLength } from '../sokoban';
+
+/** Copies text to the clipboard; falls back to a hidden textarea and execCommand. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    /* permission denied or insecure context: try the old way */
+  }
+  try {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    const ok = typeof document.execCommand === 'function' && document.execCommand('copy');
+    area.remove();
+    return ok;
+  } catch {
+    return false;
+  }
+}
+
+export function MovesPanel() {
+  const played = useGameStore(selectPlayedMoves);
+  const alert = useGameStore((s) => (s.alert?.source === 'moves' ? s.alert : null));
+  const applyLurd = useGameStore((s) => s.applyLurd);
+  const showNotice = useGameStore((s) => s.showNotice);
+  const dismissAlert = useGameStore((s) => s.dismissAlert);
+  const [text, setText] = useState('');
+  const id = useId();
+
+  const copy = async () => {
+    if (played === '') {
+      showNotice('No moves to copy yet.');
+      return;
+    }
+    if (await copyText(played)) {
+      showNotice(`Copied ${formatLength(played)} (moves/pushes) as LURD.`);
+    } else {
+      setText(played);
+      showNotice('The clipboard is not available here: the moves are in the Moves box to copy by hand.');
+    }
+  };
+
+  const apply = () => {
+    if (applyLurd(text)) setText('');
+  };
+
+  return (
+    <section className="panel moves-panel">
+      <h2 className="panel-title">Moves as LURD</h2>
+      <p className="lurd" title={played}>
+        {played === '' ? <span className="hint">No moves yet.</span> : <code>{played.length > 400 ? `${compressLurd(played).slice(0, 400)}…` : played}</code>}
+      </p>
+      <div className="row">
+        <button type="button" onClick={copy}>
+          Copy moves
+        </button>
+      </div>
+      <label htmlFor={id} className="sub-label">
+        Moves
+      </label>
+      <div className="row">
+        <input
+          id={id}
+          type="text"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              apply();
+            }
+          }}
+          placeholder="LURD, e.g. 3r2U or llUrr"
+          spellCheck={false}
+          autoCapitalize="off"
+          autoComplete="off"
+        />
+        <button type="button" onClick={apply}>
+          Apply moves
+        </button>
+      </div>
+      {alert && (
+        <div role="alert" className="alert">
+          <span>{alert.message}</span>
+          <button type="button" className="link" onClick={dismissAlert} aria-label="Dismiss error">
+            ×
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,217 @@
+/**
+ * Drawing the board on a 2D canvas: plain functions of (context, level, position, theme, size).
+ *
+ * Each kind of square has its own shape, not only its own colour: a goal is a small diamond, a box
+ * a crate with an X brace, a box on a goal a square with a diamond inset, the player a round face,
+ * the player on a goal a face inside a diamond outline.
+ */
+import { type Level, type Position, isGoal, isWall } from '../sokoban';
+import type { Theme } from './theme';
+
+/** The part of CanvasRenderingContext2D the board uses (a fake one records calls in tests). */
+export type BoardContext = Pick<
+  CanvasRenderingContext2D,
+  | 'fillStyle'
+  | 'strokeStyle'
+  | 'lineWidth'
+  | 'lineJoin'
+  | 'lineCap'
+  | 'fillRect'
+  | 'clearRect'
+  | 'beginPath'
+  | 'closePath'
+  | 'moveTo'
+  | 'lineTo'
+  | 'arc'
+  | 'fill'
+  | 'stroke'
+>;
+
+export type CellKind = 'outside' | 'wall' | 'floor' | 'goal' | 'box' | 'boxOnGoal' | 'player' | 'playerOnGoal';
+
+const insideCache = new WeakMap<Level, Uint8Array>();
+
+/**
+ * Cells inside the walls: those the player could reach if there were no boxes, plus any cell
+ * holding a box or a goal. Floor outside the walls is left undrawn.
+ */
+export function insideCells(level: Level): Uint8Array {
+  const cached = insideCache.get(level);
+  if (cached) return cached;
+  const { width, height } = level;
+  const inside = new Uint8Array(width * height);
+  const stack = [level.player];
+  inside[level.player] = 1;
+  while (stack.length) {
+    const cell = stack.pop()!;
+    const col = cell % width;
+    const row = (cell - col) / width;
+    const next = [col > 0 ? cell - 1 : -1, col < width - 1 ? cell + 1 : -1, row > 0 ? cell - width : -1, row < height - 1 ? cell + width : -1];
+    for (const n of next) {
+      if (n >= 0 && !inside[n] && !isWall(level, n)) {
+        inside[n] = 1;
+        stack.push(n);
+      }
+    }
+  }
+  for (const b of level.boxes) inside[b] = 1;
+  for (let i = 0; i < inside.length; i++) if (isGoal(level, i)) inside[i] = 1;
+  insideCache.set(level, inside);
+  return inside;
+}
+
+export function cellKind(level: Level, position: Position, cell: number, boxes: ReadonlySet<number> = new Set(position.boxes)): CellKind {
+  if (isWall(level, cell)) return 'wall';
+  const goal = isGoal(level, cell);
+  if (cell === position.player) return goal ? 'playerOnGoal' : 'player';
+  if (boxes.has(cell)) return goal ? 'boxOnGoal' : 'box';
+  if (goal) return 'goal';
+  return insideCells(level)[cell] ? 'floor' : 'outside';
+}
+
+function diamond(ctx: BoardContext, cx: number, cy: number, r: number): void {
+  ctx.beginPath();
+  ctx.moveTo(cx, cy - r);
+  ctx.lineTo(cx + r, cy);
+  ctx.lineTo(cx, cy + r);
+  ctx.lineTo(cx - r, cy);
+  ctx.closePath();
+}
+
+function roundedSquare(ctx: BoardContext, x: number, y: number, s: number, r: number): void {
+  // Drawn with lines and arcs (not roundRect) so older browsers and fake contexts can follow.
+  ctx.beginPath();
+  ctx.moveTo(x + r, y);
+  ctx.lineTo(x + s - r, y);
+  ctx.arc(x + s - r, y + r, r, -Math.PI / 2, 0);
+  ctx.lineTo(x + s, y + s - r);
+  ctx.arc(x + s - r, y + s - r, r, 0, Math.PI / 2);
+  ctx.lineTo(x + r, y + s);
+  ctx.arc(x + r, y + s - r, r, Math.PI / 2, Math.PI);
+  ctx.lineTo(x, y + r);
+  ctx.arc(x + r, y + r, r, Math.PI, (3 * Math.PI) / 2);
+  ctx.closePath();
+}
+
+function floor(ctx: BoardContext, x: number, y: number, size: number, theme: Theme, alt: boolean): void {
+  ctx.fillStyle = alt ? theme.floorAlt : theme.floor;
+  ctx.fillRect(x, y, size, size);
+}
+
+/** Draws one square of kind `kind` with its top-left corner at (x, y). */
+export function drawCell(ctx: BoardContext, kind: CellKind, x: number, y: number, size: number, theme: Theme, alt = false, wallEdge = true): void {
+  const cx = x + size / 2;
+  const cy = y + size / 2;
+  const line = Math.max(1, size / 16);
+  switch (kind) {
+    case 'outside':
+      return;
+    case 'wall':
+      ctx.fillStyle = theme.wall;
+      ctx.fillRect(x, y, size, size);
+      if (wallEdge) {
+        // A shadow along the wall's foot, only where it meets the floor, so walls read as blocks.
+        ctx.fillStyle = theme.wallEdge;
+        ctx.fillRect(x, y + size - line * 2, size, line * 2);
+      }
+      return;
+    case 'floor':
+      floor(ctx, x, y, size, theme, alt);
+      return;
+    case 'goal':
+      floor(ctx, x, y, size, theme, alt);
+      ctx.fillStyle = theme.goal;
+      diamond(ctx, cx, cy, size * 0.2);
+      ctx.fill();
+      return;
+    case 'box':
+    case 'boxOnGoal': {
+      floor(ctx, x, y, size, theme, alt);
+      const onGoal = kind === 'boxOnGoal';
+      const inset = size * 0.1;
+      const s = size - 2 * inset;
+      ctx.lineWidth = line;
+      ctx.lineJoin = 'round';
+      ctx.lineCap = 'round';
+      ctx.fillStyle = onGoal ? theme.boxOnGoal : theme.box;
+      ctx.strokeStyle = onGoal ? theme.boxOnGoalEdge : theme.boxEdge;
+      roundedSquare(ctx, x + inset, y + inset, s, size * 0.12);
+      ctx.fill();
+      ctx.stroke();
+      if (onGoal) {
+        // The goal shows through the box: a light diamond.
+        ctx.fillStyle = theme.mark;
+        diamond(ctx, cx, cy, size * 0.2);
+        ctx.fill();
+      } else {
+        // A crate: an X brace.
+        const a = inset + s * 0.22;
+        ctx.beginPath();
+        ctx.moveTo(x + a, y + a);
+        ctx.lineTo(x + size - a, y + size - a);
+        ctx.moveTo(x + size - a, y + a);
+        ctx.lineTo(x + a, y + size - a);
+        ctx.stroke();
+      }
+      return;
+    }
+    case 'player':
+    case 'playerOnGoal': {
+      floor(ctx, x, y, size, theme, alt);
+      const onGoal = kind === 'playerOnGoal';
+      if (onGoal) {
+        ctx.strokeStyle = theme.goal;
+        ctx.lineWidth = Math.max(1.5, size / 12);
+        diamond(ctx, cx, cy, size * 0.46);
+        ctx.stroke();
+      }
+      const r = size * (onGoal ? 0.26 : 0.32);
+      ctx.fillStyle = theme.player;
+      ctx.strokeStyle = theme.playerEdge;
+      ctx.lineWidth = line;
+      ctx.beginPath();
+      ctx.arc(cx, cy, r, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.stroke();
+      // Eyes, so the player reads as a figure and not as a dot.
+      ctx.fillStyle = theme.mark;
+      for (const dx of [-0.35, 0.35]) {
+        ctx.beginPath();
+        ctx.arc(cx + dx * r, cy - 0.2 * r, Math.max(0.8, r * 0.16), 0, Math.PI * 2);
+        ctx.fill();
+      }
+      return;
+    }
+  }
+}
+
+export interface DrawOptions {
+  /** A box the user has picked (click a box, then a square); drawn with a ring. */
+  readonly selected?: number | null;
+}
+
+/**
+ * Draws the whole board with cells `size` CSS pixels wide from (0, 0). The caller sets the
+ * context's transform for the device pixel ratio.
+ */
+export function draw(ctx: BoardContext, level: Level, position: Position, theme: Theme, size: number, options: DrawOptions = {}): void {
+  ctx.clearRect(0, 0, level.width * size, level.height * size);
+  const boxes = new Set(position.boxes);
+  for (let cell = 0; cell < level.width * level.height; cell++) {
+    const col = cell % level.width;
+    const row = (cell - col) / level.width;
+    const kind = cellKind(level, position, cell, boxes);
+    const below = cell + level.width;
+    const edge = kind === 'wall' && below < level.width * level.height && !isWall(level, below) && insideCells(level)[below] === 1;
+    drawCell(ctx, kind, col * size, row * size, size, theme, (row + col) % 2 === 1, edge);
+  }
+  const selected = options.selected;
+  if (selected !== undefined && selected !== null && boxes.has(selected)) {
+    const col = selected % level.width;
+    const row = (selected - col) / level.width;
+    ctx.strokeStyle = theme.selection;
+    ctx.lineWidth = Math.max(2, size / 10);
+    roundedSquare(ctx, col * size + 1, row * size + 1, size - 2, size * 0.16);
+    ctx.stroke();
+  }
+}

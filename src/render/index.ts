@@ -1,0 +1,5 @@
+/** Canvas rendering: plain functions, no React. */
+export * from './board';
+export * from './geometry';
+export * from './theme';
+export * from './describe';

@@ -1,0 +1,34 @@
+/** Colours of the board. Shapes carry the meaning too, so the board reads in greyscale. */
+export interface Theme {
+  readonly background: string;
+  readonly wall: string;
+  readonly wallEdge: string;
+  readonly floor: string;
+  readonly floorAlt: string;
+  readonly goal: string;
+  readonly box: string;
+  readonly boxEdge: string;
+  readonly boxOnGoal: string;
+  readonly boxOnGoalEdge: string;
+  readonly mark: string;
+  readonly player: string;
+  readonly playerEdge: string;
+  readonly selection: string;
+}
+
+export const defaultTheme: Theme = {
+  background: 'transparent',
+  wall: '#4a5568',
+  wallEdge: '#2d3748',
+  floor: '#f4efe6',
+  floorAlt: '#ede6d9',
+  goal: '#d9480f',
+  box: '#c98b3c',
+  boxEdge: '#7c4f17',
+  boxOnGoal: '#2f9e44',
+  boxOnGoalEdge: '#1b5e20',
+  mark: '#fffdf7',
+  player: '#1c7ed6',
+  playerEdge: '#0b3d91',
+  selection: '#f59f00',
+};
