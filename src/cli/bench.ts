@@ -8,6 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { basename, dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readCollection } from './collection';
@@ -197,7 +198,7 @@ export async function main(argv: readonly string[], out: (line: string) => void,
   const outPath = args.out ?? `bench-results/${startedAt.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}.json`;
   const machine = machineInfo();
   out(`bench: ${jobs.length} levels from ${args.files.length} file(s), mode ${args.mode}, limit ${args.timeLimitMs / 1000} s per level, ${args.jobs} job(s)`);
-  out(`machine: ${machine.cpuModel}, nproc ${machine.nproc}, node ${machine.node}`);
+  out(`machine: ${machine.cpuModel}, nproc ${machine.nproc}, node ${machine.node}, load average ${machine.loadAverage}`);
 
   const rows: (BenchRow | undefined)[] = new Array<BenchRow | undefined>(jobs.length);
   const fileStart = new Map<string, number>();
@@ -231,10 +232,12 @@ export async function main(argv: readonly string[], out: (line: string) => void,
   const finish = (interrupted: boolean): void => {
     const r = report(interrupted);
     mkdirSync(dirname(outPath), { recursive: true });
-    writeFileSync(outPath, `${JSON.stringify({ ...r, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 1)}\n`);
+    const endLoad = Math.round(loadavg()[0] * 100) / 100;
+    writeFileSync(outPath, `${JSON.stringify({ ...r, loadAverageAtEnd: endLoad, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 1)}\n`);
     out('');
     for (const line of summaryTable(r.summaries, args.mode)) out(line);
     out('');
+    out(`load average (1 min) at start ${machine.loadAverage}, at end ${endLoad}`);
     out(`process max RSS (main thread and all workers): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
     out(`${interrupted ? 'interrupted; partial ' : ''}rows written to ${outPath}`);
   };

@@ -1,5 +1,5 @@
 /** A description of the machine a benchmark ran on, recorded with its figures. */
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 
 export interface MachineInfo {
   readonly cpuModel: string;
@@ -8,6 +8,8 @@ export interface MachineInfo {
   readonly totalMemoryMb: number;
   readonly node: string;
   readonly platform: string;
+  /** 1-minute load average when the run started: other work on a shared machine skews timings. */
+  readonly loadAverage: number;
 }
 
 export function machineInfo(): MachineInfo {
@@ -17,5 +19,6 @@ export function machineInfo(): MachineInfo {
     totalMemoryMb: Math.round(totalmem() / 2 ** 20),
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
+    loadAverage: Math.round(loadavg()[0] * 100) / 100,
   };
 }
