@@ -11,7 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
+/**
+ * The built app to serve: dist/, or E2E_DIST. Engineers sharing one checkout can build into a
+ * directory of their own (`npx vite build --outDir /tmp/mine`) and set E2E_DIST=/tmp/mine, so
+ * that one person's build does not empty dist/ under another person's test run.
+ */
+export const DIST_DIR = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : fileURLToPath(new URL('../../dist', import.meta.url));
 export const hasChromium = existsSync(CHROMIUM_PATH);
 
 /** Flags that keep a headless Chromium quiet, offline and usable as root in a container. */
@@ -78,21 +83,39 @@ export async function serveStatic(dir: string = DIST_DIR): Promise<StaticServer>
       res.writeHead(403).end('forbidden');
       return;
     }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      if (extname(pathname) !== '') {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
+    // Files may vanish under us (a rebuild empties the directory): answer 404, never throw.
+    const stat = (path: string) => {
+      try {
+        return statSync(path);
+      } catch {
+        return null;
       }
+    };
+    let info = stat(file);
+    if (info?.isDirectory()) {
+      file = join(file, 'index.html');
+      info = stat(file);
+    }
+    if (!info && extname(pathname) === '') {
       file = join(root, 'index.html');
+      info = stat(file);
+    }
+    if (!info || !info.isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
     }
     res.writeHead(200, {
       'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'content-length': statSync(file).size,
+      'content-length': info.size,
       'cache-control': 'no-store',
     });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    const stream = createReadStream(file);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
