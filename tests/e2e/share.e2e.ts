@@ -150,6 +150,35 @@ describeE2E('share links in Chromium', () => {
     expect(replayed.png === end.png).toBe(true);
   });
 
+  it('reloading a replay link keeps the moves made since; opening it afresh starts over', async () => {
+    const page = await app.newPage({ viewport: VIEWPORT });
+    await page.goto(app.url);
+    await loadLevel(page, LEVEL_B);
+    await blurInputs(page);
+    for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowUp']) await page.keyboard.press(key);
+    await expect.poll(() => text(gameStatus(page))).toBe('Moves: 4 · Pushes: 1');
+    const link = await share(page, true);
+
+    const other = await app.newPage({ viewport: VIEWPORT });
+    await other.goto(link);
+    await expect.poll(() => text(gameStatus(other))).toBe('Moves: 0 · Pushes: 0');
+    await button(other, 'Redo').click();
+    await button(other, 'Redo').click();
+    await expect.poll(() => text(gameStatus(other))).toBe('Moves: 2 · Pushes: 0');
+    await other.reload();
+    await expect.poll(() => text(other.locator('h2.level-title'))).toContain('Share test B');
+    await expect.poll(() => text(gameStatus(other))).toBe('Moves: 2 · Pushes: 0');
+    // The rest of the shared moves is still there to redo.
+    await button(other, 'Redo').click();
+    await button(other, 'Redo').click();
+    await expect.poll(() => text(gameStatus(other))).toBe('Moves: 4 · Pushes: 1');
+    // Following the link again (not a reload) opens it as sent: at the start, moves to redo.
+    await other.goto(app.url);
+    await other.goto(link);
+    await expect.poll(() => text(gameStatus(other))).toBe('Moves: 0 · Pushes: 0');
+    await expect.poll(() => button(other, 'Redo').isEnabled()).toBe(true);
+  });
+
   it('back and forward move between levels opened by links', async () => {
     const page = await app.newPage({ viewport: VIEWPORT });
     await page.goto(app.url);
