@@ -139,12 +139,20 @@ export function summaryTable(summaries: readonly FileSummary[], mode: string): s
   return lines;
 }
 
-function gitCommit(): string | null {
+function git(args: string[]): string | null {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return null;
   }
+}
+
+/** The commit, plus a note when the engine's files differ from it (the checkout is shared). */
+function engineVersion(): string | null {
+  const commit = git(['rev-parse', '--short', 'HEAD']);
+  if (commit === null) return null;
+  const dirty = git(['status', '--porcelain', '--', 'src/solver', 'src/sokoban']);
+  return dirty ? `${commit} + uncommitted changes in src/solver or src/sokoban` : commit;
 }
 
 interface BenchReport {
@@ -198,6 +206,7 @@ export async function main(argv: readonly string[], out: (line: string) => void,
   const outPath = args.out ?? `bench-results/${startedAt.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}.json`;
   const machine = machineInfo();
   out(`bench: ${jobs.length} levels from ${args.files.length} file(s), mode ${args.mode}, limit ${args.timeLimitMs / 1000} s per level, ${args.jobs} job(s)`);
+  out(`engine: ${engineVersion() ?? 'unknown'}`);
   out(`machine: ${machine.cpuModel}, nproc ${machine.nproc}, node ${machine.node}, load average ${machine.loadAverage}`);
 
   const rows: (BenchRow | undefined)[] = new Array<BenchRow | undefined>(jobs.length);
@@ -221,7 +230,7 @@ export async function main(argv: readonly string[], out: (line: string) => void,
       finishedAt: new Date().toISOString(),
       interrupted,
       command: `npm run bench -- ${argv.join(' ')}`,
-      commit: gitCommit(),
+      commit: engineVersion(),
       machine,
       settings: { mode: args.mode, timeLimitMs: args.timeLimitMs, hardLimitMs: hardLimitMs(args.timeLimitMs), memoryLimitMb: args.memoryLimitMb ?? null, jobs: args.jobs, limitLevels: args.limitLevels ?? null },
       memoryMeasure: MEMORY_MEASURE,
