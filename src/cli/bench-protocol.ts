@@ -21,7 +21,7 @@ export interface BenchRequest {
  * arrays). Unlike RSS this is per thread, so it stays meaningful with --jobs > 1.
  */
 export interface MemoryReport {
-  /** After a full GC just before the search: what the idle worker holds. */
+  /** Just before the search (after a full GC if the isolate held over 64 MB): what the idle worker holds. */
   readonly baselineBytes: number;
   /** Highest sample: at each progress callback (~100 ms) and right after the search returns. */
   readonly peakBytes: number;

@@ -8,12 +8,16 @@ import { runInNewContext } from 'node:vm';
 import { solve } from '../solver/index';
 import type { BenchReply, BenchRequest, MemoryReport } from './bench-protocol';
 
-// A full GC before each level makes the baseline the worker's own, not the last level's
-// garbage. Turning on --expose-gc at run time and taking `gc` from a fresh context is the
-// documented V8 way when the flag cannot be passed to a worker's command line.
+// A full GC before a level keeps the last level's garbage out of this one's figures. It costs
+// ~30 ms, more than most Boxoban levels take, so it is only done when the isolate holds more
+// than GC_ABOVE_BYTES: small levels may then carry up to that much garbage in their figures.
+// Turning on --expose-gc at run time and taking `gc` from a fresh context works where the
+// flag cannot be passed on a worker's command line.
 setFlagsFromString('--expose-gc');
 const maybeGc: unknown = runInNewContext('typeof gc === "function" ? gc : undefined');
 const gc = typeof maybeGc === 'function' ? (maybeGc as () => void) : () => {};
+
+const GC_ABOVE_BYTES = 64 * 2 ** 20;
 
 function isolateBytes(): number {
   const usage = process.memoryUsage();
@@ -24,7 +28,7 @@ const port = parentPort;
 if (!port) throw new Error('bench-worker.ts must run as a worker thread');
 
 port.on('message', (request: BenchRequest) => {
-  gc();
+  if (isolateBytes() > GC_ABOVE_BYTES) gc();
   const baselineBytes = isolateBytes();
   let peakBytes = baselineBytes;
   let samples = 1;

@@ -170,7 +170,8 @@ interface BenchReport {
 
 const MEMORY_MEASURE =
   'peakMemoryMb: highest heapTotal + external (ArrayBuffers of typed arrays included) of the worker thread\'s V8 isolate, ' +
-  'sampled at each progress callback (~100 ms) and when the search returns, after a full GC before the level; process RSS is not per thread and is reported once as maxRssMb.';
+  'sampled before the search, at each progress callback (~100 ms) and when the search returns; a full GC runs before a level when the isolate holds over 64 MB, ' +
+  'so small levels may include up to 64 MB of earlier garbage. Process RSS is not per thread and is reported once as maxRssMb.';
 
 export async function main(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const parsed = parseBenchArgs(argv);
