@@ -93,16 +93,29 @@ function roundedSquare(ctx: BoardContext, x: number, y: number, s: number, r: nu
   ctx.closePath();
 }
 
-function floor(ctx: BoardContext, x: number, y: number, size: number, theme: Theme, alt: boolean): void {
+function floorSquare(ctx: BoardContext, x: number, y: number, size: number, theme: Theme, alt: boolean): void {
   ctx.fillStyle = alt ? theme.floorAlt : theme.floor;
   ctx.fillRect(x, y, size, size);
 }
 
 /** Draws one square of kind `kind` with its top-left corner at (x, y). */
 export function drawCell(ctx: BoardContext, kind: CellKind, x: number, y: number, size: number, theme: Theme, alt = false, wallEdge = true): void {
+  drawSquare(ctx, kind, x, y, size, theme, alt, wallEdge, true);
+}
+
+/**
+ * Draws a box or the player alone (no floor under it) at any point, e.g. between two squares
+ * while a move is animated (src/render/animation.ts).
+ */
+export function drawPiece(ctx: BoardContext, kind: 'box' | 'boxOnGoal' | 'player' | 'playerOnGoal', x: number, y: number, size: number, theme: Theme): void {
+  drawSquare(ctx, kind, x, y, size, theme, false, false, false);
+}
+
+function drawSquare(ctx: BoardContext, kind: CellKind, x: number, y: number, size: number, theme: Theme, alt: boolean, wallEdge: boolean, withFloor: boolean): void {
   const cx = x + size / 2;
   const cy = y + size / 2;
   const line = Math.max(1, size / 16);
+  const floor = withFloor ? floorSquare : () => {};
   switch (kind) {
     case 'outside':
       return;
@@ -116,7 +129,7 @@ export function drawCell(ctx: BoardContext, kind: CellKind, x: number, y: number
       }
       return;
     case 'floor':
-      floor(ctx, x, y, size, theme, alt);
+      floorSquare(ctx, x, y, size, theme, alt);
       return;
     case 'goal':
       floor(ctx, x, y, size, theme, alt);
@@ -188,7 +201,12 @@ export function drawCell(ctx: BoardContext, kind: CellKind, x: number, y: number
 export interface DrawOptions {
   /** A box the user has picked (click a box, then a square); drawn with a ring. */
   readonly selected?: number | null;
+  /** Cells to flag (e.g. the boxes of a deadlock): a red ring with a notch in each corner. */
+  readonly marked?: readonly number[];
 }
+
+/** The colour of `marked` cells (not in Theme, so that themes need not change). */
+export const MARK_COLOUR = '#e03131';
 
 /**
  * Draws the whole board with cells `size` CSS pixels wide from (0, 0). The caller sets the
@@ -213,5 +231,26 @@ export function draw(ctx: BoardContext, level: Level, position: Position, theme:
     ctx.lineWidth = Math.max(2, size / 10);
     roundedSquare(ctx, col * size + 1, row * size + 1, size - 2, size * 0.16);
     ctx.stroke();
+  }
+  for (const cell of options.marked ?? []) {
+    if (cell < 0 || cell >= level.width * level.height) continue;
+    const x = (cell % level.width) * size;
+    const y = Math.floor(cell / level.width) * size;
+    const w = Math.max(2, size / 9);
+    ctx.strokeStyle = MARK_COLOUR;
+    ctx.lineWidth = w;
+    roundedSquare(ctx, x + w / 2, y + w / 2, size - w, size * 0.16);
+    ctx.stroke();
+    // Corner notches: the mark still reads without colour (and differs from the selection ring).
+    ctx.fillStyle = MARK_COLOUR;
+    const n = size * 0.28;
+    for (const [px, py, dx, dy] of [[x, y, 1, 1], [x + size, y, -1, 1], [x, y + size, 1, -1], [x + size, y + size, -1, -1]]) {
+      ctx.beginPath();
+      ctx.moveTo(px, py);
+      ctx.lineTo(px + dx * n, py);
+      ctx.lineTo(px, py + dy * n);
+      ctx.closePath();
+      ctx.fill();
+    }
   }
 }
