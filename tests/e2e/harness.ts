@@ -69,6 +69,8 @@ export interface App {
   newPage(options?: PageOptions): Promise<AppPage>;
   /** Problems recorded on every page made so far, then forgotten. */
   takeProblems(): string[];
+  /** Closes every page (context) made so far; the server and browser stay up. */
+  closePages(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -82,9 +84,14 @@ export async function startApp(options: { root?: string } = {}): Promise<App> {
     await server.close();
     throw error;
   }
-  const contexts: BrowserContext[] = [];
+  let contexts: BrowserContext[] = [];
   let problems: string[] = [];
   const origin = new URL(server.url).origin;
+  const closePages = async () => {
+    const open = contexts;
+    contexts = [];
+    await Promise.allSettled(open.map((c) => c.close()));
+  };
 
   return {
     url: server.url,
@@ -125,8 +132,9 @@ export async function startApp(options: { root?: string } = {}): Promise<App> {
       problems = [];
       return taken;
     },
+    closePages,
     async close() {
-      await Promise.allSettled(contexts.map((c) => c.close()));
+      await closePages();
       await browser.close().catch(() => undefined);
       await server.close();
     },
@@ -147,8 +155,11 @@ export function useApp(): App {
   beforeAll(async () => {
     app = await startApp();
   });
-  afterEach(() => {
+  afterEach(async () => {
+    // Let late errors (an effect that throws after the last assertion) arrive before judging.
+    await new Promise((done) => setTimeout(done, 50));
     const problems = app?.takeProblems() ?? [];
+    await app?.closePages();
     if (problems.length > 0) {
       throw new Error(`The page reported ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
     }
@@ -165,6 +176,7 @@ export function useApp(): App {
     },
     newPage: (options) => need().newPage(options),
     takeProblems: () => need().takeProblems(),
+    closePages: () => need().closePages(),
     close: () => need().close(),
   };
 }
