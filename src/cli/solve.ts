@@ -88,6 +88,11 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  // `npm run solve -- big.txt --json | head` closes the pipe early: stop quietly, not with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   process.exitCode = main(process.argv.slice(2), {
     // Pipes are synchronous on Linux, so lines are never lost or interleaved before exit.
     stdout: (line) => process.stdout.write(`${line}\n`),
