@@ -1,6 +1,15 @@
 /** The Level text box: paste a board or a whole collection, then Load. */
-import { useId } from 'react';
+import { useId, type ChangeEvent } from 'react';
 import { useGameStore } from '../store/game';
+
+/** Larger files are refused before reading (the parser's own cap is 1,000,000 characters). */
+const MAX_FILE_BYTES = 4_000_000;
+
+/** After a load on a small screen the board may be out of sight: bring it back. */
+function showBoard(): void {
+  const board = document.querySelector('.board-wrap');
+  if (board && typeof board.scrollIntoView === 'function') board.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+}
 
 export function LevelInput() {
   const draft = useGameStore((s) => s.draft);
@@ -8,7 +17,24 @@ export function LevelInput() {
   const setDraft = useGameStore((s) => s.setDraft);
   const load = useGameStore((s) => s.load);
   const dismissAlert = useGameStore((s) => s.dismissAlert);
+  const showAlert = useGameStore((s) => s.showAlert);
   const id = useId();
+
+  const loadAndShow = (text?: string) => {
+    if (load(text)) showBoard();
+  };
+
+  const openFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    input.value = ''; // choosing the same file again still fires a change
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      showAlert({ source: 'level', message: `The file is too large (${file.size.toLocaleString('en')} bytes).` });
+      return;
+    }
+    loadAndShow(await file.text());
+  };
 
   return (
     <section className="panel level-input">
@@ -26,7 +52,7 @@ export function LevelInput() {
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
-            load();
+            loadAndShow();
           }
         }}
         spellCheck={false}
@@ -36,9 +62,13 @@ export function LevelInput() {
         rows={10}
       />
       <div className="row">
-        <button type="button" className="primary" onClick={() => load()}>
+        <button type="button" className="primary" onClick={() => loadAndShow()}>
           Load
         </button>
+        <label className="file-button">
+          Open file…
+          <input type="file" accept=".txt,.sok,.xsb,.slc,text/plain" onChange={openFile} />
+        </label>
         <span className="hint">Ctrl+Enter loads too.</span>
       </div>
       {alert && (

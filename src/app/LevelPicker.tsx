@@ -19,9 +19,13 @@ export function LevelPicker() {
   const hasPrevious = entries.slice(0, currentIndex).some((e) => e.ok);
   const hasNext = entries.slice(currentIndex + 1).some((e) => e.ok);
 
-  const submit = (e: FormEvent) => {
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    if (goToLevel(query)) setQuery('');
+    if (goToLevel(query)) {
+      setQuery('');
+      // Hand the keys back to the game (arrows in a number box would change the number).
+      (document.activeElement as HTMLElement | null)?.blur();
+    }
   };
 
   return (
@@ -30,7 +34,15 @@ export function LevelPicker() {
         <button type="button" aria-label="Previous level" title="Previous level" onClick={previousLevel} disabled={!hasPrevious}>
           ‹
         </button>
-        <select aria-label="Choose level" value={String(currentIndex)} onChange={(e) => chooseLevel(Number(e.target.value))}>
+        <select
+          aria-label="Choose level"
+          value={String(currentIndex)}
+          onChange={(e) => {
+            chooseLevel(Number(e.target.value));
+            // Arrow keys on a focused select would change the level: give them back to the game.
+            e.target.blur();
+          }}
+        >
           {entries.map((entry, i) => (
             <option key={i} value={String(i)}>
               {`#${entry.index}${entry.title ? ` ${entry.title}` : ''}${entry.ok ? '' : ' (cannot be played)'}`}
@@ -44,7 +56,7 @@ export function LevelPicker() {
       <form className="picker-row goto" onSubmit={submit}>
         <label>
           Go to level
-          <input type="number" inputMode="numeric" min={0} value={query} onChange={(e) => setQuery(e.target.value)} placeholder="53" />
+          <input type="number" inputMode="numeric" min={0} value={query} onChange={(e) => setQuery(e.target.value)} />
         </label>
         <button type="submit">Go</button>
       </form>

@@ -29,7 +29,7 @@
  *   setMoves(moves, cursor?)     replace the current level's history (e.g. with a solution), the
  *                                moves are checked by replaying; false (and nothing changes) if illegal
  *   seek(cursor)                 jump to any point in the current history (playback scrubber)
- *   dismissAlert() / dismissNotice()
+ *   showAlert(alert) / showNotice(text) / dismissAlert() / dismissNotice()
  *
  * SELECTORS (pure; the derived ones are cached, so they are safe in useGameStore(selector))
  *   selectEntry, selectLevel, selectHistory, selectPosition, selectPlayedMoves (the LURD up to
@@ -107,6 +107,7 @@ export interface GameActions {
   applyLurd(text: string): boolean;
   setMoves(moves: string, cursor?: number): boolean;
   seek(cursor: number): boolean;
+  showAlert(alert: GameAlert): void;
   showNotice(text: string): void;
   dismissAlert(): void;
   dismissNotice(): void;
@@ -579,6 +580,10 @@ export function createGameStore(options: GameStoreOptions = {}) {
             if (at === h.cursor && h.restartedFrom === undefined) return false;
             setHistory({ moves: h.moves, cursor: at });
             return true;
+          },
+
+          showAlert(alert) {
+            set({ alert });
           },
 
           showNotice(text) {

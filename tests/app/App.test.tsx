@@ -49,6 +49,23 @@ describe('loading', () => {
   });
 });
 
+describe('opening a file', () => {
+  it('loads the levels of a chosen file', async () => {
+    const { user } = renderApp();
+    await user.upload(screen.getByLabelText(/Open file/), new File([TWO_LEVELS], 'two.txt', { type: 'text/plain' }));
+    expect(await screen.findByRole('combobox', { name: 'Choose level' })).toBeInTheDocument();
+    expect(board().getAttribute('aria-label')).toMatch(/“Tiny”/);
+    expect(screen.getByLabelText('Level')).toHaveValue(TWO_LEVELS);
+  });
+
+  it('an unreadable file alerts and keeps the game', async () => {
+    const { user } = renderApp();
+    await user.upload(screen.getByLabelText(/Open file/), new File(['just words'], 'words.txt', { type: 'text/plain' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/No board found/);
+    expect(board().getAttribute('aria-label')).toMatch(/“First steps”/);
+  });
+});
+
 describe('keyboard', () => {
   it('arrows and WASD move and push; Z, Ctrl+Z, Backspace undo; Y, Ctrl+Y, Ctrl+Shift+Z redo', async () => {
     const { user } = renderApp();
@@ -216,8 +233,14 @@ describe('level picker', () => {
     await user.keyboard('{ArrowLeft}{ArrowLeft}');
     await user.selectOptions(select, '#1 Tiny');
     expect(status()).toBe('Moves: 1 · Pushes: 0');
+    // The select lets go of the focus, so arrows play instead of changing the level.
+    expect(select).not.toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(status()).toBe('Moves: 2 · Pushes: 0');
+    await user.keyboard('z');
     await user.click(screen.getByRole('button', { name: 'Next level' }));
     expect(status()).toBe('Moves: 2 · Pushes: 0');
+    expect(screen.getByRole('button', { name: 'Next level' })).toBeDisabled();
   });
 
   it('a pasted Boxoban file lists titles "0".."N" and choosing 53 loads the board under "; 53"', async () => {
