@@ -64,7 +64,13 @@ export async function encodeShare(content: ShareContent): Promise<ShareEncoding>
   }
   const readable = `${READABLE_TAG}~${payload}`;
   if (readable.length <= READABLE_LINK_LENGTH) return { ok: true, fragment: readable, format: 'readable' };
-  const compressed = `${COMPRESSED_TAG}~${toBase64url(await deflateRaw(bytes))}`;
+  let compressed: string;
+  try {
+    compressed = `${COMPRESSED_TAG}~${toBase64url(await deflateRaw(bytes))}`;
+  } catch {
+    // No CompressionStream (an old browser): a longer link is still a working link.
+    return { ok: true, fragment: readable, format: 'readable' };
+  }
   return compressed.length < readable.length
     ? { ok: true, fragment: compressed, format: 'compressed' }
     : { ok: true, fragment: readable, format: 'readable' };
@@ -98,6 +104,9 @@ async function decodeUnguarded(fragment: string): Promise<ShareDecoding> {
     return parsePayload(body);
   }
   if (tag === COMPRESSED_TAG) {
+    if (typeof DecompressionStream === 'undefined') {
+      return { ok: false, message: 'This browser cannot unpack compressed links (it has no DecompressionStream); try a current browser.' };
+    }
     const packed = fromBase64url(body);
     if (!packed || packed.length === 0) return { ok: false, message: 'This link is damaged: its data is not valid base64url (was it cut short?).' };
     const inflated = await inflateRawBounded(packed, MAX_PAYLOAD_BYTES);

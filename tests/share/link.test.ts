@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { parseLevel } from '../../src/sokoban/parse';
 import { replay } from '../../src/sokoban/rules';
@@ -267,5 +267,25 @@ describe('links altered on the way', () => {
     expect(await decodeShare('1r~5W%2FWpb.W%2F5W~m%52')).toEqual(plain);
     const d = await decodeShare('1r~5W/Wp%3Cb.W/5W');
     expect(!d.ok && d.message).toMatch(/"<" is not a board character/);
+  });
+});
+
+describe('without CompressionStream (an old browser)', () => {
+  it('still shares, readable, and says why a compressed link cannot be opened', async () => {
+    const lvl = level(BOXOBAN);
+    const moves = 'lurdLURD'.repeat(100);
+    const compressed = await fragmentOf({ level: lvl, moves });
+    expect(compressed.startsWith('1z~')).toBe(true);
+    vi.stubGlobal('CompressionStream', undefined);
+    vi.stubGlobal('DecompressionStream', undefined);
+    try {
+      const e = await encodeShare({ level: lvl, moves });
+      expect(e.ok && e.format).toBe('readable');
+      if (e.ok) expect(await decodeShare(e.fragment)).toEqual({ ok: true, level: lvl, moves });
+      const d = await decodeShare(compressed);
+      expect(!d.ok && d.message).toMatch(/cannot unpack compressed links/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
