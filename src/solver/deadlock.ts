@@ -6,6 +6,7 @@ import type { Level, Position } from '../sokoban';
 import type { DeadlockReport } from './api';
 import { type Board, compile, toOriginal } from './board';
 import { type Distances, pushDistances, UNREACHABLE } from './distance';
+import { CorralFinder } from './corral';
 import { FreezeChecker } from './freeze';
 import { FORBIDDEN, Matcher } from './matching';
 
@@ -96,6 +97,26 @@ export function checkDeadlock(level: Level, position: Position): DeadlockReport 
     const stuck: number[] = [];
     for (let i = 0; i < n; i++) if (cost[i * n + matcher.assignment[i]] >= FORBIDDEN) stuck.push(boxes[i]);
     return { deadlocked: true, cause: 'boxes cannot all get a goal of their own (too many boxes can only reach the same goals)', boxes: orig(stuck) };
+  }
+  // A corral that needs work but whose fence can never be pushed into it.
+  const boxAt = new Uint8Array(board.size);
+  for (const b of boxes) boxAt[b] = 1;
+  const reach = new Int32Array(board.size);
+  const stack = [compiled.player];
+  reach[compiled.player] = 1;
+  while (stack.length) {
+    const x = stack.pop()!;
+    for (let d = 0; d < 4; d++) {
+      const y = x + board.offsets[d];
+      if (board.floor[y] && !boxAt[y] && !reach[y]) {
+        reach[y] = 1;
+        stack.push(y);
+      }
+    }
+  }
+  const corrals = new CorralFinder(board, distances.dead);
+  if (corrals.find(boxAt, reach, 1) === 'deadlock') {
+    return { deadlocked: true, cause: 'corral deadlock: the boxes around a closed-off area can never be pushed into it', boxes: orig(corrals.deadlockFence) };
   }
   return { deadlocked: false };
 }

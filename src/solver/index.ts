@@ -17,7 +17,16 @@ const DEFAULT_MEMORY_MB = 512;
 const now: () => number =
   typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
 
+/** Engine switches for experiments and tests; the defaults are what `solve` uses. */
+export interface Tuning {
+  readonly piCorrals?: boolean;
+}
+
 export function solve(level: Level, options: SolveOptions = {}): SolveResult {
+  return solveTuned(level, options, {});
+}
+
+export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning): SolveResult {
   const start = now();
   const optimal = options.mode === 'optimal';
   const ms = () => Math.round(now() - start);
@@ -42,6 +51,7 @@ export function solve(level: Level, options: SolveOptions = {}): SolveResult {
     progressIntervalMs: Math.max(1, options.progressIntervalMs ?? 100),
     now,
     start,
+    piCorrals: tuning.piCorrals,
   });
   const nodes = outcome.nodes;
   switch (outcome.status) {

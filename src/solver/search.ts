@@ -13,6 +13,7 @@
 import type { Board } from './board';
 import type { Distances } from './distance';
 import { UNREACHABLE } from './distance';
+import { CorralFinder } from './corral';
 import { FreezeChecker } from './freeze';
 import { FORBIDDEN, Matcher } from './matching';
 import type { Push } from './solution';
@@ -27,6 +28,8 @@ export interface SearchLimits {
   readonly progressIntervalMs: number;
   readonly now: () => number;
   readonly start: number;
+  /** PI-corral pruning (default on). */
+  readonly piCorrals?: boolean;
 }
 
 export type SearchOutcome =
@@ -39,6 +42,8 @@ export type SearchOutcome =
 class Reach {
   readonly mark: Int32Array;
   stamp = 0;
+  /** Cells reached by the last flood. */
+  count = 0;
   private readonly queue: Int32Array;
   private readonly board: Board;
   constructor(board: Board) {
@@ -68,6 +73,7 @@ class Reach {
         }
       }
     }
+    this.count = tail;
     return min;
   }
 }
@@ -97,6 +103,12 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
   const cur = new Int32Array(n);
   const child = new Int32Array(n);
   const goalCount = goals.length;
+  const corrals = new CorralFinder(board, dead);
+  const usePiCorrals = limits.piCorrals !== false;
+  let floorCount = 0;
+  for (let c = 0; c < size; c++) floorCount += floor[c];
+  const indexAt = new Int32Array(size);
+  const moves = new Int32Array(n * 4);
 
   const fillRow = (row: number, cell: number) => {
     const base = row * n;
@@ -170,13 +182,42 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
       const reach = parentReach.mark;
       const stamp = parentReach.stamp;
       for (let i = 0; i < n; i++) fillRow(i, cur[i]);
+      // The parent's optimum once; each child then changes one row (incremental, O(n²)).
+      matcher.solve(cost);
 
-      for (let i = 0; i < n; i++) {
+      // Candidate pushes as box index * 4 + direction: all of them, or a PI-corral's only.
+      let moveCount = 0;
+      // No corral at all when the player reaches every floor cell not under a box.
+      const verdict = usePiCorrals && parentReach.count + n < floorCount ? corrals.find(boxAt, reach, stamp) : 'none';
+      if (verdict === 'deadlock') {
+        for (let i = 0; i < n; i++) boxAt[cur[i]] = 0;
+        continue;
+      }
+      if (verdict === 'prune') {
+        for (let i = 0; i < n; i++) indexAt[cur[i]] = i;
+        for (let m = 0; m < corrals.pushCount; m++) {
+          const pm = corrals.pushes[m];
+          moves[moveCount++] = indexAt[pm >> 2] * 4 + (pm & 3);
+        }
+      } else {
+        for (let i = 0; i < n; i++) {
+          const b = cur[i];
+          for (let d = 0; d < 4; d++) {
+            const e = offsets[d];
+            const to = b + e;
+            if (!floor[to] || boxAt[to] || dead[to] || reach[b - e] !== stamp) continue;
+            moves[moveCount++] = i * 4 + d;
+          }
+        }
+      }
+
+      for (let m = 0; m < moveCount; m++) {
+        const i = moves[m] >> 2;
+        const d = moves[m] & 3;
         const b = cur[i];
-        for (let d = 0; d < 4; d++) {
-          const e = offsets[d];
-          const to = b + e;
-          if (!floor[to] || boxAt[to] || dead[to] || reach[b - e] !== stamp) continue;
+        const e = offsets[d];
+        const to = b + e;
+        {
           boxAt[b] = 0;
           boxAt[to] = 1;
           let skip = freeze.deadlockAfterPush(boxAt, to) !== null;
@@ -208,7 +249,7 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
             replaces = found;
           }
           fillRow(i, to);
-          const ch = matcher.solve(cost);
+          const ch = matcher.resolveRow(cost, i);
           fillRow(i, b);
           skip = ch < 0;
           if (skip) continue;

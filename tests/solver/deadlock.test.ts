@@ -124,10 +124,14 @@ describe('checkDeadlock', () => {
 # $ .  $ #
 #   .  @ #
 ##########`);
-    checkDeadlock(l, l);
-    const t0 = performance.now();
-    for (let i = 0; i < 100; i++) checkDeadlock(l, l);
-    const each = (performance.now() - t0) / 100;
-    expect(each).toBeLessThan(5);
+    const times: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t0 = performance.now();
+      checkDeadlock(l, l);
+      times.push(performance.now() - t0);
+    }
+    // The median is robust to a busy machine stealing the odd time slice.
+    times.sort((a, b) => a - b);
+    expect(times[100]).toBeLessThan(5);
   });
 });
