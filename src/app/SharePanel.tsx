@@ -73,7 +73,7 @@ export function SharePanel() {
     if (!level) return;
     const mine = ++request.current;
     const moves = includeMoves ? played : null;
-    const encoded = await encodeShare({ level, moves: moves ?? '' });
+    const encoded = await encodeShare({ level, moves: moves ?? '' }).catch(() => ({ ok: false as const, message: 'A link could not be made here.' }));
     if (mine !== request.current) return; // pressed again meanwhile
     if (!encoded.ok) {
       setShared(null);
