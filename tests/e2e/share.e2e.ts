@@ -114,6 +114,37 @@ describeE2E('share links in Chromium', () => {
     expect((await canvasImage(other)).png === before.png).toBe(false);
   });
 
+  it('a big level travels compressed (1z) and opens the same, pixel for pixel', async () => {
+    // A 40×30 room with a pillar every few squares and three boxes: a readable link would be
+    // several hundred characters, so the compressed form is chosen.
+    const rows = Array.from({ length: 30 }, (_, r) =>
+      Array.from({ length: 40 }, (_, c) => (r === 0 || r === 29 || c === 0 || c === 39 || (r % 4 === 2 && c % 5 === 3) ? '#' : ' ')),
+    );
+    rows[5][5] = '$';
+    rows[5][10] = '$';
+    rows[20][30] = '$';
+    rows[8][8] = rows[15][15] = rows[25][35] = '.';
+    rows[10][20] = '@';
+    const big = [...rows.map((r) => r.join('').replace(/ +$/, '')), 'Title: Big room'].join('\n');
+    const page = await app.newPage({ viewport: VIEWPORT });
+    await page.goto(app.url);
+    await loadLevel(page, big);
+    await expect.poll(() => text(page.locator('h2.level-title'))).toContain('Big room');
+    await dismissNotes(page);
+    const before = await canvasImage(page);
+    const link = await share(page, false);
+    expect(link).toMatch(/#1z~[A-Za-z0-9_-]+$/);
+    console.log(`40×30 level: ${link.length - app.url.length} characters after the address`);
+
+    const other = await app.newPage({ viewport: VIEWPORT });
+    await other.goto(link);
+    await expect.poll(() => text(other.locator('h2.level-title'))).toContain('Big room');
+    await dismissNotes(other);
+    const after = await canvasImage(other);
+    expect(after.size).toBe(before.size);
+    expect(after.png === before.png).toBe(true);
+  });
+
   it('a replay link played to its end reaches the same position', async () => {
     const page = await app.newPage({ viewport: VIEWPORT });
     await page.goto(app.url);
