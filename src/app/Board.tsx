@@ -7,7 +7,8 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useGameStore, selectLevel, selectPosition, selectSolved } from '../store/game';
-import { backingSize, boardLayout, cellAtPoint, describeBoard, defaultTheme, draw, swipeDirection, type BoardLayout } from '../render';
+import { backingSize, boardLayout, cellAtPoint, describeBoard, defaultTheme, swipeDirection, type BoardLayout } from '../render';
+import { useBoardPainter } from './board-painter';
 
 /** Set once the first board has been drawn (see the performance mark below). */
 let firstDrawMarked = false;
@@ -21,6 +22,8 @@ interface Gesture {
   x: number;
   y: number;
   cell: number;
+  /** The box picked before this gesture began (a click on it again lets it go). */
+  pickedBefore: number | null;
 }
 
 function useAvailableSize(ref: React.RefObject<HTMLElement | null>): { width: number; height: number } {
@@ -51,8 +54,14 @@ function useDevicePixelRatio(): number {
   useEffect(() => {
     const update = () => setDpr(window.devicePixelRatio || 1);
     window.addEventListener('resize', update); // zooming changes the ratio and fires resize
-    return () => window.removeEventListener('resize', update);
-  }, []);
+    // Moving the window to a screen with another ratio fires no resize: watch the ratio itself.
+    const query = typeof window.matchMedia === 'function' ? window.matchMedia(`(resolution: ${dpr}dppx)`) : null;
+    query?.addEventListener?.('change', update);
+    return () => {
+      window.removeEventListener('resize', update);
+      query?.removeEventListener?.('change', update);
+    };
+  }, [dpr]);
   return dpr;
 }
 
@@ -65,6 +74,7 @@ export function Board() {
   const gesture = useRef<Gesture | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const avail = useAvailableSize(wrapRef);
+  const paint = useBoardPainter(); // draw() plus the animated step and deadlock marks
   const dpr = useDevicePixelRatio();
   const layout: BoardLayout | null = level ? boardLayout(level.width, level.height, avail.width, avail.height) : null;
 
@@ -84,7 +94,7 @@ export function Board() {
     const ctx = canvas.getContext('2d');
     if (!ctx) return; // no 2D context (jsdom, or a browser without canvas): nothing to draw
     ctx.setTransform(backing.scale, 0, 0, backing.scale, 0, 0);
-    draw(ctx, level, position, defaultTheme, layout.cell, { selected });
+    paint(ctx, level, position, defaultTheme, layout.cell, { selected });
     if (!firstDrawMarked) {
       // scripts/measure-app.ts reads this mark: time from navigation to the first board drawn.
       firstDrawMarked = true;
@@ -97,21 +107,25 @@ export function Board() {
       const canvas = canvasRef.current;
       if (!canvas || !layout) return -1;
       const rect = canvas.getBoundingClientRect();
-      return cellAtPoint(layout, clientX - rect.left, clientY - rect.top);
+      // The canvas may be drawn at another size than its layout (CSS zoom, transforms): scale back.
+      const sx = rect.width > 0 ? layout.width / rect.width : 1;
+      const sy = rect.height > 0 ? layout.height / rect.height : 1;
+      return cellAtPoint(layout, (clientX - rect.left) * sx, (clientY - rect.top) * sy);
     },
     [layout],
   );
 
-  const tap = (cell: number) => {
+  /** A click or tap on `cell`; `picked` is the box that was picked when the gesture began. */
+  const tap = (cell: number, picked: number | null) => {
     if (cell < 0 || !position) return;
     const game = useGameStore.getState();
     if (position.boxes.includes(cell)) {
-      setSelected((s) => (s === cell ? null : cell));
+      setSelected(picked === cell ? null : cell); // a second click on the picked box lets it go
       return;
     }
-    if (selected !== null && position.boxes.includes(selected)) {
+    if (picked !== null && position.boxes.includes(picked)) {
       // On failure the store shows a note and the box stays picked, to try another square.
-      if (game.pushBox(selected, cell)) setSelected(null);
+      if (game.pushBox(picked, cell)) setSelected(null);
       return;
     }
     game.walkTo(cell);
@@ -119,7 +133,10 @@ export function Board() {
 
   const onPointerDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
     if (e.button !== undefined && e.button > 0) return; // left button, touch or pen only
-    gesture.current = { pointerId: e.pointerId, pointerType: e.pointerType, x: e.clientX, y: e.clientY, cell: cellAt(e.clientX, e.clientY) };
+    const cell = cellAt(e.clientX, e.clientY);
+    gesture.current = { pointerId: e.pointerId, pointerType: e.pointerType, x: e.clientX, y: e.clientY, cell, pickedBefore: selected };
+    // Grabbing a box with the mouse rings it at once, so a drag shows what is being moved.
+    if (e.pointerType !== 'touch' && position?.boxes.includes(cell)) setSelected(cell);
     try {
       e.currentTarget.setPointerCapture?.(e.pointerId);
     } catch {
@@ -141,16 +158,18 @@ export function Board() {
         game.move(dir);
         return;
       }
-      tap(g.cell);
+      tap(g.cell, g.pickedBefore);
       return;
     }
     const upCell = cellAt(e.clientX, e.clientY);
-    if (upCell !== g.cell && g.cell >= 0 && upCell >= 0 && position.boxes.includes(g.cell)) {
-      setSelected(null);
-      game.pushBox(g.cell, upCell);
+    if (upCell === g.cell) {
+      tap(upCell, g.pickedBefore);
       return;
     }
-    if (upCell === g.cell) tap(upCell);
+    if (g.cell >= 0 && upCell >= 0 && position.boxes.includes(g.cell)) {
+      // A drag: push the grabbed box to where it was dropped (it stays picked if it cannot go).
+      if (game.pushBox(g.cell, upCell)) setSelected(null);
+    }
   };
 
   const onPointerCancel = () => {

@@ -8,7 +8,7 @@ const MAX_FILE_BYTES = 4_000_000;
 /** After a load on a small screen the board may be out of sight: bring it back. */
 function showBoard(): void {
   const board = document.querySelector('.board-wrap');
-  if (board && typeof board.scrollIntoView === 'function') board.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  if (board && typeof board.scrollIntoView === 'function') board.scrollIntoView({ block: 'nearest' });
 }
 
 export function LevelInput() {

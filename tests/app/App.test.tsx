@@ -184,6 +184,16 @@ describe('mouse and touch', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('a second click on a picked box lets it go, so the next click walks', async () => {
+    const { user } = renderApp();
+    await loadLevel(user, OPEN);
+    await user.pointer({ keys: '[MouseLeft]', target: board(), coords: cellPoint(18) });
+    await user.pointer({ keys: '[MouseLeft]', target: board(), coords: cellPoint(18) });
+    await user.pointer({ keys: '[MouseLeft]', target: board(), coords: cellPoint(20) });
+    expect(selectPosition(useGameStore.getState())).toEqual({ player: 20, boxes: [18] });
+    expect(status()).toBe('Moves: 1 · Pushes: 0');
+  });
+
   it('dragging a box pushes it to where the pointer is released', async () => {
     const { user } = renderApp();
     await loadLevel(user, OPEN);
