@@ -1,0 +1,449 @@
+/**
+ * The solver job store (zustand, not persisted): Solve and Hint from the current position in
+ * the worker, progress, the outcome, the session's solution cache, and deadlock warnings.
+ *
+ * STATE
+ *   mode          'fast' | 'optimal' (fewest pushes, proven)
+ *   timeLimitS    the time limit in seconds the user chose
+ *   job           the search in flight ({ id, purpose: 'solve' | 'hint', startedAt, ... }) or null
+ *   progress      the engine's latest progress report for `job` (one small object per ~100 ms)
+ *   outcome       what the last request ended with (see SolveOutcome), or null
+ *   deadlock      the warning for the current position ({ cause, boxes, cursor, ... }) or null
+ *
+ * ACTIONS
+ *   setMode(mode) / setTimeLimit(seconds)
+ *   solve()        solves the position on the board; a cached answer is used at once. A solution
+ *                  is written into the game history after the moves played so far, with the
+ *                  cursor where it was: Play (the playback store) then walks the cursor along it,
+ *                  and a move by hand cuts it like any redo tail.
+ *   hint()         like solve() in the chosen mode, but writes only the walk and the next push and
+ *                  plays them (through `onHint`)
+ *   cancel()       stops the search at once (the worker is terminated)
+ *   tryLonger()    doubles the time limit and solves again; switchMode() the other mode, again
+ *   undoDeadlock() back to just before the push that led into the dead position
+ *
+ * The store watches the game store: another level cancels a running search; a change of the boxes
+ * schedules a deadlock check in the worker (debounced, answers for an old position ignored). A
+ * warning is only ever shown for a proof from the engine, and it stays (without a new check) for
+ * positions reached from the dead one, which are dead too.
+ */
+import { create } from 'zustand';
+import { type Level, type Position, countPushes } from '../sokoban';
+import type { DeadlockReport, SolveMode, SolveProgress, SolveResult } from '../solver/api';
+import type { WorkerSolveOptions } from '../worker/protocol';
+import { type GameStore, selectHistory, selectLevel, selectPosition, useGameStore } from './game';
+import { usePlaybackStore } from './playback';
+import { type CachedAnswer, type SolutionCache, createSolutionCache, levelKey, positionKey } from './solution-cache';
+
+/** What the store needs of the worker client (src/worker/client.ts); tests pass a fake. */
+export interface SolverService {
+  solve(level: Level, options: WorkerSolveOptions, onProgress?: (progress: SolveProgress) => void): Promise<SolveResult>;
+  cancel(): void;
+  checkDeadlock(level: Level, position: Position): Promise<DeadlockReport>;
+}
+
+export type Purpose = 'solve' | 'hint';
+
+export type SolveOutcome =
+  | {
+      readonly kind: 'solved';
+      readonly purpose: Purpose;
+      readonly moves: number;
+      readonly pushes: number;
+      readonly ms: number;
+      readonly nodes: number;
+      readonly optimal: boolean;
+      /** Answered from the session cache. */
+      readonly remembered: boolean;
+      /** False when the board changed while the search ran, so the solution was not written. */
+      readonly applied: boolean;
+      readonly solution: string;
+    }
+  | { readonly kind: 'unsolvable'; readonly purpose: Purpose; readonly message: string; readonly ms: number; readonly nodes: number; readonly remembered: boolean }
+  | { readonly kind: 'limit'; readonly purpose: Purpose; readonly reason: 'time' | 'memory'; readonly message: string; readonly ms: number; readonly nodes: number; readonly mode: SolveMode; readonly timeLimitS: number }
+  | { readonly kind: 'cancelled'; readonly purpose: Purpose; readonly ms: number; readonly nodes: number; readonly why?: string }
+  | { readonly kind: 'invalid'; readonly purpose: Purpose; readonly message: string }
+  | { readonly kind: 'error'; readonly purpose: Purpose; readonly message: string };
+
+export interface SolverJob {
+  readonly id: number;
+  readonly purpose: Purpose;
+  readonly mode: SolveMode;
+  readonly timeLimitS: number;
+  /** performance.now() when it started. */
+  readonly startedAt: number;
+  readonly level: Level;
+  readonly levelIndex: number;
+  /** The moves played when it started (the solution goes after them). */
+  readonly prefix: string;
+}
+
+export interface DeadlockWarning {
+  readonly cause: string;
+  /** The boxes involved that are still where the check saw them. */
+  readonly boxes: readonly number[];
+  readonly levelIndex: number;
+  /** The history cursor and played moves of the position proven dead. */
+  readonly cursor: number;
+  readonly prefix: string;
+}
+
+export interface SolverData {
+  readonly mode: SolveMode;
+  readonly timeLimitS: number;
+  readonly job: SolverJob | null;
+  readonly progress: SolveProgress | null;
+  readonly outcome: SolveOutcome | null;
+  readonly deadlock: DeadlockWarning | null;
+}
+
+export interface SolverActions {
+  setMode(mode: SolveMode): void;
+  setTimeLimit(seconds: number): void;
+  solve(): Promise<void>;
+  hint(): Promise<void>;
+  cancel(): void;
+  tryLonger(): Promise<void>;
+  switchMode(): Promise<void>;
+  undoDeadlock(): boolean;
+  dismissOutcome(): void;
+}
+
+export type SolverState = SolverData & SolverActions;
+
+export const DEFAULT_TIME_LIMIT_S = 10;
+export const MAX_TIME_LIMIT_S = 3600;
+/** Memory for the search's tables in the browser: well below what a phone tab may use. */
+export const BROWSER_MEMORY_MB = 256;
+
+export interface SolverStoreOptions {
+  readonly game?: GameStore;
+  /** The worker client, created on first use; null when workers are unavailable. */
+  readonly service?: () => SolverService | null;
+  /** Plays the hint's moves: from the cursor now to `to` (the playback store). */
+  readonly onHint?: (to: number) => void;
+  /** Delay before a deadlock check, so quick pushes ask once (ms). */
+  readonly checkDelayMs?: number;
+  readonly now?: () => number;
+  readonly cache?: SolutionCache;
+}
+
+export function clampTimeLimit(seconds: number): number {
+  if (!Number.isFinite(seconds)) return DEFAULT_TIME_LIMIT_S;
+  return Math.max(1, Math.min(MAX_TIME_LIMIT_S, Math.round(seconds)));
+}
+
+/** The level with the player and boxes where they are now: the solver always starts at a level's start. */
+export function levelFrom(level: Level, position: Position): Level {
+  return { ...level, player: position.player, boxes: position.boxes };
+}
+
+/** The walk to the next push and that push (the whole string when there is no push). */
+export function nextPush(solution: string): string {
+  const i = solution.search(/[LURD]/);
+  return i < 0 ? solution : solution.slice(0, i + 1);
+}
+
+/** The cursor just before the last push in the first `cursor` moves (0 when there is none). */
+export function beforeLastPush(moves: string, cursor: number): number {
+  for (let i = Math.min(cursor, moves.length) - 1; i >= 0; i--) {
+    const c = moves.charCodeAt(i);
+    if (c >= 65 && c <= 90) return i;
+  }
+  return 0;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+let defaultClient: SolverService | null = null;
+
+/** The app's worker client, made on first use (so importing this module starts no worker). */
+async function loadDefaultService(): Promise<SolverService | null> {
+  if (defaultClient) return defaultClient;
+  if (typeof Worker === 'undefined') return null;
+  const { SolverClient } = await import('../worker/client');
+  defaultClient ??= new SolverClient();
+  return defaultClient;
+}
+
+export function createSolverStore(options: SolverStoreOptions = {}) {
+  const game = options.game ?? useGameStore;
+  const now = options.now ?? (() => performance.now());
+  const checkDelay = options.checkDelayMs ?? 60;
+  const cache = options.cache ?? createSolutionCache();
+  let serviceOverride: (() => SolverService | null) | undefined = options.service;
+  let onHint = options.onHint;
+
+  const getService = async (): Promise<SolverService | null> => (serviceOverride ? serviceOverride() : loadDefaultService());
+
+  /** Stops the job in flight (set up inside the store, used by the game watcher too). */
+  let stopJob: (why?: string) => void = () => {};
+
+  const store = create<SolverState>()((set, get) => {
+    let jobSeq = 0;
+
+    /** Writes a solution (or a hint's part of it) after the moves played, if the board is still where it was. */
+    const apply = (job: Pick<SolverJob, 'level' | 'levelIndex' | 'prefix' | 'purpose'>, solution: string): boolean => {
+      const g = game.getState();
+      const h = selectHistory(g);
+      if (g.currentIndex !== job.levelIndex || selectLevel(g) === null || levelKey(selectLevel(g)!) !== levelKey(job.level)) return false;
+      if (h.cursor !== job.prefix.length || !h.moves.startsWith(job.prefix)) return false;
+      const part = job.purpose === 'hint' ? nextPush(solution) : solution;
+      if (part === '') return true;
+      // Keep the redo tail when it already begins with the part (a hint along the same solution).
+      const tail = h.moves.slice(h.cursor);
+      const keep = tail.startsWith(part) ? tail : part;
+      if (!g.setMoves(job.prefix + keep, job.prefix.length)) return false;
+      if (job.purpose === 'hint') onHint?.(job.prefix.length + part.length);
+      return true;
+    };
+
+    const finish = (job: Pick<SolverJob, 'level' | 'levelIndex' | 'prefix' | 'purpose'>, answer: CachedAnswer, remembered: boolean) => {
+      if (answer.status === 'unsolvable') {
+        set({ outcome: { kind: 'unsolvable', purpose: job.purpose, message: answer.message, ms: answer.ms, nodes: answer.nodes, remembered } });
+        return;
+      }
+      const applied = apply(job, answer.solution);
+      set({
+        outcome: {
+          kind: 'solved',
+          purpose: job.purpose,
+          moves: answer.moves,
+          pushes: answer.pushes,
+          ms: answer.ms,
+          nodes: answer.nodes,
+          optimal: answer.optimal,
+          remembered,
+          applied,
+          solution: answer.solution,
+        },
+      });
+    };
+
+    const run = async (purpose: Purpose): Promise<void> => {
+      const g = game.getState();
+      const level = selectLevel(g);
+      const position = selectPosition(g);
+      if (!level || !position) return;
+      const { mode, timeLimitS } = get();
+      const h = selectHistory(g);
+      const base = { level, levelIndex: g.currentIndex, prefix: h.moves.slice(0, h.cursor), purpose };
+      const cached = cache.get(level, position, purpose === 'hint' ? 'fast' : mode);
+      if (cached) {
+        if (get().job) get().cancel();
+        finish(base, cached, true);
+        return;
+      }
+      const id = ++jobSeq;
+      const job: SolverJob = { ...base, id, mode, timeLimitS, startedAt: now() };
+      set({ job, progress: null, outcome: null });
+      let service: SolverService | null;
+      try {
+        service = await getService();
+      } catch (error) {
+        service = null;
+        if (id === jobSeq) set({ job: null, outcome: { kind: 'error', purpose, message: `The solver could not be loaded: ${errorMessage(error)}` } });
+        return;
+      }
+      if (id !== jobSeq) return; // cancelled while the worker's code was loading
+      if (!service) {
+        set({ job: null, outcome: { kind: 'error', purpose, message: 'This browser cannot run the solver (no Web Workers).' } });
+        return;
+      }
+      const sub = levelFrom(level, position);
+      let result: SolveResult;
+      try {
+        result = await service.solve(sub, { mode, timeLimitMs: timeLimitS * 1000, memoryLimitMb: BROWSER_MEMORY_MB }, (progress) => {
+          // Keep this tiny: it runs on the main thread about ten times a second.
+          if (id === jobSeq) set({ progress });
+        });
+      } catch (error) {
+        if (id !== jobSeq) return;
+        set({ job: null, outcome: { kind: 'error', purpose, message: `${errorMessage(error)} Press Solve to try again.` } });
+        return;
+      }
+      if (id !== jobSeq) return; // cancelled, or a newer request took over
+      set({ job: null });
+      switch (result.status) {
+        case 'solved': {
+          const answer: CachedAnswer = {
+            status: 'solved',
+            solution: result.solution,
+            moves: result.moves,
+            pushes: result.pushes ?? countPushes(result.solution),
+            optimal: result.optimal,
+            ms: result.ms,
+            nodes: result.nodes,
+          };
+          cache.put(level, position, answer);
+          finish(job, answer, false);
+          return;
+        }
+        case 'unsolvable': {
+          const answer: CachedAnswer = { status: 'unsolvable', message: result.message, ms: result.ms, nodes: result.nodes };
+          cache.put(level, position, answer);
+          finish(job, answer, false);
+          return;
+        }
+        case 'limit':
+          set({ outcome: { kind: 'limit', purpose, reason: result.reason, message: result.message, ms: result.ms, nodes: result.nodes, mode, timeLimitS } });
+          return;
+        case 'cancelled':
+          set({ outcome: { kind: 'cancelled', purpose, ms: result.ms, nodes: result.nodes } });
+          return;
+        case 'invalid':
+          set({ outcome: { kind: 'invalid', purpose, message: result.message } });
+          return;
+      }
+    };
+
+    const stop = (stopJob = (why?: string) => {
+      const { job, progress } = get();
+      if (!job) return;
+      jobSeq++; // any late answer for this job is ignored
+      set({
+        job: null,
+        outcome: { kind: 'cancelled', purpose: job.purpose, ms: Math.round(now() - job.startedAt), nodes: progress?.nodes ?? 0, why },
+      });
+      // The client terminates the worker: a synchronous search cannot hear a message.
+      void getService()
+        .then((s) => s?.cancel())
+        .catch(() => undefined);
+    });
+
+    return {
+      mode: 'fast',
+      timeLimitS: DEFAULT_TIME_LIMIT_S,
+      job: null,
+      progress: null,
+      outcome: null,
+      deadlock: null,
+
+      setMode(mode) {
+        set({ mode });
+      },
+      setTimeLimit(seconds) {
+        set({ timeLimitS: clampTimeLimit(seconds) });
+      },
+      solve: () => run('solve'),
+      hint: () => run('hint'),
+      cancel: () => stop(),
+      tryLonger() {
+        set({ timeLimitS: clampTimeLimit(get().timeLimitS * 2) });
+        return run('solve');
+      },
+      switchMode() {
+        set({ mode: get().mode === 'fast' ? 'optimal' : 'fast' });
+        return run('solve');
+      },
+      undoDeadlock() {
+        const warning = get().deadlock;
+        if (!warning) return false;
+        const h = selectHistory(game.getState());
+        return game.getState().seek(beforeLastPush(h.moves, Math.min(h.cursor, warning.cursor)));
+      },
+      dismissOutcome() {
+        set({ outcome: null });
+      },
+    };
+  });
+
+  // ---- watching the game: level changes and deadlock checks --------------------------------
+
+  let checkTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastBoxes = '';
+  let lastLevel: Level | null = selectLevel(game.getState());
+
+  const runCheck = async () => {
+    checkTimer = null;
+    const g = game.getState();
+    const level = selectLevel(g);
+    const position = selectPosition(g);
+    if (!level || !position) return;
+    const key = positionKey(position);
+    let report: DeadlockReport;
+    try {
+      const service = await getService();
+      if (!service) return;
+      report = await service.checkDeadlock(level, position);
+    } catch {
+      return; // a failed check proves nothing: no warning
+    }
+    // Ignore an answer for a position the board has left.
+    const now = game.getState();
+    const pos = selectPosition(now);
+    if (selectLevel(now) !== level || !pos || positionKey(pos) !== key) return;
+    const hNow = selectHistory(now);
+    if (!report.deadlocked) {
+      if (store.getState().deadlock) store.setState({ deadlock: null });
+      return;
+    }
+    store.setState({
+      deadlock: {
+        cause: report.cause ?? 'the boxes can no longer all reach goals',
+        boxes: (report.boxes ?? []).filter((b) => pos.boxes.includes(b)),
+        levelIndex: now.currentIndex,
+        cursor: hNow.cursor,
+        prefix: hNow.moves.slice(0, hNow.cursor),
+      },
+    });
+  };
+
+  const scheduleCheck = () => {
+    if (checkTimer !== null) clearTimeout(checkTimer);
+    checkTimer = setTimeout(() => void runCheck(), checkDelay);
+  };
+
+  const unsubscribe = game.subscribe((g) => {
+    const level = selectLevel(g);
+    if (level !== lastLevel) {
+      const changed = !level || !lastLevel || levelKey(level) !== levelKey(lastLevel);
+      lastLevel = level;
+      if (changed || store.getState().job?.levelIndex !== g.currentIndex) {
+        stopJob('another level was loaded');
+      }
+      if (changed) store.setState({ outcome: null });
+    }
+    const position = selectPosition(g);
+    const boxes = level && position ? `${g.currentIndex}:${position.boxes.join(',')}` : '';
+    const warning = store.getState().deadlock;
+    if (warning) {
+      // A position reached from a dead one is dead too: keep the warning while the history
+      // still goes through the dead position; drop it as soon as it does not.
+      const h = selectHistory(g);
+      const still = g.currentIndex === warning.levelIndex && h.cursor >= warning.cursor && h.moves.startsWith(warning.prefix);
+      if (!still) store.setState({ deadlock: null });
+      else if (position && warning.boxes.some((b) => !position.boxes.includes(b))) {
+        store.setState({ deadlock: { ...warning, boxes: warning.boxes.filter((b) => position.boxes.includes(b)) } });
+      }
+    }
+    if (boxes !== lastBoxes) {
+      lastBoxes = boxes;
+      if (boxes !== '' && !store.getState().deadlock) scheduleCheck();
+    }
+  });
+
+  return Object.assign(store, {
+    /** Replaces the worker client (tests) or the hint player; returns nothing. */
+    configure(next: { service?: () => SolverService | null; onHint?: (to: number) => void }) {
+      if (next.service) serviceOverride = next.service;
+      if (next.onHint) onHint = next.onHint;
+    },
+    cache,
+    dispose() {
+      unsubscribe();
+      if (checkTimer !== null) clearTimeout(checkTimer);
+    },
+  });
+}
+
+export type SolverStore = ReturnType<typeof createSolverStore>;
+
+/** The app's one solver store, bound to the app's game store; hints play through playback. */
+export const useSolverStore: SolverStore = createSolverStore({ onHint: (to) => usePlaybackStore.getState().playTo(to) });
+
+/** Cells to mark on the board: the boxes of a deadlock warning. */
+export const selectMarked = (s: SolverData): readonly number[] => s.deadlock?.boxes ?? EMPTY;
+const EMPTY: readonly number[] = [];
