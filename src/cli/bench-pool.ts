@@ -127,14 +127,15 @@ class Slot {
 }
 
 /**
- * Runs every task on `jobs` workers, in order of the list, calling `onDone` as each finishes.
- * Resolves with the outcomes in task order.
+ * Runs every task on `jobs` workers, in order of the list, calling `onStart` as each is handed
+ * to a worker and `onDone` as each finishes. Resolves with the outcomes in task order.
  */
 export async function runPool(
   tasks: readonly PoolTask[],
   jobs: number,
   spawn: () => Worker,
   onDone: (index: number, outcome: PoolOutcome) => void,
+  onStart: (index: number) => void = () => {},
 ): Promise<PoolOutcome[]> {
   const outcomes: PoolOutcome[] = new Array<PoolOutcome>(tasks.length);
   let next = 0;
@@ -144,6 +145,7 @@ export async function runPool(
       slots.map(async (slot) => {
         while (next < tasks.length) {
           const index = next++;
+          onStart(index);
           outcomes[index] = await slot.run(tasks[index]);
           onDone(index, outcomes[index]);
         }

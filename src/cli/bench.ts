@@ -258,15 +258,6 @@ export async function main(argv: readonly string[], out: (line: string) => void,
   process.on('SIGINT', onSigint);
 
   const spawn = () => startTsWorker(new URL('./bench-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 4096 } });
-  // Files are benchmarked in order; their wall clocks start when their first level is handed out.
-  const started = new Set<string>();
-  const markStarted = (file: string): void => {
-    if (!started.has(file)) {
-      started.add(file);
-      fileStart.set(file, performance.now());
-    }
-  };
-  if (jobs.length > 0) markStarted(jobs[0].file);
   try {
     await runPool(
       jobs.map((j) => j.task),
@@ -277,7 +268,6 @@ export async function main(argv: readonly string[], out: (line: string) => void,
         const row = rowFromOutcome(job.file, job.index, job.title, job.task.level, outcome);
         rows[i] = row;
         done++;
-        if (i + 1 < jobs.length) markStarted(jobs[Math.min(jobs.length - 1, i + args.jobs)].file);
         const left = remaining.get(job.file)! - 1;
         remaining.set(job.file, left);
         if (left === 0) fileEnd.set(job.file, performance.now());
@@ -286,6 +276,10 @@ export async function main(argv: readonly string[], out: (line: string) => void,
           const fileRows = rows.filter((r): r is BenchRow => r?.file === job.file);
           out(`  ${job.file}: ${fileRows.length} done, ${fileRows.filter((r) => r.status === 'solved').length} solved (${done}/${jobs.length} overall)`);
         }
+      },
+      // A file's wall clock starts when its first level is handed to a worker.
+      (i) => {
+        if (!fileStart.has(jobs[i].file)) fileStart.set(jobs[i].file, performance.now());
       },
     );
   } finally {

@@ -3,9 +3,12 @@
  * The benchmark's machinery (argument parsing, statistics, the worker pool's handling of
  * overruns and crashes, the TypeScript worker). The benchmark itself never runs in tests.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { type BenchRow, rowFromOutcome, summarise } from '../../src/cli/bench';
+import { type BenchRow, main as benchMain, rowFromOutcome, summarise } from '../../src/cli/bench';
 import { hardLimitMs, runPool, type PoolOutcome, type PoolTask } from '../../src/cli/bench-pool';
 import { parseBenchArgs } from '../../src/cli/options';
 import { median, percentile } from '../../src/cli/stats';
@@ -124,4 +127,49 @@ describe('the worker pool', () => {
       expect(isSolved(levels[i], replayed.position)).toBe(true);
     }
   }, 60_000);
+});
+
+describe('npm run bench (on the test collection, not a benchmark)', () => {
+  it('writes a JSON file with settings, machine, a summary per file and a verified row per level', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-cli-'));
+    try {
+      const file = join(dir, 'collection.txt');
+      writeFileSync(file, COLLECTION);
+      const outPath = join(dir, 'out', 'rows.json');
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await benchMain([file, '--time-limit', '20', '--limit-levels', '5', '--out', outPath], (l) => out.push(l), (l) => err.push(l));
+      expect(code).toBe(0);
+      expect(err).toEqual([]);
+      const report = JSON.parse(readFileSync(outPath, 'utf8'));
+      expect(report.settings).toMatchObject({ mode: 'fast', timeLimitMs: 20_000, jobs: 1, limitLevels: 5 });
+      expect(report.machine.nproc).toBeGreaterThan(0);
+      expect(report.rows.map((r: BenchRow) => [r.index, r.status])).toEqual([
+        [1, 'solved'],
+        [2, 'solved'],
+        [3, 'solved'],
+        [4, 'invalid'],
+        [5, 'unsolvable'],
+      ]);
+      const levels = parseCollection(COLLECTION);
+      if (!levels.ok) throw new Error('fixture');
+      for (const row of report.rows as BenchRow[]) {
+        if (row.status !== 'solved') continue;
+        const entry = levels.entries[row.index - 1];
+        if (!entry.ok) throw new Error('fixture');
+        const replayed = replay(entry.level, startPosition(entry.level), row.solution!);
+        expect(isSolved(entry.level, replayed.position)).toBe(true);
+      }
+      expect(report.summaries[0]).toMatchObject({ file, levels: 5, counts: { solved: 3, invalid: 1, unsolvable: 1 } });
+      expect(out.some((l) => l.startsWith(`| ${file} | 3 / 5 |`))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('refuses a missing file with one stderr line and exit 2', async () => {
+    const err: string[] = [];
+    expect(await benchMain(['/nonexistent/levels.txt'], () => {}, (l) => err.push(l))).toBe(2);
+    expect(err).toHaveLength(1);
+  });
 });
