@@ -38,11 +38,11 @@ export function Notice() {
   const dismiss = useGameStore((s) => s.dismissNotice);
   if (!notice) return null;
   return (
-    <p role="note" className="notice" key={notice.id}>
-      <span>{notice.text}</span>
+    <div className="notice" key={notice.id}>
+      <p role="note">{notice.text}</p>
       <button type="button" className="link" onClick={dismiss} aria-label="Dismiss note">
         ×
       </button>
-    </p>
+    </div>
   );
 }

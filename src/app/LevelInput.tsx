@@ -5,10 +5,15 @@ import { useGameStore } from '../store/game';
 /** Larger files are refused before reading (the parser's own cap is 1,000,000 characters). */
 const MAX_FILE_BYTES = 4_000_000;
 
-/** After a load on a small screen the board may be out of sight: bring it back. */
+/**
+ * After a load on a small screen the board may be out of sight: bring the game column back, once
+ * React has drawn the new level (the picker may have appeared or gone, moving the board).
+ */
 function showBoard(): void {
-  const board = document.querySelector('.board-wrap');
-  if (board && typeof board.scrollIntoView === 'function') board.scrollIntoView({ block: 'nearest' });
+  requestAnimationFrame(() => {
+    const play = document.querySelector('.play');
+    if (play && typeof play.scrollIntoView === 'function') play.scrollIntoView({ block: 'nearest' });
+  });
 }
 
 export function LevelInput() {
@@ -72,8 +77,8 @@ export function LevelInput() {
         <span className="hint">Ctrl+Enter loads too.</span>
       </div>
       {alert && (
-        <div role="alert" className="alert">
-          <span>{alert.message}</span>
+        <div className="alert">
+          <p role="alert">{alert.message}</p>
           <button type="button" className="link" onClick={dismissAlert} aria-label="Dismiss error">
             ×
           </button>

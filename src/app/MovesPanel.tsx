@@ -91,8 +91,8 @@ export function MovesPanel() {
         </button>
       </div>
       {alert && (
-        <div role="alert" className="alert">
-          <span>{alert.message}</span>
+        <div className="alert">
+          <p role="alert">{alert.message}</p>
           <button type="button" className="link" onClick={dismissAlert} aria-label="Dismiss error">
             ×
           </button>
