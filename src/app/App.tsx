@@ -9,6 +9,8 @@ import { GameStatus, LevelTitle, Notice } from './GameStatus';
 import { LevelInput } from './LevelInput';
 import { LevelPicker } from './LevelPicker';
 import { MovesPanel } from './MovesPanel';
+import { Playback } from './Playback';
+import { SolverPanel } from './SolverPanel';
 import { ShareLinkOpener, SharePanel } from './SharePanel';
 import { useGameKeys } from './keyboard';
 
@@ -29,12 +31,10 @@ export function App() {
           <GameStatus />
           <Notice />
           <GameControls />
-          {/* Playback controls (Play, Pause, Speed slider, scrubber) go here. */}
-          <div className="slot slot-playback" />
+          <Playback />
         </section>
         <aside className="side">
-          {/* Solver panel (Solve, Cancel, progress) goes here. */}
-          <div className="slot slot-solver" />
+          <SolverPanel />
           <LevelInput />
           <MovesPanel />
           <SharePanel />

@@ -1,5 +1,6 @@
 /** The title line, the status (`Moves: N · Pushes: N`, `· Solved`), the celebration and notes. */
 import { useGameStore, selectEntry, selectMoveCount, selectPushCount, selectSolved } from '../store/game';
+import { PlaybackPosition } from './Playback';
 
 export function LevelTitle() {
   const entry = useGameStore(selectEntry);
@@ -20,9 +21,12 @@ export function GameStatus() {
   const solved = useGameStore(selectSolved);
   return (
     <>
-      <p role="status" className={solved ? 'status solved' : 'status'}>
-        {`Moves: ${moves} · Pushes: ${pushes}${solved ? ' · Solved' : ''}`}
-      </p>
+      <div className="status-line">
+        <p role="status" className={solved ? 'status solved' : 'status'}>
+          {`Moves: ${moves} · Pushes: ${pushes}${solved ? ' · Solved' : ''}`}
+        </p>
+        <PlaybackPosition />
+      </div>
       {solved && (
         <p className="celebration">
           <span aria-hidden="true">★ </span>

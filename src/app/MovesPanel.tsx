@@ -1,6 +1,7 @@
 /** Moves as LURD: copy the moves played so far, or paste a LURD string and apply it. */
 import { useId, useState } from 'react';
 import { useGameStore, selectPlayedMoves } from '../store/game';
+import { usePlaybackStore } from '../store/playback';
 import { compressLurd, formatLength } from '../sokoban';
 
 /** Copies text to the clipboard; falls back to a hidden textarea and execCommand. */
@@ -88,6 +89,9 @@ export function MovesPanel() {
         />
         <button type="button" onClick={apply}>
           Apply moves
+        </button>
+        <button type="button" onClick={() => usePlaybackStore.getState().watchMoves(text) && setText('')} title="Load these moves from the level's start, ready to Play">
+          Watch from start
         </button>
       </div>
       {alert && (
