@@ -358,3 +358,25 @@ describe('drawing', () => {
     expect(board().width).toBe(8 * Number(board().dataset.cellSize) * (window.devicePixelRatio || 1));
   });
 });
+
+describe('board size', () => {
+  it('fills the width of its container, redraws on resize, and is crisp at the device pixel ratio', async () => {
+    let width = 390;
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (this: HTMLElement) {
+      return this.classList.contains('board-wrap') ? width : 0;
+    });
+    const dpr = vi.spyOn(window, 'devicePixelRatio', 'get').mockReturnValue(3);
+    const { user } = renderApp();
+    await loadLevel(user, OPEN); // 8 × 6
+    expect(board().style.width).toBe('384px'); // 48 px squares: the largest that fit 390 px
+    expect(board().style.height).toBe('288px');
+    expect(board().width).toBe(384 * 3);
+    width = 200;
+    dpr.mockReturnValue(1);
+    act(() => {
+      window.dispatchEvent(new Event('resize'));
+    });
+    expect(board().style.width).toBe('200px'); // 25 px squares
+    expect(board().width).toBe(200);
+  });
+});
