@@ -187,11 +187,26 @@ export function selectHistory(s: GameData): LevelHistory {
   return s.histories[String(s.currentIndex)] ?? EMPTY_HISTORY;
 }
 
+// Histories are immutable, so a position can be remembered per history object: the selector then
+// returns the very same object for the same state, whoever else asked the cache in between
+// (useSyncExternalStore needs that).
+const positionOf = new WeakMap<LevelHistory, { level: Level; position: Position }>();
+const startOf = new WeakMap<Level, Position>();
+
 export function selectPosition(s: GameData): Position | null {
   const level = selectLevel(s);
   if (!level) return null;
   const h = selectHistory(s);
-  return positions.positionAt(level, h.moves, h.cursor);
+  if (h.cursor === 0) {
+    let start = startOf.get(level);
+    if (!start) startOf.set(level, (start = { player: level.player, boxes: level.boxes }));
+    return start;
+  }
+  const known = positionOf.get(h);
+  if (known && known.level === level) return known.position;
+  const position = positions.positionAt(level, h.moves, h.cursor);
+  positionOf.set(h, { level, position });
+  return position;
 }
 
 let playedMemo: { moves: string; cursor: number; played: string; pushes: number } = { moves: '', cursor: 0, played: '', pushes: 0 };

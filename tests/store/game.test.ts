@@ -240,6 +240,22 @@ describe('game store: moves and history', () => {
   });
 });
 
+describe('game store: selectors', () => {
+  it('selectPosition gives the same object for the same state, whatever was asked in between', () => {
+    const a = noStorage();
+    const b = noStorage();
+    a.getState().load(OPEN);
+    b.getState().load(OPEN);
+    a.getState().play('ul');
+    b.getState().play('uu');
+    const first = selectPosition(a.getState());
+    selectPosition(b.getState());
+    expect(selectPosition(a.getState())).toBe(first);
+    a.getState().restart();
+    expect(selectPosition(a.getState())).toBe(selectPosition(a.getState()));
+  });
+});
+
 describe('game store: collections', () => {
   it('keeps a history per level', () => {
     const store = noStorage();
