@@ -308,6 +308,25 @@ describe('moves as LURD', () => {
   });
 });
 
+describe('copy fallback', () => {
+  it('without a clipboard, copies through a hidden text area; failing that, puts the moves in the Moves box', async () => {
+    const { user } = renderApp();
+    await loadLevel(user, TINY);
+    Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+    const exec = vi.fn().mockReturnValue(true);
+    Object.defineProperty(document, 'execCommand', { value: exec, configurable: true });
+    await user.click(document.body);
+    await user.keyboard('{ArrowUp}');
+    await user.click(screen.getByRole('button', { name: 'Copy moves' }));
+    expect(exec).toHaveBeenCalledWith('copy');
+    expect(screen.getByRole('note')).toHaveTextContent('Copied 1/0');
+    exec.mockReturnValue(false);
+    await user.click(screen.getByRole('button', { name: 'Copy moves' }));
+    expect(screen.getByRole('note')).toHaveTextContent(/clipboard is not available/);
+    expect(screen.getByRole('textbox', { name: 'Moves' })).toHaveValue('u');
+  });
+});
+
 describe('persistence', () => {
   it('corrupt stored data is dropped with a visible notice, and the app still plays', async () => {
     localStorage.setItem(STORAGE_KEY, '{"version":1,"state":');
