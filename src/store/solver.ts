@@ -353,7 +353,11 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
   // ---- watching the game: level changes and deadlock checks --------------------------------
 
   let checkTimer: ReturnType<typeof setTimeout> | null = null;
-  let lastBoxes = '';
+  const boxesKey = (g: ReturnType<GameStore['getState']>): string => {
+    const position = selectPosition(g);
+    return selectLevel(g) && position ? `${g.currentIndex}:${position.boxes.join(',')}` : '';
+  };
+  let lastBoxes = boxesKey(game.getState());
   let lastLevel: Level | null = selectLevel(game.getState());
 
   const runCheck = async () => {
@@ -407,7 +411,7 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
       if (changed) store.setState({ outcome: null });
     }
     const position = selectPosition(g);
-    const boxes = level && position ? `${g.currentIndex}:${position.boxes.join(',')}` : '';
+    const boxes = boxesKey(g);
     const warning = store.getState().deadlock;
     if (warning) {
       // A position reached from a dead one is dead too: keep the warning while the history
