@@ -1,7 +1,7 @@
 /**
- * The page: the board with its status and controls on the left (on top on phones), the level
- * text and the moves on the right. Places for the solver panel, the playback controls and the
- * share panel are marked below; those components come from their own issues.
+ * The page: the game column (picker, board, status, controls, playback) on the left, on top on
+ * phones; the side column (solver, level text, moves, share, help) on the right. Every panel
+ * talks to the stores only; App just places them and installs the game keys.
  */
 import { Board } from './Board';
 import { GameControls } from './GameControls';
