@@ -58,10 +58,12 @@ function entryScripts(html: string): string[] {
 function importsOf(code: string) {
   const statics = new Set<string>();
   const lazy = new Set<string>();
-  for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"']+\.js)["']/g)) statics.add(m[1]);
-  for (const m of code.matchAll(/\bimport\(\s*["']([^"']+\.js)["']\s*\)/g)) lazy.add(m[1]);
-  for (const m of code.matchAll(/new\s+(?:Shared)?Worker\(\s*new\s+URL\(\s*["']([^"']+\.js)["']/g)) lazy.add(m[1]);
-  for (const m of code.matchAll(/["'](\/?assets\/[^"']+\.js)["']/g)) if (!statics.has(m[1])) lazy.add(m[1]);
+  const q = '["\'`]'; // minified output may quote with any of the three
+  const spec = `${q}([^"'\`]+\\.js)${q}`;
+  for (const m of code.matchAll(new RegExp(`(?:^|[;}\\s])(?:import|export)\\s*(?:[\\w$*{}\\s,]*?\\s*from\\s*)?${spec}`, 'g'))) statics.add(m[1]);
+  for (const m of code.matchAll(new RegExp(`\\bimport\\(\\s*${spec}\\s*\\)`, 'g'))) lazy.add(m[1]);
+  for (const m of code.matchAll(new RegExp(`new\\s+(?:Shared)?Worker\\(\\s*new\\s+URL\\(\\s*${spec}`, 'g'))) lazy.add(m[1]);
+  for (const m of code.matchAll(new RegExp(`${q}(\\/?assets\\/[^"'\`]+\\.js)${q}`, 'g'))) if (!statics.has(m[1])) lazy.add(m[1]);
   return { statics: [...statics], lazy: [...lazy] };
 }
 
