@@ -118,7 +118,10 @@ export async function startApp(options: { root?: string } = {}): Promise<App> {
       });
       page.on('pageerror', (error) => record(`page error: ${error.stack ?? error.message}`));
       page.on('requestfailed', (request) => {
-        if (request.url().startsWith(origin)) record(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
+        const error = request.failure()?.errorText ?? '';
+        // ERR_ABORTED is the browser dropping a request because the page went away (a reload or
+        // navigation while, say, the solver worker's script was loading): not a failure of the app.
+        if (request.url().startsWith(origin) && !error.includes('ERR_ABORTED')) record(`request failed: ${request.url()} ${error}`);
       });
       page.on('response', (response) => {
         if (response.url().startsWith(origin) && response.status() >= 400) {
