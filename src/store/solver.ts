@@ -30,6 +30,7 @@
 import { create } from 'zustand';
 import { type Level, type Position, countPushes } from '../sokoban';
 import type { DeadlockReport, SolveMode, SolveProgress, SolveResult } from '../solver/api';
+import { SolverClient } from '../worker/client';
 import type { WorkerSolveOptions } from '../worker/protocol';
 import { type GameStore, selectHistory, selectLevel, selectPosition, useGameStore } from './game';
 import { usePlaybackStore } from './playback';
@@ -159,12 +160,15 @@ function errorMessage(error: unknown): string {
 
 let defaultClient: SolverService | null = null;
 
-/** The app's worker client, made on first use (so importing this module starts no worker). */
+/**
+ * The app's worker client, made on first use. The client is small and starts no worker until its
+ * first request, so it is imported statically (a lazily loaded chunk would be one more request
+ * that a page closed mid-way reports as failed).
+ */
 async function loadDefaultService(): Promise<SolverService | null> {
   if (defaultClient) return defaultClient;
   if (typeof Worker === 'undefined') return null;
-  const { SolverClient } = await import('../worker/client');
-  defaultClient ??= new SolverClient();
+  defaultClient = new SolverClient();
   return defaultClient;
 }
 

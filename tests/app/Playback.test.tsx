@@ -20,7 +20,7 @@ beforeEach(async () => {
   usePlaybackStore.setState({ speed: 2, motion: null, reducedMotion: false });
 });
 
-const button = (name: string) => screen.getByRole('button', { name, exact: true });
+const button = (name: string) => screen.getByRole('button', { name });
 const where = () => screen.getByTestId('playback-where').textContent;
 const h = () => selectHistory(useGameStore.getState());
 
