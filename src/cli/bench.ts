@@ -149,8 +149,9 @@ function git(args: string[]): string | null {
 
 /** The commit, plus a note when the engine's files differ from it (the checkout is shared). */
 function engineVersion(): string | null {
-  const commit = git(['rev-parse', '--short', 'HEAD']);
-  if (commit === null) return null;
+  // The last commit that touched the engine, not HEAD: others commit UI work meanwhile.
+  const commit = git(['log', '-1', '--format=%h', '--', 'src/solver', 'src/sokoban']);
+  if (!commit) return null;
   const dirty = git(['status', '--porcelain', '--', 'src/solver', 'src/sokoban']);
   return dirty ? `${commit} + uncommitted changes in src/solver or src/sokoban` : commit;
 }
