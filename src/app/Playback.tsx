@@ -40,7 +40,10 @@ function ownsSpace(target: EventTarget | null): boolean {
 export function usePlaybackKeys(): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      if (e.defaultPrevented || e.isComposing || e.ctrlKey || e.metaKey || e.altKey) return;
+      // Text fields keep their keys; a slider keeps its own (arrows, Home, End) but not the rest.
+      const slider = e.target instanceof HTMLInputElement && e.target.type === 'range';
+      if (slider ? ['Home', 'End', 'PageUp', 'PageDown'].includes(e.key) || e.key.startsWith('Arrow') : isTypingTarget(e.target)) return;
       const playback = usePlaybackStore.getState();
       const solver = useSolverStore.getState();
       let handled = true;
@@ -138,6 +141,34 @@ export function PlaybackPosition() {
   );
 }
 
+type IconName = 'start' | 'pushBack' | 'moveBack' | 'moveForward' | 'pushForward' | 'end';
+
+/** Media-player icons as SVG (the Unicode ones are missing from many fonts). */
+function Icon({ name }: { name: IconName }) {
+  const back = name === 'start' || name === 'pushBack' || name === 'moveBack';
+  const tri = (x: number) => (back ? `M${x + 6} 3 L${x} 8 L${x + 6} 13 Z` : `M${x} 3 L${x + 6} 8 L${x} 13 Z`);
+  let d: string;
+  switch (name) {
+    case 'start':
+      d = `M3 3 H5 V13 H3 Z ${tri(6)}`;
+      break;
+    case 'end':
+      d = `${tri(4)} M11 3 H13 V13 H11 Z`;
+      break;
+    case 'pushBack':
+    case 'pushForward':
+      d = `${tri(2)} ${tri(8)}`;
+      break;
+    default:
+      d = tri(5);
+  }
+  return (
+    <svg className="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <path d={d} fill="currentColor" />
+    </svg>
+  );
+}
+
 function Key({ k }: { k: string }) {
   return <kbd>{k}</kbd>;
 }
@@ -171,13 +202,13 @@ export function Playback() {
       </h2>
       <div className="row playback-buttons" role="group" aria-label="Playback controls">
         <button type="button" onClick={p.toStart} disabled={atStart} aria-label="Jump to start" aria-keyshortcuts="Home" title="Jump to start (Home)">
-          ⏮
+          <Icon name="start" />
         </button>
         <button type="button" onClick={() => p.stepPush(-1)} disabled={atStart} aria-label="Push back" aria-keyshortcuts="[" title="One push back ([)">
-          ⏪
+          <Icon name="pushBack" />
         </button>
         <button type="button" onClick={() => p.stepMove(-1)} disabled={atStart} aria-label="Move back" aria-keyshortcuts="," title="One move back (,)">
-          ◀
+          <Icon name="moveBack" />
         </button>
         {playing ? (
           <button type="button" className="primary" onClick={p.pause} aria-keyshortcuts="Space" title="Pause (Space)">
@@ -189,13 +220,13 @@ export function Playback() {
           </button>
         )}
         <button type="button" onClick={() => p.stepMove(1)} disabled={atEnd} aria-label="Move forward" aria-keyshortcuts="." title="One move forward (.)">
-          ▶
+          <Icon name="moveForward" />
         </button>
         <button type="button" onClick={() => p.stepPush(1)} disabled={atEnd} aria-label="Push forward" aria-keyshortcuts="]" title="One push forward (])">
-          ⏩
+          <Icon name="pushForward" />
         </button>
         <button type="button" onClick={p.toEnd} disabled={atEnd} aria-label="Jump to end" aria-keyshortcuts="End" title="Jump to end (End)">
-          ⏭
+          <Icon name="end" />
         </button>
       </div>
       <div className="playback-sliders">

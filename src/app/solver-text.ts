@@ -1,9 +1,10 @@
 /** The solver panel's words: outcomes in plain language, `moves/pushes` first. */
 import type { SolveOutcome } from '../store/solver';
 
-/** "0.4 s", "12 s", "2 min 5 s". */
+/** "35 ms", "1.4 s", "12 s", "2 min 5 s". */
 export function formatSeconds(ms: number): string {
-  const s = Math.max(0, ms) / 1000;
+  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
+  const s = ms / 1000;
   if (s < 10) return `${s.toFixed(1)} s`;
   if (s < 60) return `${Math.round(s)} s`;
   const m = Math.floor(s / 60);

@@ -98,7 +98,7 @@ describeE2E('solve and watch', () => {
     await button(page, 'Solve').click();
     // Either the live progress (elapsed, nodes) or, for a quick search, the result.
     await expect.poll(async () => (await page.getByTestId('solver-progress').count()) > 0 || (await outcome(page).count()) > 0, { timeout: 10_000 }).toBe(true);
-    await until(outcome(page), /^Solved: \d+\/\d+ in [\d.]+ s, (optimal \(fewest pushes\)|not proven optimal)\. Press Play to watch it\.$/);
+    await until(outcome(page), /^Solved: \d+\/\d+ in ([\d.]+ s|\d+ ms), (optimal \(fewest pushes\)|not proven optimal)\. Press Play to watch it\.$/);
     const [, moves] = /Solved: (\d+)\/(\d+)/.exec(await text(outcome(page)))!;
     await until(where(page), new RegExp(`^Move 0 of ${moves}$`));
     await until(gameStatus(page), /^Moves: 0 · Pushes: 0$/);
@@ -202,6 +202,21 @@ describeE2E('solve and watch', () => {
       // The step was blocked by a wall: nothing changed, the tail is still there.
       expect(now).toBe(`Move 4 of ${total}`);
     }
+  });
+
+  it('Hint plays the walk to the next push and that push; a second Hint goes on from there', async () => {
+    const page = await app.newPage();
+    await page.goto(app.url);
+    await loadLevel(page, LEVEL_53);
+    await button(page, 'Hint').click();
+    await until(outcome(page), /^Hint: the next push is shown\. A solution from here is \d+\/\d+\.$/);
+    await until(gameStatus(page), /^Moves: \d+ · Pushes: 1$/);
+    const first = await text(where(page));
+    expect(first).toMatch(/^Move (\d+) of \1$/); // only the hint's moves, nothing more to redo
+    await blurInputs(page);
+    await page.keyboard.press('h');
+    await until(gameStatus(page), /^Moves: \d+ · Pushes: 2$/);
+    await until(outcome(page), /^Hint: .*\.$/);
   });
 
   it('pasted moves are watched from the start; an illegal move gives an alert naming it', async () => {
