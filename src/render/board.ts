@@ -243,7 +243,7 @@ export function draw(ctx: BoardContext, level: Level, position: Position, theme:
     ctx.stroke();
     // Corner notches: the mark still reads without colour (and differs from the selection ring).
     ctx.fillStyle = MARK_COLOUR;
-    const n = size * 0.28;
+    const n = size * 0.2;
     for (const [px, py, dx, dy] of [[x, y, 1, 1], [x + size, y, -1, 1], [x, y + size, 1, -1], [x + size, y + size, -1, -1]]) {
       ctx.beginPath();
       ctx.moveTo(px, py);
