@@ -32,7 +32,7 @@ import { type Level, type Position, countPushes } from '../sokoban';
 import type { DeadlockReport, SolveMode, SolveProgress, SolveResult } from '../solver/api';
 import { SolverClient } from '../worker/client';
 import type { WorkerSolveOptions } from '../worker/protocol';
-import { type GameStore, selectHistory, selectLevel, selectPosition, useGameStore } from './game';
+import { type GameStore, selectHistory, selectLevel, selectPosition, selectPushCount, useGameStore } from './game';
 import { usePlaybackStore } from './playback';
 import { type CachedAnswer, type SolutionCache, createSolutionCache, levelKey, positionKey } from './solution-cache';
 
@@ -429,7 +429,8 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
     }
     if (boxes !== lastBoxes) {
       lastBoxes = boxes;
-      if (boxes !== '' && !store.getState().deadlock) scheduleCheck();
+      // Only after a push: a level's start is not checked (and no worker starts just for a load).
+      if (boxes !== '' && !store.getState().deadlock && selectPushCount(g) > 0) scheduleCheck();
     }
   });
 
