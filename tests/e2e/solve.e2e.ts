@@ -51,6 +51,34 @@ const BIG_ROOM = [
   '####################',
 ].join('\n');
 
+/**
+ * The same room with four boxes: solved in well under a second, with a long solution (about 400
+ * moves) to play back fast.
+ */
+const ROOM_OF_FOUR = [
+  'Room of four',
+  '####################',
+  '#....              #',
+  '#                  #',
+  '#  #   #   #   #   #',
+  '#                  #',
+  '#                  #',
+  '#                  #',
+  '#  #$  #   #   #   #',
+  '#            $  $  #',
+  '#         $        #',
+  '#                  #',
+  '#  #   #   #   #   #',
+  '#                  #',
+  '#                  #',
+  '#       @          #',
+  '#  #   #   #   #   #',
+  '#                  #',
+  '#                  #',
+  '#                  #',
+  '####################',
+].join('\n');
+
 /** Two boxes; pushing the left one left puts it against a wall with no goal (a proven deadlock). */
 const CORNER_LEVEL = ['Dead wall', '#######', '#     #', '# $@$.#', '#    .#', '#######'].join('\n');
 
@@ -118,6 +146,41 @@ describeE2E('solve and watch', () => {
     await until(where(page), new RegExp(`^Move 0 of ${moves}$`));
     await button(page, 'Solve').click();
     await until(outcome(page), /remembered from earlier/, 2000);
+  });
+
+  it('a long solution on a 20x20 room plays very fast with smooth frames and no long task', async () => {
+    const page = await app.newPage();
+    await page.goto(app.url);
+    await loadLevel(page, ROOM_OF_FOUR);
+    await button(page, 'Solve').click();
+    await until(outcome(page), /^Solved: /);
+    const total = Number(/of (\d+)/.exec(await text(where(page)))![1]);
+    expect(total).toBeGreaterThan(100);
+    await page.getByRole('slider', { name: 'Speed' }).fill('4'); // very fast: 40 moves/s
+    await watchLongTasks(page);
+    // Count animation frames while playing, to report the frame rate the page keeps.
+    await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[] };
+      w.__frames = [];
+      const tick = (t: number) => {
+        w.__frames.push(t);
+        if (w.__frames.length < 100_000) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await button(page, 'Play').click();
+    await page.waitForTimeout(3000);
+    await button(page, 'Pause').click();
+    const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.slice());
+    const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+    const worst = Math.max(...gaps);
+    const played = Number(/^Move (\d+)/.exec(await text(where(page)))![1]);
+    const tasks = await longTasks(page);
+    console.log(
+      `[e2e] playback of ${total} moves at 40 moves/s for 3 s: ${played} moves, ${(gaps.length / 3).toFixed(0)} frames/s, worst frame gap ${worst.toFixed(1)} ms; long tasks: ${tasks.length ? tasks.join(', ') + ' ms' : 'none'}`,
+    );
+    expect(played).toBeGreaterThan(60);
+    expect(tasks.filter((d) => d > 50)).toEqual([]);
   });
 
   it('a long search on a 20x20 room shows progress and is cancelled within 1 s; the next Solve works', async () => {
