@@ -228,6 +228,27 @@ describeE2E('solve and watch', () => {
     await until(outcome(page), /^Solved: /);
   });
 
+  it('a worker that crashes shows an error, and the next Solve works', async () => {
+    const page = await app.newPage({ allowConsoleErrors: /solver test crash/ });
+    // The first worker script served is one that throws on its first message.
+    let crashes = 1;
+    await page.context().route(/solver\.worker-[^/]*\.js$/, async (route) => {
+      if (crashes-- > 0) {
+        await route.fulfill({ contentType: 'text/javascript', body: 'self.onmessage = () => { throw new Error("solver test crash"); };' });
+      } else {
+        await route.continue();
+      }
+    });
+    await page.goto(app.url);
+    await loadLevel(page, LEVEL_53);
+    await button(page, 'Solve').click();
+    const panel = page.getByRole('region', { name: 'Solver' });
+    await until(panel.getByRole('alert'), /^The solver worker crashed: .*solver test crash.*Press Solve to try again\.$/);
+    await button(page, 'Solve').click();
+    await until(outcome(page), /^Solved: /);
+    expect(await panel.getByRole('alert').count()).toBe(0);
+  });
+
   it('scrub back and take over: a different move by hand cuts the rest; the same move keeps it', async () => {
     const page = await app.newPage();
     await page.goto(app.url);
