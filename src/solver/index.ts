@@ -20,6 +20,10 @@ const now: () => number =
 /** Engine switches for experiments and tests; the defaults are what `solve` uses. */
 export interface Tuning {
   readonly piCorrals?: boolean;
+  readonly packingWeight?: number;
+  readonly maxNodes?: number;
+  readonly packingMacro?: boolean;
+  readonly hWeight?: number;
 }
 
 export function solve(level: Level, options: SolveOptions = {}): SolveResult {
@@ -52,6 +56,10 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
     now,
     start,
     piCorrals: tuning.piCorrals,
+    packingWeight: tuning.packingWeight,
+    maxNodes: tuning.maxNodes,
+    packingMacro: tuning.packingMacro,
+    hWeight: tuning.hWeight,
   });
   const nodes = outcome.nodes;
   switch (outcome.status) {

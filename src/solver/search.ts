@@ -15,6 +15,7 @@ import type { Distances } from './distance';
 import { UNREACHABLE } from './distance';
 import { CorralFinder } from './corral';
 import { FreezeChecker } from './freeze';
+import { packingOrder } from './packing';
 import { FORBIDDEN, Matcher } from './matching';
 import type { Push } from './solution';
 import { BucketQueue, Budget, FLAG_EXPANDED, FLAG_STALE, MemoryLimit, NodeStore, zobristKeys } from './table';
@@ -30,6 +31,14 @@ export interface SearchLimits {
   readonly start: number;
   /** PI-corral pruning (default on). */
   readonly piCorrals?: boolean;
+  /** Fast mode: weight of unpacked goals (in packing order) against the bound; 0 = bound only. */
+  readonly packingWeight?: number;
+  /** Fast mode with packing: push boxes to the next goal in packing order as one macro. */
+  readonly packingMacro?: boolean;
+  /** Fast mode: weighted A* (g + w·h) instead of greedy when > 0. */
+  readonly hWeight?: number;
+  /** Stop with limit 'memory' after this many nodes (experiments). */
+  readonly maxNodes?: number;
 }
 
 export type SearchOutcome =
@@ -117,11 +126,26 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
       cost[base + g] = d === UNREACHABLE ? FORBIDDEN : d;
     }
   };
-  const key = limits.optimal ? (g: number, h: number) => (g + h) * 256 + Math.min(h, 255) : (_g: number, h: number) => h;
+  const gWeight = limits.hWeight ?? 0;
+  const packW = limits.optimal ? 0 : (limits.packingWeight ?? 0);
+  const order = packW > 0 ? packingOrder(board, startPlayer) : new Int32Array(0);
+  // Goals packed so far: the longest prefix of the packing order holding boxes.
+  const packedNow = () => {
+    let k = 0;
+    while (k < order.length && boxAt[order[k]]) k++;
+    return k;
+  };
+  const key = limits.optimal
+    ? (g: number, h: number) => (g + h) * 256 + Math.min(h, 255)
+    : gWeight > 0
+      ? (g: number, h: number, packed: number) => g + gWeight * (h + packW * (n - packed))
+      : (_g: number, h: number, packed: number) => h + packW * (n - packed);
+  const maxNodes = limits.maxNodes ?? Infinity;
 
   // Root.
   for (let i = 0; i < n; i++) boxAt[startBoxes[i]] = 1;
   const rootPlayer = parentReach.flood(boxAt, startPlayer);
+  const rootPacked = packedNow();
   for (let i = 0; i < n; i++) boxAt[startBoxes[i]] = 0;
   for (let i = 0; i < n; i++) fillRow(i, startBoxes[i]);
   const rootH = matcher.solve(cost);
@@ -131,11 +155,121 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
   let nodes = 1;
   try {
     const root = store.add(startBoxes, rootPlayer, -1, 0, rootH, rootHash, 0, 0);
-    open.push(root, key(0, rootH));
+    open.push(root, key(0, rootH, rootPacked));
   } catch (e) {
     if (e instanceof MemoryLimit) return { status: 'limit', reason: 'memory', nodes: 0 };
     throw e;
   }
+
+  // Packing macro (fast mode): push one box straight to the next goal of the packing order,
+  // as a chain of ordinary nodes, so a goal room fills in order without searching its inside.
+  const macroOn = packW > 0 && limits.packingMacro !== false;
+  const macroSeen = new Int32Array(size * 4);
+  const macroPrev = new Int32Array(size * 4);
+  const macroQueue = new Int32Array(size * 4);
+  const macroReach = new Reach(board);
+  const macroStates: number[] = [];
+  let macroStamp = 0;
+  const MACRO_STATE_CAP = 2000;
+
+  /** Tries the macro from node `id`; returns a solved node id, or -1. */
+  const packMacro = (id: number, g: number, boxHash: number, player: number): number => {
+    const packed = packedNow();
+    if (packed >= order.length) return -1;
+    const target = order[packed];
+    const tBase = board.goalIndex[target] * size;
+    // The two boxes nearest to the target, leaving the packed ones alone.
+    let b1 = -1;
+    let b2 = -1;
+    for (let i = 0; i < n; i++) {
+      const c = cur[i];
+      let inPrefix = false;
+      for (let k = 0; k < packed; k++) if (order[k] === c) inPrefix = true;
+      if (inPrefix || dist[tBase + c] === UNREACHABLE) continue;
+      if (b1 < 0 || dist[tBase + c] < dist[tBase + cur[b1]]) {
+        b2 = b1;
+        b1 = i;
+      } else if (b2 < 0 || dist[tBase + c] < dist[tBase + cur[b2]]) b2 = i;
+    }
+    for (const i of [b1, b2]) {
+      if (i < 0) continue;
+      const b = cur[i];
+      const stampM = ++macroStamp;
+      let head = 0;
+      let tail = 0;
+      let found = -1;
+      // Breadth-first over (box cell, last push direction), the other boxes standing still.
+      let c = b;
+      let from = player;
+      let state = -1;
+      for (;;) {
+        boxAt[c] = 1;
+        macroReach.flood(boxAt, from);
+        boxAt[c] = 0;
+        const mr = macroReach.mark;
+        const ms = macroReach.stamp;
+        for (let d = 0; d < 4; d++) {
+          const e = offsets[d];
+          const to = c + e;
+          const ns = to * 4 + d;
+          if (mr[c - e] !== ms || !floor[to] || boxAt[to] || dead[to] || macroSeen[ns] === stampM) continue;
+          macroSeen[ns] = stampM;
+          macroPrev[ns] = state;
+          macroQueue[tail++] = ns;
+          if (to === target) {
+            found = ns;
+            break;
+          }
+        }
+        if (found >= 0 || head >= tail || tail > MACRO_STATE_CAP) break;
+        state = macroQueue[head++];
+        c = state >> 2;
+        from = c - offsets[state & 3];
+      }
+      boxAt[b] = 1;
+      if (found < 0) continue;
+      macroStates.length = 0;
+      for (let st = found; st >= 0; st = macroPrev[st]) macroStates.push(st);
+      macroStates.reverse();
+      let parentId = id;
+      let gg = g;
+      for (let k = 0; k < macroStates.length; k++) {
+        const st = macroStates[k];
+        const to = st >> 2;
+        const d = st & 3;
+        const last = k === macroStates.length - 1;
+        boxAt[b] = 0;
+        boxAt[to] = 1;
+        const dead2 = last && freeze.deadlockAfterPush(boxAt, to) !== null;
+        const norm = childReach.flood(boxAt, to - offsets[d]);
+        const packedC = packedNow();
+        boxAt[to] = 0;
+        boxAt[b] = 1;
+        if (dead2) break;
+        child.set(cur);
+        child[i] = to;
+        child.sort();
+        const hash = boxHash ^ zBox[b] ^ zBox[to] ^ zPlayer[norm];
+        const existing = store.find(hash, child, norm);
+        if (existing >= 0) {
+          parentId = existing;
+          gg = store.gOf(existing);
+          continue;
+        }
+        fillRow(i, to);
+        const ch = matcher.resolveRow(cost, i);
+        fillRow(i, b);
+        if (ch < 0) break;
+        const cid = store.add(child, norm, parentId, gg + 1, ch, hash, to - offsets[d], d);
+        nodes++;
+        if (ch === 0) return cid;
+        open.push(cid, key(gg + 1, ch, packedC));
+        parentId = cid;
+        gg++;
+      }
+    }
+    return -1;
+  };
 
   const path = (id: number): Push[] => {
     const out: Push[] = [];
@@ -222,7 +356,11 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
           boxAt[to] = 1;
           let skip = freeze.deadlockAfterPush(boxAt, to) !== null;
           let childPlayer = 0;
-          if (!skip) childPlayer = childReach.flood(boxAt, b);
+          let packed = 0;
+          if (!skip) {
+            childPlayer = childReach.flood(boxAt, b);
+            if (packW > 0) packed = packedNow();
+          }
           boxAt[to] = 0;
           boxAt[b] = 1;
           if (skip) continue;
@@ -260,8 +398,13 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
             return { status: 'solved', pushes: path(cid), nodes };
           }
           if (ch < best) best = ch;
-          open.push(cid, key(g + 1, ch));
+          open.push(cid, key(g + 1, ch, packed));
+          if (nodes >= maxNodes) return { status: 'limit', reason: 'memory', nodes };
         }
+      }
+      if (macroOn) {
+        const solvedId = packMacro(id, g, boxHash, player);
+        if (solvedId >= 0) return { status: 'solved', pushes: path(solvedId), nodes };
       }
       for (let i = 0; i < n; i++) boxAt[cur[i]] = 0;
     }
