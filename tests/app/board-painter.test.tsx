@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from '@testing-library/react';
+import { useEffect } from 'react';
 import { type BoardPainter, useBoardPainter } from '../../src/app/board-painter';
 import { MARK_COLOUR, defaultTheme } from '../../src/render';
 import { stepMotion } from '../../src/render/animation';
@@ -14,10 +15,15 @@ const L = parsed.level;
 const after = replay(L, startPosition(L), 'L').position;
 
 let painter: BoardPainter | null = null;
-function Probe() {
-  painter = useBoardPainter();
+/** Hands the hook's painter to the test once rendered. */
+function Probe({ onPainter }: { onPainter: (p: BoardPainter) => void }) {
+  const p = useBoardPainter();
+  useEffect(() => onPainter(p), [p, onPainter]);
   return null;
 }
+const keep = (p: BoardPainter) => {
+  painter = p;
+};
 
 afterEach(() => {
   usePlaybackStore.setState({ motion: null });
@@ -31,7 +37,7 @@ describe('board painter', () => {
     vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => frames.push(cb));
     const now = vi.spyOn(performance, 'now').mockReturnValue(1000);
     usePlaybackStore.setState({ motion: { motion: stepMotion(L, after, 'L', true)!, moves: 'L', cursor: 1, start: 1000, duration: 100 } });
-    render(<Probe />);
+    render(<Probe onPainter={keep} />);
     const { ctx, calls } = fakeContext();
     now.mockReturnValue(1050);
     painter!(ctx, L, after, defaultTheme, 40);
@@ -46,7 +52,7 @@ describe('board painter', () => {
 
   it('rings the boxes of a deadlock warning', () => {
     useSolverStore.setState({ deadlock: { cause: 'test', boxes: [9], levelIndex: 0, cursor: 0, prefix: '' } });
-    render(<Probe />);
+    render(<Probe onPainter={keep} />);
     const { ctx, calls } = fakeContext();
     painter!(ctx, L, startPosition(L), defaultTheme, 40);
     expect(calls.some((c) => c.name === 'set strokeStyle' && c.args[0] === MARK_COLOUR)).toBe(true);
