@@ -53,10 +53,7 @@ function sideComponents(board: Board): Int8Array {
       let tail = 0;
       mark[s0] = stamp;
       queue[tail++] = s0;
-      let found = 1;
-      let wanted = 0;
-      for (let j = k + 1; j < 4; j++) if (floor[b + offsets[j]] && label[b * 4 + j] < 0) wanted++;
-      while (head < tail && found <= wanted) {
+      while (head < tail) {
         const c = queue[head++];
         for (let d = 0; d < 4; d++) {
           const nb = c + offsets[d];
