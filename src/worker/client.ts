@@ -81,7 +81,14 @@ class Lane {
   }
 
   post(request: SolverRequest, job: Job): void {
-    const worker = this.worker ?? this.start();
+    let worker: WorkerLike;
+    try {
+      worker = this.worker ?? this.start();
+    } catch (error) {
+      // No module workers here (an old browser, a strict Content-Security-Policy).
+      job.fail(new SolverWorkerError(`The solver could not be started: ${error instanceof Error ? error.message : String(error)}`, false));
+      return;
+    }
     this.jobs.set(request.id, job);
     this.armWatchdog();
     try {

@@ -168,6 +168,26 @@ describe('SolverClient', () => {
     expect(workers.every((w) => w.terminated)).toBe(true);
   });
 
+  it('a worker that cannot be created rejects the request; the client recovers when it can', async () => {
+    const factory = fakeFactory();
+    let refuse = true;
+    const client = new SolverClient({
+      createWorker: () => {
+        if (refuse) throw new Error('Worker is not defined');
+        return factory.create();
+      },
+      stallTimeoutMs: 0,
+      now,
+    });
+    await expect(client.solve(level)).rejects.toThrow(/could not be started: Worker is not defined/);
+    expect(client.solving).toBe(false);
+    await expect(client.checkDeadlock(level, { player: 6, boxes: [7] })).rejects.toThrow(SolverWorkerError);
+    refuse = false;
+    const next = client.solve(level);
+    factory.workers[0].reply({ type: 'result', id: factory.workers[0].last.id, result: solved });
+    await expect(next).resolves.toEqual(solved);
+  });
+
   it('a request that cannot be posted (not cloneable) rejects without killing the worker', async () => {
     const { client, workers } = setup();
     const first = client.checkDeadlock(level, { player: 6, boxes: [7] });
