@@ -118,7 +118,7 @@ describeE2E('share links in Chromium', () => {
     // A 40×30 room with a pillar every few squares and three boxes: a readable link would be
     // several hundred characters, so the compressed form is chosen.
     const rows = Array.from({ length: 30 }, (_, r) =>
-      Array.from({ length: 40 }, (_, c) => (r === 0 || r === 29 || c === 0 || c === 39 || (r % 4 === 2 && c % 5 === 3) ? '#' : ' ')),
+      Array.from({ length: 40 }, (_, c): string => (r === 0 || r === 29 || c === 0 || c === 39 || (r % 4 === 2 && c % 5 === 3) ? '#' : ' ')),
     );
     rows[5][5] = '$';
     rows[5][10] = '$';
