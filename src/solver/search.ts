@@ -35,6 +35,8 @@ export interface SearchLimits {
   readonly packingWeight?: number;
   /** Fast mode with packing: push boxes to the next goal in packing order as one macro. */
   readonly packingMacro?: boolean;
+  /** Fast mode: tunnel macros (default on); the caller re-searches without them before calling a level unsolvable. */
+  readonly tunnels?: boolean;
   /** Fast mode: weighted A* (g + w·h) instead of greedy when > 0. */
   readonly hWeight?: number;
   /** Stop with limit 'memory' after this many nodes (experiments). */
@@ -141,6 +143,8 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
       ? (g: number, h: number, packed: number) => g + gWeight * (h + packW * (n - packed))
       : (_g: number, h: number, packed: number) => h + packW * (n - packed);
   const maxNodes = limits.maxNodes ?? Infinity;
+  // Tunnel macros are for the fast mode only: optimal mode keeps every push a node.
+  const tunnelsOn = !limits.optimal && limits.tunnels !== false;
 
   // Root.
   for (let i = 0; i < n; i++) boxAt[startBoxes[i]] = 1;
@@ -391,14 +395,69 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
           fillRow(i, b);
           skip = ch < 0;
           if (skip) continue;
-          const cid = store.add(child, childPlayer, id, g + 1, ch, hash, b, d, replaces);
+          let cid = store.add(child, childPlayer, id, g + 1, ch, hash, b, d, replaces);
           nodes++;
-          if (!limits.optimal && ch === 0) {
+          let cg = g + 1;
+          let ckey = ch;
+          if (tunnelsOn && ch > 0) {
+            // Tunnel macro: the box went into a one-wide corridor with the player right behind
+            // it, both squares walled on both sides; keep pushing until it leaves the tunnel.
+            const p1 = d === 0 || d === 2 ? board.width : 1;
+            let at = to;
+            let h2 = ch;
+            let hash2 = hash;
+            let norm = childPlayer;
+            for (;;) {
+              const behind = at - e;
+              const ahead = at + e;
+              if (floor[behind + p1] || floor[behind - p1] || floor[at + p1] || floor[at - p1]) break;
+              if (board.goal[at] || !floor[ahead] || boxAt[ahead] || dead[ahead]) break;
+              boxAt[b] = 0;
+              boxAt[ahead] = 1;
+              const frozen = freeze.deadlockAfterPush(boxAt, ahead) !== null;
+              const norm2 = frozen ? 0 : childReach.flood(boxAt, at);
+              boxAt[ahead] = 0;
+              boxAt[b] = 1;
+              if (frozen) break;
+              // Slide the box along in the sorted list.
+              let j2 = child.indexOf(at);
+              child[j2] = ahead;
+              if (e > 0) {
+                while (j2 + 1 < n && child[j2 + 1] < ahead) {
+                  child[j2] = child[j2 + 1];
+                  child[++j2] = ahead;
+                }
+              } else {
+                while (j2 > 0 && child[j2 - 1] > ahead) {
+                  child[j2] = child[j2 - 1];
+                  child[--j2] = ahead;
+                }
+              }
+              const nextHash = hash2 ^ zBox[at] ^ zBox[ahead] ^ zPlayer[norm] ^ zPlayer[norm2];
+              if (store.find(nextHash, child, norm2) >= 0) break;
+              fillRow(i, ahead);
+              const hNext = matcher.resolveRow(cost, i);
+              fillRow(i, b);
+              if (hNext < 0) break;
+              // The square inside the tunnel is only a waypoint: never expanded on its own.
+              store.setFlag(cid, FLAG_EXPANDED);
+              cid = store.add(child, norm2, cid, cg + 1, hNext, nextHash, at, d);
+              nodes++;
+              cg++;
+              at = ahead;
+              h2 = hNext;
+              hash2 = nextHash;
+              norm = norm2;
+              if (hNext === 0) break;
+            }
+            ckey = h2;
+          }
+          if (!limits.optimal && ckey === 0) {
             for (let k = 0; k < n; k++) boxAt[cur[k]] = 0;
             return { status: 'solved', pushes: path(cid), nodes };
           }
-          if (ch < best) best = ch;
-          open.push(cid, key(g + 1, ch, packed));
+          if (ckey < best) best = ckey;
+          open.push(cid, key(cg, ckey, packed));
           if (nodes >= maxNodes) return { status: 'limit', reason: 'memory', nodes };
         }
       }
