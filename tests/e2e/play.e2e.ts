@@ -384,12 +384,19 @@ describeE2E('playing a pasted level in Chromium', () => {
     await swipe(page, centre(2, 3), centre(5, 3));
     await expectText(gameStatus(page), 'Moves: 2 · Pushes: 0');
     expect(await boardLabel(page)).toMatch(/player at row 4, column 6\./);
+    // Swipe up: on a page taller than the window this would scroll it down, were the board not
+    // keeping the gesture (touch-action: none).
+    expect(await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight)).toBe(true);
+    await swipe(page, centre(5, 3), centre(2, 3));
+    await expectText(gameStatus(page), 'Moves: 3 · Pushes: 0');
+    expect(await boardLabel(page)).toMatch(/player at row 3, column 6\./);
     expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
+    expect(await canvas.evaluate((c) => getComputedStyle(c).touchAction)).toBe('none');
 
     // Tap a reachable floor square (row 5, column 2): the player walks there along a shortest path.
     await page.touchscreen.tap(centre(5, 2).x, centre(5, 2).y);
     await expect.poll(() => boardLabel(page)).toMatch(/player at row 5, column 2\./);
-    await expectText(gameStatus(page), 'Moves: 7 · Pushes: 0'); // down 1, left 4
+    await expectText(gameStatus(page), 'Moves: 9 · Pushes: 0'); // down 2, left 4
   });
 
   it('fits a 390×844 phone: the board fills the width, is crisp, and every control is reachable', async () => {
