@@ -5,7 +5,7 @@ import { type Level, type Position, isSolved, replay, startPosition } from '../s
 import type { SolveOptions, SolveResult } from './api';
 import { compile } from './board';
 import { analyse } from './deadlock';
-import { search } from './search';
+import { type SearchOutcome, search } from './search';
 import { expandPushes } from './solution';
 
 export type * from './api';
@@ -25,6 +25,9 @@ export interface Tuning {
   readonly packingMacro?: boolean;
   readonly hWeight?: number;
   readonly tunnels?: boolean;
+  readonly features?: boolean;
+  /** Fast mode: nodes for the greedy phase before the feature-space search takes over (0 = no portfolio). */
+  readonly portfolioNodes?: number;
 }
 
 export function solve(level: Level, options: SolveOptions = {}): SolveResult {
@@ -62,8 +65,24 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
     packingMacro: tuning.packingMacro,
     hWeight: tuning.hWeight,
     tunnels: tuning.tunnels,
+    features: tuning.features,
   };
-  let outcome = search(board, distances, boxes, player, limits);
+  let outcome: SearchOutcome;
+  const greedyNodes = tuning.portfolioNodes ?? 50_000;
+  if (!optimal && tuning.features === undefined && greedyNodes > 0) {
+    // Fast mode is a portfolio: a greedy best-first search on the bound first (quickest on
+    // small levels), then, if that has not finished within its node budget, the feature-space
+    // search (packing order and connectivity cells, packing macros) for the rest of the time.
+    outcome = search(board, distances, boxes, player, { ...limits, features: false, maxNodes: Math.min(greedyNodes, limits.maxNodes ?? Infinity) });
+    if (outcome.status === 'limit' && outcome.reason === 'nodes' && greedyNodes < (limits.maxNodes ?? Infinity)) {
+      const first = outcome.nodes;
+      const rest = limits.maxNodes === undefined ? undefined : limits.maxNodes - first;
+      outcome = search(board, distances, boxes, player, { ...limits, features: true, maxNodes: rest });
+      outcome = { ...outcome, nodes: outcome.nodes + first };
+    }
+  } else {
+    outcome = search(board, distances, boxes, player, limits);
+  }
   if (outcome.status === 'unsolvable' && !optimal && tuning.tunnels !== false) {
     // Tunnel macros skip positions with a box parked inside a tunnel; only a search without
     // them may call the level unsolvable.
@@ -76,6 +95,7 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
     case 'cancelled':
       return { status: 'cancelled', nodes, ms: ms() };
     case 'limit':
+      if (outcome.reason === 'nodes') return { status: 'limit', reason: 'memory', message: `Node limit reached after ${nodes} positions.`, nodes, ms: ms() };
       return {
         status: 'limit',
         reason: outcome.reason,

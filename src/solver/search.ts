@@ -18,7 +18,7 @@ import { FreezeChecker } from './freeze';
 import { packingOrder } from './packing';
 import { FORBIDDEN, Matcher } from './matching';
 import type { Push } from './solution';
-import { BucketQueue, Budget, FLAG_EXPANDED, FLAG_STALE, MemoryLimit, NodeStore, zobristKeys } from './table';
+import { BucketQueue, Budget, CELL_SPAN, FeatureQueues, FLAG_EXPANDED, FLAG_STALE, MemoryLimit, NodeStore, zobristKeys } from './table';
 
 export interface SearchLimits {
   readonly optimal: boolean;
@@ -37,6 +37,8 @@ export interface SearchLimits {
   readonly packingMacro?: boolean;
   /** Fast mode: tunnel macros (default on); the caller re-searches without them before calling a level unsolvable. */
   readonly tunnels?: boolean;
+  /** Fast mode: feature-space search (packing and connectivity cells, round robin). */
+  readonly features?: boolean;
   /** Fast mode: weighted A* (g + w·h) instead of greedy when > 0. */
   readonly hWeight?: number;
   /** Stop with limit 'memory' after this many nodes (experiments). */
@@ -46,7 +48,7 @@ export interface SearchLimits {
 export type SearchOutcome =
   | { readonly status: 'solved'; readonly pushes: Push[]; readonly nodes: number }
   | { readonly status: 'unsolvable'; readonly nodes: number; readonly message: string }
-  | { readonly status: 'limit'; readonly reason: 'time' | 'memory'; readonly nodes: number }
+  | { readonly status: 'limit'; readonly reason: 'time' | 'memory' | 'nodes'; readonly nodes: number }
   | { readonly status: 'cancelled'; readonly nodes: number };
 
 /** Reachability by stamping: cells with mark[c] === stamp after a call are reachable. */
@@ -95,10 +97,10 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
   const { dist, dead } = distances;
   const budget = new Budget(limits.memoryBytes);
   let store: NodeStore;
-  let open: BucketQueue;
+  let open: BucketQueue | FeatureQueues;
   try {
     store = new NodeStore(n, budget);
-    open = new BucketQueue(store, budget);
+    open = limits.features && !limits.optimal ? new FeatureQueues(store, budget) : new BucketQueue(store, budget);
   } catch (e) {
     if (e instanceof MemoryLimit) return { status: 'limit', reason: 'memory', nodes: 0 };
     throw e;
@@ -130,7 +132,49 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
   };
   const gWeight = limits.hWeight ?? 0;
   const packW = limits.optimal ? 0 : (limits.packingWeight ?? 0);
-  const order = packW > 0 ? packingOrder(board, startPlayer) : new Int32Array(0);
+  const featuresOn = !limits.optimal && limits.features === true;
+  const order = packW > 0 || featuresOn ? packingOrder(board, startPlayer) : new Int32Array(0);
+  // Connectivity: how many separate areas the boxes cut the free floor into.
+  const connMark = new Int32Array(size);
+  const connQueue = new Int32Array(size);
+  let connStamp = 0;
+  const connectivity = () => {
+    const stampC = ++connStamp;
+    let regions = 0;
+    for (let c0 = 0; c0 < size; c0++) {
+      if (!floor[c0] || boxAt[c0] || connMark[c0] === stampC) continue;
+      regions++;
+      let head = 0;
+      let tail = 0;
+      connMark[c0] = stampC;
+      connQueue[tail++] = c0;
+      while (head < tail) {
+        const c = connQueue[head++];
+        for (let d = 0; d < 4; d++) {
+          const nb = c + offsets[d];
+          if (floor[nb] && !boxAt[nb] && connMark[nb] !== stampC) {
+            connMark[nb] = stampC;
+            connQueue[tail++] = nb;
+          }
+        }
+      }
+    }
+    return regions;
+  };
+  let parentPacked = 0;
+  let parentConn = 0;
+  let parentWeight = 0;
+  /** Enters a new node in the open list; in feature mode it goes to its (packing, connectivity) cell. */
+  const enqueue = (cid: number, g: number, h: number, packed: number, conn: number, advised: boolean) => {
+    if (featuresOn) {
+      const w = parentWeight + (advised || packed > parentPacked || conn < parentConn ? 0 : 1);
+      store.setWeight(cid, w);
+      const cell = (n - packed) * 64 + Math.min(conn, 63);
+      open.push(cid, cell * CELL_SPAN + Math.min(w, 4095) * 256 + Math.min(h, 255));
+    } else {
+      open.push(cid, key(g, h, packed));
+    }
+  };
   // Goals packed so far: the longest prefix of the packing order holding boxes.
   const packedNow = () => {
     let k = 0;
@@ -159,7 +203,7 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
   let nodes = 1;
   try {
     const root = store.add(startBoxes, rootPlayer, -1, 0, rootH, rootHash, 0, 0);
-    open.push(root, key(0, rootH, rootPacked));
+    enqueue(root, 0, rootH, rootPacked, 1, true);
   } catch (e) {
     if (e instanceof MemoryLimit) return { status: 'limit', reason: 'memory', nodes: 0 };
     throw e;
@@ -167,7 +211,7 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
 
   // Packing macro (fast mode): push one box straight to the next goal of the packing order,
   // as a chain of ordinary nodes, so a goal room fills in order without searching its inside.
-  const macroOn = packW > 0 && limits.packingMacro !== false;
+  const macroOn = (packW > 0 || featuresOn) && limits.packingMacro !== false;
   const macroSeen = new Int32Array(size * 4);
   const macroPrev = new Int32Array(size * 4);
   const macroQueue = new Int32Array(size * 4);
@@ -247,6 +291,7 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
         const dead2 = last && freeze.deadlockAfterPush(boxAt, to) !== null;
         const norm = childReach.flood(boxAt, to - offsets[d]);
         const packedC = packedNow();
+        const connC = featuresOn ? connectivity() : 0;
         boxAt[to] = 0;
         boxAt[b] = 1;
         if (dead2) break;
@@ -267,7 +312,7 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
         const cid = store.add(child, norm, parentId, gg + 1, ch, hash, to - offsets[d], d);
         nodes++;
         if (ch === 0) return cid;
-        open.push(cid, key(gg + 1, ch, packedC));
+        enqueue(cid, gg + 1, ch, packedC, connC, true);
         parentId = cid;
         gg++;
       }
@@ -317,6 +362,11 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
       const boxHash = store.hashOf(id) ^ zPlayer[player];
       for (let i = 0; i < n; i++) boxAt[cur[i]] = 1;
       parentReach.flood(boxAt, player);
+      if (featuresOn) {
+        parentPacked = packedNow();
+        parentConn = connectivity();
+        parentWeight = store.weightOf(id);
+      }
       const reach = parentReach.mark;
       const stamp = parentReach.stamp;
       for (let i = 0; i < n; i++) fillRow(i, cur[i]);
@@ -361,9 +411,11 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
           let skip = freeze.deadlockAfterPush(boxAt, to) !== null;
           let childPlayer = 0;
           let packed = 0;
+          let conn = 0;
           if (!skip) {
             childPlayer = childReach.flood(boxAt, b);
-            if (packW > 0) packed = packedNow();
+            if (packW > 0 || featuresOn) packed = packedNow();
+            if (featuresOn) conn = connectivity();
           }
           boxAt[to] = 0;
           boxAt[b] = 1;
@@ -457,8 +509,8 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
             return { status: 'solved', pushes: path(cid), nodes };
           }
           if (ckey < best) best = ckey;
-          open.push(cid, key(cg, ckey, packed));
-          if (nodes >= maxNodes) return { status: 'limit', reason: 'memory', nodes };
+          enqueue(cid, cg, ckey, packed, conn, false);
+          if (nodes >= maxNodes) return { status: 'limit', reason: 'nodes', nodes };
         }
       }
       if (macroOn) {

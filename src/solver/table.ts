@@ -51,7 +51,7 @@ export const FLAG_STALE = 2;
 /**
  * Nodes: box cells (sorted), normalised player cell, parent, pushes so far (g), bound (h),
  * hash, the push that led here (box's cell before it and direction), flags and the open-list
- * link. About 2·boxes + 26 bytes a node, plus 8 in the table.
+ * link and a weight. About 2·boxes + 30 bytes a node, plus 8 in the table.
  */
 export class NodeStore {
   readonly boxCount: number;
@@ -66,6 +66,7 @@ export class NodeStore {
   private dirA: Uint8Array[] = [];
   private flagsA: Uint8Array[] = [];
   private nextA: Int32Array[] = [];
+  private wA: Int32Array[] = [];
   count = 0;
   private table: Int32Array;
   private tableMask: number;
@@ -80,12 +81,12 @@ export class NodeStore {
   }
 
   bytesPerNode(): number {
-    return this.boxCount * 2 + 2 + 4 * 5 + 2 + 1 + 1 + 8;
+    return this.boxCount * 2 + 2 + 4 * 6 + 2 + 1 + 1 + 8;
   }
 
   private grow(): void {
     const n = this.boxCount;
-    this.budget.reserve(CHUNK * (n * 2 + 2 + 4 * 5 + 2 + 1 + 1));
+    this.budget.reserve(CHUNK * (n * 2 + 2 + 4 * 6 + 2 + 1 + 1));
     this.boxes.push(new Uint16Array(CHUNK * n));
     this.player.push(new Uint16Array(CHUNK));
     this.parentA.push(new Int32Array(CHUNK));
@@ -96,6 +97,7 @@ export class NodeStore {
     this.dirA.push(new Uint8Array(CHUNK));
     this.flagsA.push(new Uint8Array(CHUNK));
     this.nextA.push(new Int32Array(CHUNK));
+    this.wA.push(new Int32Array(CHUNK));
   }
 
   private rehash(): void {
@@ -209,6 +211,13 @@ export class NodeStore {
   setFlag(id: number, flag: number): void {
     this.flagsA[id >>> CHUNK_BITS][id & MASK] |= flag;
   }
+  /** Feature-space search: the node's accumulated cost of unadvised moves. */
+  weightOf(id: number): number {
+    return this.wA[id >>> CHUNK_BITS][id & MASK];
+  }
+  setWeight(id: number, w: number): void {
+    this.wA[id >>> CHUNK_BITS][id & MASK] = w;
+  }
   nextOf(id: number): number {
     return this.nextA[id >>> CHUNK_BITS][id & MASK];
   }
@@ -265,5 +274,55 @@ export class BucketQueue {
     this.heads[key] = this.store.nextOf(id);
     this.size--;
     return id;
+  }
+}
+
+/** Keys at or above this carry a feature cell: key = cell * CELL_SPAN + priority. */
+export const CELL_SPAN = 1 << 20;
+
+/**
+ * Open list of the feature-space search: one bucket queue per feature cell, served round
+ * robin, so every region of the feature space keeps getting expansions (after FESS, Shoham and
+ * Schaeffer 2020).
+ */
+export class FeatureQueues {
+  private readonly store: NodeStore;
+  private readonly budget: Budget;
+  private readonly queues = new Map<number, BucketQueue>();
+  private readonly active: number[] = [];
+  private cursor = 0;
+  size = 0;
+
+  constructor(store: NodeStore, budget: Budget) {
+    this.store = store;
+    this.budget = budget;
+  }
+
+  push(id: number, key: number): void {
+    const cell = Math.floor(key / CELL_SPAN);
+    let q = this.queues.get(cell);
+    if (!q) {
+      q = new BucketQueue(this.store, this.budget);
+      this.queues.set(cell, q);
+      this.active.push(cell);
+    }
+    q.push(id, Math.min(key - cell * CELL_SPAN, CELL_SPAN - 1));
+    this.size++;
+  }
+
+  peekKey(): number {
+    return 0;
+  }
+
+  pop(): number {
+    for (let tries = 0; tries <= this.active.length; tries++) {
+      if (this.cursor >= this.active.length) this.cursor = 0;
+      const q = this.queues.get(this.active[this.cursor++])!;
+      if (q.size > 0) {
+        this.size--;
+        return q.pop();
+      }
+    }
+    return -1;
   }
 }
