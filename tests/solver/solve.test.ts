@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { type Level, isSolved, replay } from '../../src/sokoban';
-import { lowerBound, solve } from '../../src/solver';
+import { lowerBound, solve, solveTuned } from '../../src/solver';
 import { exhaustivePushes, level, randomLevel } from './helpers';
 
 function expectReplays(l: Level, solution: string, pushes: number) {
@@ -66,6 +66,24 @@ describe('solve on generated levels, against exhaustive search', () => {
         expect(r.pushes).toBeGreaterThanOrEqual(truth[i]!);
         expectReplays(l, r.solution, r.pushes);
       }
+    });
+  });
+});
+
+describe('the fast portfolio\'s second phase on generated levels', () => {
+  it('the feature-space search (forced at once) solves what is solvable and proves the rest', () => {
+    generated.forEach((l, i) => {
+      const r = solveTuned(l, { mode: 'fast', timeLimitMs: 10_000 }, { portfolioNodes: 1 });
+      expect(r.status, l.title).toBe(truth[i] === null ? 'unsolvable' : 'solved');
+      if (r.status === 'solved') expectReplays(l, r.solution, r.pushes);
+    });
+  });
+
+  it('the greedy search with every macro and pruning switched off agrees too', () => {
+    generated.forEach((l, i) => {
+      const r = solveTuned(l, { mode: 'fast', timeLimitMs: 10_000 }, { portfolioNodes: 0, piCorrals: false, tunnels: false });
+      expect(r.status, l.title).toBe(truth[i] === null ? 'unsolvable' : 'solved');
+      if (r.status === 'solved') expectReplays(l, r.solution, r.pushes);
     });
   });
 });
