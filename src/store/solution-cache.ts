@@ -1,12 +1,19 @@
 /**
  * Solver answers kept for the session, per level and position, so that asking twice is instant.
  *
+ * Positions are keyed by the boxes and the player's region (the cells the player can walk to):
+ * walking never changes what can be solved, so after a walk the stored solution still answers,
+ * with the walk back to where it started put in front.
+ *
  * A solution from position P also answers every position it passes through right after a push
  * (the rest of the solution solves it; the rest of a push-optimal solution is push-optimal too),
  * so those are stored as well: a Hint after a Hint, or Solve after playing part of a solution,
  * needs no new search.
  */
-import { type Level, type Position, countPushes, directionOfLetter, step } from '../sokoban';
+import { type Level, type Position, directionOfLetter, reachableCells, step, walkPath } from '../sokoban';
+
+/** An answer as stored: a solution remembers the player cell it starts from. */
+type Stored = CachedAnswer & { readonly from: number };
 
 export type CachedAnswer =
   | { readonly status: 'solved'; readonly solution: string; readonly moves: number; readonly pushes: number; readonly optimal: boolean; readonly ms: number; readonly nodes: number }
@@ -28,6 +35,12 @@ export function positionKey(position: Position): string {
   return `${position.player}|${position.boxes.join(',')}`;
 }
 
+/** The boxes and the player's region (named by its first cell). */
+function regionKey(level: Level, position: Position): string {
+  const reach = reachableCells(level, position);
+  return `${reach.indexOf(1)}|${position.boxes.join(',')}`;
+}
+
 /** Most answers kept; the oldest are dropped first (a long session should not grow forever). */
 const MAX_ENTRIES = 5000;
 
@@ -41,9 +54,9 @@ export interface SolutionCache {
 }
 
 export function createSolutionCache(maxEntries = MAX_ENTRIES): SolutionCache {
-  const map = new Map<string, CachedAnswer>();
+  const map = new Map<string, Stored>();
 
-  const store = (key: string, answer: CachedAnswer) => {
+  const store = (key: string, answer: Stored) => {
     const old = map.get(key);
     // Never replace a proven-optimal solution with an unproven one.
     if (old && old.status === 'solved' && old.optimal && answer.status === 'solved' && !answer.optimal) return;
@@ -54,36 +67,52 @@ export function createSolutionCache(maxEntries = MAX_ENTRIES): SolutionCache {
 
   return {
     get(level, position, mode) {
-      const answer = map.get(`${levelKey(level)}#${positionKey(position)}`);
-      if (!answer) return null;
-      if (mode === 'optimal' && answer.status === 'solved' && !answer.optimal) return null;
-      return answer;
+      const stored = map.get(`${levelKey(level)}#${regionKey(level, position)}`);
+      if (!stored) return null;
+      const { from, ...answer } = stored;
+      if (answer.status !== 'solved') return answer;
+      if (mode === 'optimal' && !answer.optimal) return null;
+      if (from === position.player) return answer;
+      // The player has walked since: walk back to where the solution starts.
+      const back = walkPath(level, position, from);
+      if (back === null) return null;
+      return { ...answer, solution: back + answer.solution, moves: back.length + answer.moves };
     },
     put(level, position, answer) {
       const lk = levelKey(level);
-      store(`${lk}#${positionKey(position)}`, answer);
-      if (answer.status !== 'solved') return;
+      if (answer.status !== 'solved' || answer.pushes === 0) {
+        store(`${lk}#${regionKey(level, position)}`, { ...answer, from: position.player });
+        return;
+      }
+      // Each entry starts at a push, from the square the player pushes from; get() puts the
+      // shortest walk there in front. The first is this position's answer, the others answer
+      // the positions the solution passes through (the rest of a solution solves them, and the
+      // rest of a push-optimal one is push-optimal).
       const { solution } = answer;
       let pos = position;
       let pushesLeft = answer.pushes;
-      for (let i = 0; i < solution.length - 1; i++) {
+      let first = true;
+      for (let i = 0; i < solution.length; i++) {
         const dir = directionOfLetter(solution[i]);
         const next = dir ? step(level, pos, dir) : null;
         if (!next) return; // not a legal solution from here: store nothing more
-        pos = next.position;
         if (next.pushed) {
-          pushesLeft--;
-          const rest = solution.slice(i + 1);
-          store(`${lk}#${positionKey(pos)}`, {
+          const rest = solution.slice(i);
+          store(`${lk}#${regionKey(level, pos)}`, {
+            from: pos.player,
             status: 'solved',
             solution: rest,
             moves: rest.length,
-            pushes: pushesLeft >= 0 ? pushesLeft : countPushes(rest),
+            pushes: pushesLeft,
             optimal: answer.optimal,
-            ms: 0,
-            nodes: 0,
+            // The search's own figures belong to the position it was asked about.
+            ms: first ? answer.ms : 0,
+            nodes: first ? answer.nodes : 0,
           });
+          first = false;
+          pushesLeft--;
         }
+        pos = next.position;
       }
     },
     get size() {

@@ -154,7 +154,12 @@ describe('solver panel', () => {
     answer({ status: 'unsolvable', message: 'the box can never reach a goal.', nodes: 1, ms: 1 });
     await flush();
     expect(screen.getByTestId('solver-outcome')).toHaveTextContent('No solution exists: the box can never reach a goal.');
+    // A walk changes nothing that matters: the proof is remembered.
     await user.keyboard('{ArrowUp}');
+    await user.click(button('Solve'));
+    expect(fake.solves).toHaveLength(1);
+    expect(screen.getByTestId('solver-outcome')).toHaveTextContent('No solution exists');
+    act(() => useSolverStore.cache.clear());
     await user.click(button('Solve'));
     await flush();
     answer({ status: 'invalid', message: 'Level has 2 boxes but 1 goal.', nodes: 0, ms: 0 });

@@ -21,7 +21,22 @@ describe('solution cache', () => {
     const same = level(OPEN.replace('Open', 'Another title'));
     expect(levelKey(same)).toBe(levelKey(L));
     expect(cache.get(same, startPosition(same), 'fast')).toMatchObject({ solution: SOLUTION });
-    expect(cache.get(L, { player: startPosition(L).player + 1, boxes: L.boxes }, 'fast')).toBeNull();
+    // Another box position (not one the solution passes through) has no answer.
+    expect(cache.get(L, { player: startPosition(L).player, boxes: [26] }, 'fast')).toBeNull();
+  });
+
+  it('after a walk the stored solution still answers, with the walk back in front, and it replays to solved', () => {
+    const cache = createSolutionCache();
+    cache.put(L, startPosition(L), answer(true));
+    const walked = replay(L, startPosition(L), 'rrd').position;
+    const hit = cache.get(L, walked, 'optimal');
+    if (!hit || hit.status !== 'solved') throw new Error('expected a solution');
+    expect(hit.solution.endsWith(SOLUTION)).toBe(true);
+    expect(hit.moves).toBe(hit.solution.length);
+    expect(hit.pushes).toBe(3);
+    const end = replay(L, walked, hit.solution);
+    expect(end.error).toBeUndefined();
+    expect(end.position.boxes.every((b) => L.tiles[b] === '.')).toBe(true);
   });
 
   it('stores the rest of the solution for each position right after a push, and every stored rest really solves', () => {
@@ -32,9 +47,10 @@ describe('solution cache', () => {
       const hit = cache.get(L, at, 'optimal');
       expect(hit).toMatchObject({ status: 'solved', solution: SOLUTION.slice(cut), pushes: 7 - cut, optimal: true });
     }
-    // Mid-walk positions are not stored (the rest would begin with part of a walk).
-    expect(cache.get(L, replay(L, startPosition(L), 'll').position, 'fast')).toBeNull();
+    // One entry per box position; a mid-walk position is answered through its region.
     expect(cache.size).toBe(3);
+    const mid = replay(L, startPosition(L), 'll').position;
+    expect(cache.get(L, mid, 'fast')).toMatchObject({ solution: 'lu' + SOLUTION.slice(4) });
   });
 
   it('optimal mode needs a proven answer; a proven answer is never replaced by an unproven one', () => {
@@ -48,9 +64,9 @@ describe('solution cache', () => {
 
   it('keeps at most its limit, dropping the oldest', () => {
     const cache = createSolutionCache(2);
-    for (const player of [25, 26, 27]) cache.put(L, { player, boxes: L.boxes }, { status: 'unsolvable', message: 'x', ms: 0, nodes: 0 });
+    for (const box of [25, 26, 27]) cache.put(L, { player: 28, boxes: [box] }, { status: 'unsolvable', message: 'x', ms: 0, nodes: 0 });
     expect(cache.size).toBe(2);
-    expect(cache.get(L, { player: 25, boxes: L.boxes }, 'fast')).toBeNull();
-    expect(cache.get(L, { player: 27, boxes: L.boxes }, 'fast')).not.toBeNull();
+    expect(cache.get(L, { player: 28, boxes: [25] }, 'fast')).toBeNull();
+    expect(cache.get(L, { player: 28, boxes: [27] }, 'fast')).not.toBeNull();
   });
 });
