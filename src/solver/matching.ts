@@ -111,6 +111,30 @@ export class Matcher {
     return result;
   }
 
+  /** The column potentials and row assignment of the last result (to store with a node). */
+  exportResult(vOut: Int32Array, assignOut: Uint16Array, rowOf: (k: number) => number): void {
+    const n = this.n;
+    for (let j = 0; j < n; j++) vOut[j] = this.v[j + 1];
+    for (let k = 0; k < n; k++) assignOut[k] = this.assignment[rowOf(k)];
+  }
+
+  /**
+   * Makes a stored optimum the base for `resolveRow` without solving again: with the column
+   * potentials and the (optimal) assignment, the row potentials follow from tightness.
+   */
+  loadBase(cost: Int32Array, vIn: Int32Array, assignIn: Uint16Array): void {
+    const { n, bu, bv, bp } = this;
+    bv[0] = 0;
+    bu[0] = 0;
+    bp[0] = 0;
+    for (let j = 0; j < n; j++) bv[j + 1] = vIn[j];
+    for (let i = 0; i < n; i++) {
+      const j = assignIn[i];
+      bp[j + 1] = i + 1;
+      bu[i + 1] = cost[i * n + j] - vIn[j];
+    }
+  }
+
   /**
    * The optimum after only row `row` (0-based) of the last `solve`'s matrix changed: start from
    * the remembered optimum, keep the potentials feasible for the new row, free its column and

@@ -110,6 +110,20 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
   const freeze = new FreezeChecker(board, dead);
   const matcher = new Matcher(n);
   const cost = new Int32Array(n * n);
+  const potBuf = new Int32Array(n);
+  const assignBuf = new Uint16Array(n);
+  let movedCell = -1;
+  let movedRow = -1;
+  let childView: Int32Array = new Int32Array(0);
+  const rowOfChild = (k: number) => (childView[k] === movedCell ? movedRow : indexAt[childView[k]]);
+  /** Stores the matcher's last result with node `cid`, whose boxes are `boxes` (row `row` moved to `cell`). */
+  const saveMatching = (cid: number, boxes: Int32Array, row: number, cell: number) => {
+    childView = boxes;
+    movedCell = cell;
+    movedRow = row;
+    matcher.exportResult(potBuf, assignBuf, rowOfChild);
+    store.setMatching(cid, potBuf, assignBuf);
+  };
   const boxAt = new Uint8Array(size);
   const parentReach = new Reach(board);
   const childReach = new Reach(board);
@@ -203,6 +217,8 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
   let nodes = 1;
   try {
     const root = store.add(startBoxes, rootPlayer, -1, 0, rootH, rootHash, 0, 0);
+    for (let i = 0; i < n; i++) indexAt[startBoxes[i]] = i;
+    saveMatching(root, startBoxes, -1, -1);
     enqueue(root, 0, rootH, rootPacked, 1, true);
   } catch (e) {
     if (e instanceof MemoryLimit) return { status: 'limit', reason: 'memory', nodes: 0 };
@@ -310,6 +326,7 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
         fillRow(i, b);
         if (ch < 0) break;
         const cid = store.add(child, norm, parentId, gg + 1, ch, hash, to - offsets[d], d);
+        saveMatching(cid, child, i, to);
         nodes++;
         if (ch === 0) return cid;
         enqueue(cid, gg + 1, ch, packedC, connC, true);
@@ -370,8 +387,10 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
       const reach = parentReach.mark;
       const stamp = parentReach.stamp;
       for (let i = 0; i < n; i++) fillRow(i, cur[i]);
-      // The parent's optimum once; each child then changes one row (incremental, O(n²)).
-      matcher.solve(cost);
+      // The node's stored optimum is the base; each child changes one row (O(n²) each).
+      store.loadMatching(id, potBuf, assignBuf);
+      matcher.loadBase(cost, potBuf, assignBuf);
+      for (let i = 0; i < n; i++) indexAt[cur[i]] = i;
 
       // Candidate pushes as box index * 4 + direction: all of them, or a PI-corral's only.
       let moveCount = 0;
@@ -382,7 +401,6 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
         continue;
       }
       if (verdict === 'prune') {
-        for (let i = 0; i < n; i++) indexAt[cur[i]] = i;
         for (let m = 0; m < corrals.pushCount; m++) {
           const pm = corrals.pushes[m];
           moves[moveCount++] = indexAt[pm >> 2] * 4 + (pm & 3);
@@ -448,6 +466,7 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
           skip = ch < 0;
           if (skip) continue;
           let cid = store.add(child, childPlayer, id, g + 1, ch, hash, b, d, replaces);
+          saveMatching(cid, child, i, to);
           nodes++;
           let cg = g + 1;
           let ckey = ch;
@@ -494,6 +513,7 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
               // The square inside the tunnel is only a waypoint: never expanded on its own.
               store.setFlag(cid, FLAG_EXPANDED);
               cid = store.add(child, norm2, cid, cg + 1, hNext, nextHash, at, d);
+              saveMatching(cid, child, i, ahead);
               nodes++;
               cg++;
               at = ahead;

@@ -51,7 +51,8 @@ export const FLAG_STALE = 2;
 /**
  * Nodes: box cells (sorted), normalised player cell, parent, pushes so far (g), bound (h),
  * hash, the push that led here (box's cell before it and direction), flags and the open-list
- * link and a weight. About 2·boxes + 30 bytes a node, plus 8 in the table.
+ * link, a weight and the node's matching (so a child's bound costs O(n²), not O(n³)).
+ * About 8·boxes + 30 bytes a node, plus 8 in the table.
  */
 export class NodeStore {
   readonly boxCount: number;
@@ -67,6 +68,8 @@ export class NodeStore {
   private flagsA: Uint8Array[] = [];
   private nextA: Int32Array[] = [];
   private wA: Int32Array[] = [];
+  private potA: Int32Array[] = [];
+  private assignA: Uint16Array[] = [];
   count = 0;
   private table: Int32Array;
   private tableMask: number;
@@ -81,12 +84,12 @@ export class NodeStore {
   }
 
   bytesPerNode(): number {
-    return this.boxCount * 2 + 2 + 4 * 6 + 2 + 1 + 1 + 8;
+    return this.boxCount * 8 + 2 + 4 * 6 + 2 + 1 + 1 + 8;
   }
 
   private grow(): void {
     const n = this.boxCount;
-    this.budget.reserve(CHUNK * (n * 2 + 2 + 4 * 6 + 2 + 1 + 1));
+    this.budget.reserve(CHUNK * (n * 8 + 2 + 4 * 6 + 2 + 1 + 1));
     this.boxes.push(new Uint16Array(CHUNK * n));
     this.player.push(new Uint16Array(CHUNK));
     this.parentA.push(new Int32Array(CHUNK));
@@ -98,6 +101,8 @@ export class NodeStore {
     this.flagsA.push(new Uint8Array(CHUNK));
     this.nextA.push(new Int32Array(CHUNK));
     this.wA.push(new Int32Array(CHUNK));
+    this.potA.push(new Int32Array(CHUNK * n));
+    this.assignA.push(new Uint16Array(CHUNK * n));
   }
 
   private rehash(): void {
@@ -210,6 +215,19 @@ export class NodeStore {
   }
   setFlag(id: number, flag: number): void {
     this.flagsA[id >>> CHUNK_BITS][id & MASK] |= flag;
+  }
+  /** The node's optimal box-to-goal matching: column potentials and each box's goal. */
+  setMatching(id: number, pot: Int32Array, assign: Uint16Array): void {
+    const n = this.boxCount;
+    const base = (id & MASK) * n;
+    this.potA[id >>> CHUNK_BITS].set(pot, base);
+    this.assignA[id >>> CHUNK_BITS].set(assign, base);
+  }
+  loadMatching(id: number, pot: Int32Array, assign: Uint16Array): void {
+    const n = this.boxCount;
+    const base = (id & MASK) * n;
+    pot.set(this.potA[id >>> CHUNK_BITS].subarray(base, base + n));
+    assign.set(this.assignA[id >>> CHUNK_BITS].subarray(base, base + n));
   }
   /** Feature-space search: the node's accumulated cost of unadvised moves. */
   weightOf(id: number): number {

@@ -199,7 +199,7 @@ describe('limits', () => {
   });
 
   it('a tiny memory cap yields limit, not a crash', () => {
-    const r = solve(hardLevel(), { mode: 'optimal', memoryLimitMb: 2, timeLimitMs: 20_000 });
+    const r = solve(hardLevel(), { mode: 'optimal', memoryLimitMb: 8, timeLimitMs: 20_000 });
     expect(r).toMatchObject({ status: 'limit', reason: 'memory' });
     expect(r.nodes).toBeGreaterThan(1000);
     expect(solve(hardLevel(), { memoryLimitMb: 0.001 })).toMatchObject({ status: 'limit', reason: 'memory' });
