@@ -165,7 +165,7 @@ let defaultClient: SolverService | null = null;
  * first request, so it is imported statically (a lazily loaded chunk would be one more request
  * that a page closed mid-way reports as failed).
  */
-async function loadDefaultService(): Promise<SolverService | null> {
+function defaultService(): SolverService | null {
   if (defaultClient) return defaultClient;
   if (typeof Worker === 'undefined') return null;
   defaultClient = new SolverClient();
@@ -180,7 +180,7 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
   let serviceOverride: (() => SolverService | null) | undefined = options.service;
   let onHint = options.onHint;
 
-  const getService = async (): Promise<SolverService | null> => (serviceOverride ? serviceOverride() : loadDefaultService());
+  const getService = (): SolverService | null => (serviceOverride ? serviceOverride() : defaultService());
 
   /** Stops the job in flight (set up inside the store, used by the game watcher too). */
   let stopJob: (why?: string) => void = () => {};
@@ -245,13 +245,11 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
       set({ job, progress: null, outcome: null });
       let service: SolverService | null;
       try {
-        service = await getService();
+        service = getService();
       } catch (error) {
-        service = null;
-        if (id === jobSeq) set({ job: null, outcome: { kind: 'error', purpose, message: `The solver could not be loaded: ${errorMessage(error)}` } });
+        set({ job: null, outcome: { kind: 'error', purpose, message: `The solver could not be started: ${errorMessage(error)}` } });
         return;
       }
-      if (id !== jobSeq) return; // cancelled while the worker's code was loading
       if (!service) {
         set({ job: null, outcome: { kind: 'error', purpose, message: 'This browser cannot run the solver (no Web Workers).' } });
         return;
@@ -311,10 +309,12 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
         job: null,
         outcome: { kind: 'cancelled', purpose: job.purpose, ms: Math.round(now() - job.startedAt), nodes: progress?.nodes ?? 0, why },
       });
-      // The client terminates the worker: a synchronous search cannot hear a message.
-      void getService()
-        .then((s) => s?.cancel())
-        .catch(() => undefined);
+      // The client terminates the worker at once: a synchronous search cannot hear a message.
+      try {
+        getService()?.cancel();
+      } catch {
+        /* nothing to stop */
+      }
     });
 
     return {
@@ -373,7 +373,7 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
     const key = positionKey(position);
     let report: DeadlockReport;
     try {
-      const service = await getService();
+      const service = getService();
       if (!service) return;
       report = await service.checkDeadlock(level, position);
     } catch {

@@ -121,6 +121,22 @@ describe('solver store: solving', () => {
     expect(selectHistory(game.getState()).moves).toBe('');
   });
 
+  it('Cancel then Solve at once: the new search is not stopped by the old cancel', async () => {
+    const { fake, solver } = setup();
+    void solver.getState().solve();
+    await flush();
+    solver.getState().cancel();
+    void solver.getState().solve();
+    await flush();
+    expect(fake.cancels).toBe(1);
+    expect(fake.solves).toHaveLength(2);
+    expect(fake.last.settled).toBe(false);
+    expect(solver.getState().job).not.toBeNull();
+    fake.answer();
+    await flush();
+    expect(solver.getState().outcome?.kind).toBe('solved');
+  });
+
   it('loading another level cancels a running search', async () => {
     const { game, fake, solver } = setup();
     void solver.getState().solve();
