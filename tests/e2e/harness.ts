@@ -17,6 +17,10 @@
  *
  * `npm run test:e2e` builds first (`vite build`). When running a file by hand, build first:
  *   npx vite build && npx vitest run --config vitest.e2e.config.ts tests/e2e/play.e2e.ts
+ * In a checkout shared with others, build into a directory of your own so that nobody's build
+ * empties dist/ under your run:
+ *   npx vite build --outDir /tmp/my-dist --emptyOutDir &&
+ *     E2E_DIST=/tmp/my-dist npx vitest run --config vitest.e2e.config.ts tests/e2e/play.e2e.ts
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
