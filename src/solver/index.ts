@@ -5,7 +5,10 @@ import { type Level, type Position, isSolved, replay, startPosition } from '../s
 import type { SolveOptions, SolveResult } from './api';
 import { compile } from './board';
 import { analyse } from './deadlock';
-import { type SearchOutcome, search } from './search';
+import type { Board } from './board';
+import type { Distances } from './distance';
+import { type SearchLimits, type SearchOutcome, search, searchSteps } from './search';
+import { Budget } from './table';
 import { expandPushes } from './solution';
 
 export type * from './api';
@@ -26,8 +29,8 @@ export interface Tuning {
   readonly hWeight?: number;
   readonly tunnels?: boolean;
   readonly features?: boolean;
-  /** Fast mode: nodes for the greedy phase before the feature-space search takes over (0 = no portfolio). */
-  readonly portfolioNodes?: number;
+  /** Fast mode: interleave the greedy and the feature-space searches (default on). */
+  readonly portfolio?: boolean;
 }
 
 export function solve(level: Level, options: SolveOptions = {}): SolveResult {
@@ -68,18 +71,8 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
     features: tuning.features,
   };
   let outcome: SearchOutcome;
-  const greedyNodes = tuning.portfolioNodes ?? 50_000;
-  if (!optimal && tuning.features === undefined && greedyNodes > 0) {
-    // Fast mode is a portfolio: a greedy best-first search on the bound first (quickest on
-    // small levels), then, if that has not finished within its node budget, the feature-space
-    // search (packing order and connectivity cells, packing macros) for the rest of the time.
-    outcome = search(board, distances, boxes, player, { ...limits, features: false, maxNodes: Math.min(greedyNodes, limits.maxNodes ?? Infinity) });
-    if (outcome.status === 'limit' && outcome.reason === 'nodes' && greedyNodes < (limits.maxNodes ?? Infinity)) {
-      const first = outcome.nodes;
-      const rest = limits.maxNodes === undefined ? undefined : limits.maxNodes - first;
-      outcome = search(board, distances, boxes, player, { ...limits, features: true, maxNodes: rest });
-      outcome = { ...outcome, nodes: outcome.nodes + first };
-    }
+  if (!optimal && tuning.features === undefined && tuning.portfolio !== false) {
+    outcome = portfolio(board, distances, boxes, player, limits);
   } else {
     outcome = search(board, distances, boxes, player, limits);
   }
@@ -121,6 +114,50 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
         nodes,
         ms: ms(),
       };
+    }
+  }
+}
+
+/**
+ * Fast mode's portfolio: a greedy best-first search on the bound (quickest on small levels)
+ * and a feature-space search (packing and connectivity cells served round robin, packing
+ * macros; strongest on large levels with goal rooms) take turns on one thread, slice by slice,
+ * sharing one memory budget. The first to finish decides.
+ */
+function portfolio(board: Board, distances: Distances, boxes: Int32Array, player: number, limits: SearchLimits): SearchOutcome {
+  const budget = new Budget(limits.memoryBytes);
+  const latest = [0, 0];
+  const reports: (Parameters<NonNullable<SearchLimits['onProgress']>>[0] | null)[] = [null, null];
+  let nextReport = limits.start + limits.progressIntervalMs;
+  const onProgress = limits.onProgress;
+  const relay = (k: number) => (p: Parameters<NonNullable<SearchLimits['onProgress']>>[0]) => {
+    reports[k] = p;
+    const now = limits.now();
+    if (!onProgress || now < nextReport) return;
+    nextReport = now + limits.progressIntervalMs;
+    const nodes = (reports[0]?.nodes ?? 0) + (reports[1]?.nodes ?? 0);
+    const elapsed = now - limits.start;
+    onProgress({
+      nodes,
+      nodesPerSecond: elapsed > 0 ? Math.round((nodes * 1000) / elapsed) : 0,
+      bound: Math.min(reports[0]?.bound ?? Infinity, reports[1]?.bound ?? Infinity),
+      depth: Math.max(reports[0]?.depth ?? 0, reports[1]?.depth ?? 0),
+      elapsedMs: Math.round(elapsed),
+      tableFill: Math.min(1, budget.used / budget.cap),
+    });
+  };
+  const searches = [
+    searchSteps(board, distances, boxes, player, { ...limits, features: false, onProgress: onProgress && relay(0) }, budget),
+    searchSteps(board, distances, boxes, player, { ...limits, features: true, onProgress: onProgress && relay(1) }, budget),
+  ];
+  for (;;) {
+    for (let k = 0; k < 2; k++) {
+      const r = searches[k].next();
+      if (r.done) {
+        searches[1 - k].return(undefined as never);
+        return { ...r.value, nodes: r.value.nodes + latest[1 - k] };
+      }
+      latest[k] = r.value;
     }
   }
 }

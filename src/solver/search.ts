@@ -91,11 +91,33 @@ class Reach {
   }
 }
 
+/** Runs a search to the end. */
 export function search(board: Board, distances: Distances, startBoxes: Int32Array, startPlayer: number, limits: SearchLimits): SearchOutcome {
+  const steps = searchSteps(board, distances, startBoxes, startPlayer, limits, new Budget(limits.memoryBytes));
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Expansions between two yields of `searchSteps` (a slice of a few milliseconds). */
+const SLICE = 128;
+
+/**
+ * The search as a generator that yields its node count every SLICE expansions, so that a
+ * portfolio can interleave several searches on one thread. `budget` may be shared.
+ */
+export function* searchSteps(
+  board: Board,
+  distances: Distances,
+  startBoxes: Int32Array,
+  startPlayer: number,
+  limits: SearchLimits,
+  budget: Budget,
+): Generator<number, SearchOutcome> {
   const n = startBoxes.length;
   const { size, floor, offsets, goals } = board;
   const { dist, dead } = distances;
-  const budget = new Budget(limits.memoryBytes);
   let store: NodeStore;
   let open: BucketQueue | FeatureQueues;
   try {
@@ -347,7 +369,12 @@ export function search(board: Board, distances: Distances, startBoxes: Int32Arra
   let best = rootH;
   let lastDepth = 0;
   try {
+    let slice = 0;
     while (open.size > 0) {
+      if (++slice >= SLICE) {
+        slice = 0;
+        yield nodes;
+      }
       // Limits are polled once per expansion: one expansion is far below a millisecond.
       const now = limits.now();
       if (now >= limits.deadline) return { status: 'limit', reason: 'time', nodes };

@@ -73,7 +73,7 @@ describe('solve on generated levels, against exhaustive search', () => {
 describe('the fast portfolio\'s second phase on generated levels', () => {
   it('the feature-space search (forced at once) solves what is solvable and proves the rest', () => {
     generated.forEach((l, i) => {
-      const r = solveTuned(l, { mode: 'fast', timeLimitMs: 10_000 }, { portfolioNodes: 1 });
+      const r = solveTuned(l, { mode: 'fast', timeLimitMs: 10_000 }, { features: true });
       expect(r.status, l.title).toBe(truth[i] === null ? 'unsolvable' : 'solved');
       if (r.status === 'solved') expectReplays(l, r.solution, r.pushes);
     });
@@ -81,7 +81,7 @@ describe('the fast portfolio\'s second phase on generated levels', () => {
 
   it('the greedy search with every macro and pruning switched off agrees too', () => {
     generated.forEach((l, i) => {
-      const r = solveTuned(l, { mode: 'fast', timeLimitMs: 10_000 }, { portfolioNodes: 0, piCorrals: false, tunnels: false });
+      const r = solveTuned(l, { mode: 'fast', timeLimitMs: 10_000 }, { portfolio: false, piCorrals: false, tunnels: false });
       expect(r.status, l.title).toBe(truth[i] === null ? 'unsolvable' : 'solved');
       if (r.status === 'solved') expectReplays(l, r.solution, r.pushes);
     });
