@@ -22,7 +22,7 @@
  *   npx vite build --outDir /tmp/my-dist --emptyOutDir &&
  *     E2E_DIST=/tmp/my-dist npx vitest run --config vitest.e2e.config.ts tests/e2e/play.e2e.ts
  */
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import { CHROMIUM_PATH, hasChromium, launchChromium, serveStatic } from './browser';
 
@@ -246,4 +246,30 @@ export async function swipe(
 /** A Boxoban-format file: `; N` headers (0-based) and 10x10 boards, as DeepMind ships them. */
 export function boxobanFile(boards: readonly string[][]): string {
   return boards.map((rows, i) => `; ${i}\n${rows.join('\n')}\n`).join('\n');
+}
+
+/**
+ * Pastes `text` into `target` as a user does (clipboard, then Ctrl+A and Ctrl+V), replacing its
+ * content. Much faster than `fill` for big texts (fill inserts through CDP's Input.insertText,
+ * which takes seconds for a megabyte). The page's context needs the clipboard permissions:
+ * `newPage({ permissions: ['clipboard-read', 'clipboard-write'] })`.
+ */
+export async function pasteText(page: Page, target: Locator, text: string): Promise<void> {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await target.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('ControlOrMeta+v');
+  await target.evaluate(
+    (el, length) =>
+      new Promise<void>((done, fail) => {
+        const started = performance.now();
+        const check = () => {
+          if ((el as HTMLTextAreaElement).value.length === length) done();
+          else if (performance.now() - started > 10_000) fail(new Error('paste did not arrive'));
+          else setTimeout(check, 10);
+        };
+        check();
+      }),
+    text.length,
+  );
 }

@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { blurInputs, boxobanFile, describeE2E, gameStatus, loadLevel, pressKeys, swipe, useApp } from './harness';
+import { blurInputs, boxobanFile, describeE2E, gameStatus, loadLevel, pasteText, pressKeys, swipe, useApp } from './harness';
 
 /** Two boxes, so a single push never solves it. The player starts at row 3, column 7. */
 const WALK_LEVEL = ['E2E walk', '#########', '#       #', '# .$  @ #', '#   $.  #', '#       #', '#########'].join('\n');
@@ -351,6 +351,72 @@ describeE2E('playing a pasted level in Chromium', () => {
     await expect.poll(() => page.getByRole('note').count()).toBe(1);
     expect(await page.getByRole('note').textContent()).toMatch(/version/i);
     await expectText(gameStatus(page), 'Moves: 0 · Pushes: 0');
+  });
+
+  it('fits boards from 5×5 to 60×60 in the window, redraws them crisp on resize, refuses oversized input at once', async () => {
+    const page = await app.newPage({
+      viewport: { width: 1280, height: 800 },
+      deviceScaleFactor: 2,
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    const room = (size: number) => {
+      const rows = Array.from({ length: size }, (_, r) =>
+        Array.from({ length: size }, (_, c): string => (r === 0 || c === 0 || r === size - 1 || c === size - 1 ? '#' : ' ')),
+      );
+      rows[1][1] = '@';
+      rows[2][2] = '$';
+      rows[size - 2][size - 2] = '.';
+      return rows.map((row) => row.join('')).join('\n');
+    };
+    const canvas = board(page);
+    const fits = async () => {
+      const box = (await canvas.boundingBox())!;
+      const wrap = (await canvas.evaluate((c) => c.parentElement!.getBoundingClientRect().width)) + 0.5;
+      const backing = await canvas.evaluate((c) => (c as HTMLCanvasElement).width);
+      const viewport = page.viewportSize()!;
+      expect(box.width).toBeLessThanOrEqual(wrap);
+      expect(box.height).toBeLessThanOrEqual(viewport.height);
+      expect(backing).toBe(Math.round(box.width * 2)); // one backing pixel per device pixel
+      return box;
+    };
+
+    await openWith(page, app.url, room(5));
+    await expect.poll(() => boardLabel(page)).toMatch(/5 by 5/);
+    const small = await fits();
+    expect(small.width).toBeGreaterThanOrEqual(5 * 40); // a small board is shown big, not as a stamp
+
+    await openWith(page, app.url, room(60));
+    await expect.poll(() => boardLabel(page)).toMatch(/60 by 60/);
+    const big = await fits();
+    expect(big.width).toBeGreaterThanOrEqual(60 * 6);
+    const before = await boardPixels(page);
+    expect(new Set(before.split(':')[1].split(';')).size).toBeGreaterThanOrEqual(3); // drawn, not blank
+
+    await page.setViewportSize({ width: 900, height: 560 });
+    await expect.poll(async () => (await canvas.boundingBox())!.width).toBeLessThan(big.width);
+    await fits();
+    // Redrawn at the new size: the same picture as a fresh page of that size draws.
+    const fresh = await app.newPage({ viewport: { width: 900, height: 560 }, deviceScaleFactor: 2 });
+    await openWith(fresh, app.url, room(60));
+    await expect.poll(() => boardLabel(fresh)).toMatch(/60 by 60/);
+    expect(await boardPixels(page)).toBe(await boardPixels(fresh));
+    expect(await boardPixels(page)).not.toBe(before);
+
+    // Oversized input is refused at once, with a message, and the game stays.
+    const label = await boardLabel(page);
+    const timeLoad = async (text: string) => {
+      await pasteText(page, page.getByRole('textbox', { name: 'Level' }), text);
+      const started = Date.now();
+      await button(page, 'Load').click();
+      await expectText(page.getByRole('alert'), /too large/i);
+      return Date.now() - started;
+    };
+    expect(await timeLoad(room(101))).toBeLessThan(1000); // 10,201 cells
+    expect(await timeLoad(`${'#'.repeat(1000)}\n`.repeat(1001))).toBeLessThan(1000); // over 1 MB of text
+    expect(await boardLabel(page)).toBe(label);
+    await blurInputs(page);
+    await page.keyboard.press('ArrowRight');
+    await expectText(gameStatus(page), 'Moves: 1 · Pushes: 0');
   });
 
   it('makes ten moves from ten arrow presses 30 ms apart', async () => {
