@@ -99,11 +99,19 @@ function boardPixels(page: Page): Promise<string> {
 describeE2E('playing a pasted level in Chromium', () => {
   const app = useApp();
 
-  it('shows a playable example level on the first visit', async () => {
+  it('shows a playable example level on the first visit, with only the first-load script fetched', async () => {
     const page = await app.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script' || /\.js$/.test(new URL(r.url()).pathname)) scripts.push(new URL(r.url()).pathname);
+    });
     await page.goto(app.url);
     await expect.poll(() => boardLabel(page)).toMatch(/^Sokoban board .* \d+ by \d+: \d+ box/);
     await expectText(gameStatus(page), 'Moves: 0 · Pushes: 0');
+    // The solver worker loads on demand: not for a first look at the board.
+    await page.waitForTimeout(500);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((p) => /worker/i.test(p))).toEqual([]);
     const before = await boardLabel(page);
     // The example can be played at once: some arrow key moves the player.
     for (const key of ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']) {
