@@ -174,11 +174,14 @@ export function* searchSteps(
   const connMark = new Int32Array(size);
   const connQueue = new Int32Array(size);
   let connStamp = 0;
-  const connectivity = () => {
+  /** Counts areas; the player's area was just flooded by `known` and counts as one. */
+  const connectivity = (known: Reach) => {
     const stampC = ++connStamp;
-    let regions = 0;
+    let regions = 1;
+    const km = known.mark;
+    const ks = known.stamp;
     for (let c0 = 0; c0 < size; c0++) {
-      if (!floor[c0] || boxAt[c0] || connMark[c0] === stampC) continue;
+      if (!floor[c0] || boxAt[c0] || connMark[c0] === stampC || km[c0] === ks) continue;
       regions++;
       let head = 0;
       let tail = 0;
@@ -188,7 +191,7 @@ export function* searchSteps(
         const c = connQueue[head++];
         for (let d = 0; d < 4; d++) {
           const nb = c + offsets[d];
-          if (floor[nb] && !boxAt[nb] && connMark[nb] !== stampC) {
+          if (floor[nb] && !boxAt[nb] && connMark[nb] !== stampC && km[nb] !== ks) {
             connMark[nb] = stampC;
             connQueue[tail++] = nb;
           }
@@ -329,7 +332,7 @@ export function* searchSteps(
         const dead2 = last && freeze.deadlockAfterPush(boxAt, to) !== null;
         const norm = childReach.flood(boxAt, to - offsets[d]);
         const packedC = packedNow();
-        const connC = featuresOn ? connectivity() : 0;
+        const connC = featuresOn ? connectivity(childReach) : 0;
         boxAt[to] = 0;
         boxAt[b] = 1;
         if (dead2) break;
@@ -408,7 +411,7 @@ export function* searchSteps(
       parentReach.flood(boxAt, player);
       if (featuresOn) {
         parentPacked = packedNow();
-        parentConn = connectivity();
+        parentConn = connectivity(parentReach);
         parentWeight = store.weightOf(id);
       }
       const reach = parentReach.mark;
@@ -460,7 +463,7 @@ export function* searchSteps(
           if (!skip) {
             childPlayer = childReach.flood(boxAt, b);
             if (packW > 0 || featuresOn) packed = packedNow();
-            if (featuresOn) conn = connectivity();
+            if (featuresOn) conn = connectivity(childReach);
           }
           boxAt[to] = 0;
           boxAt[b] = 1;
