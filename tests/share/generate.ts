@@ -90,7 +90,14 @@ export function arbitraryShareLevel(maxSide = 60, opts: { maxBoxes?: number; max
             });
           if (around && touchesOutside) eat.push(cell);
         }
-        for (const cell of eat) grid[cell] = OUT;
+        // Never eat the last cell of a row: a row all outside prints as a blank line, which
+        // splits the board in two when it lies between other rows.
+        for (const cell of eat) {
+          const row = Math.floor(cell / width) * width;
+          let kept = 0;
+          for (let c = 0; c < width; c++) if (grid[row + c] !== OUT) kept++;
+          if (kept > 1) grid[cell] = OUT;
+        }
       }
       const tiles = grid.map((t) => (t === OUT ? ' ' : t)).join('');
       const raw: Level = { title: '', author: '', width, height, tiles, boxes: [...boxSet].sort((a, b) => a - b), player };
