@@ -29,6 +29,7 @@ export interface Tuning {
   readonly hWeight?: number;
   readonly tunnels?: boolean;
   readonly features?: boolean;
+  readonly macroBoxes?: number;
   /** Fast mode: interleave the greedy and the feature-space searches (default on). */
   readonly portfolio?: boolean;
 }
@@ -69,6 +70,7 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
     hWeight: tuning.hWeight,
     tunnels: tuning.tunnels,
     features: tuning.features,
+    macroBoxes: tuning.macroBoxes,
   };
   let outcome: SearchOutcome;
   if (!optimal && tuning.features === undefined && tuning.portfolio !== false) {

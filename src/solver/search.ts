@@ -39,6 +39,8 @@ export interface SearchLimits {
   readonly tunnels?: boolean;
   /** Fast mode: feature-space search (packing and connectivity cells, round robin). */
   readonly features?: boolean;
+  /** Packing macro: how many boxes (nearest first) to try per node (default 4). */
+  readonly macroBoxes?: number;
   /** Fast mode: weighted A* (g + w·h) instead of greedy when > 0. */
   readonly hWeight?: number;
   /** Stop with limit 'memory' after this many nodes (experiments). */
@@ -260,6 +262,8 @@ export function* searchSteps(
   const macroStates: number[] = [];
   let macroStamp = 0;
   const MACRO_STATE_CAP = 2000;
+  const macroBoxes: number[] = [];
+  const macroTries = limits.macroBoxes ?? 4;
 
   /** Tries the macro from node `id`; returns a solved node id, or -1. */
   const packMacro = (id: number, g: number, boxHash: number, player: number): number => {
@@ -267,21 +271,18 @@ export function* searchSteps(
     if (packed >= order.length) return -1;
     const target = order[packed];
     const tBase = board.goalIndex[target] * size;
-    // The two boxes nearest to the target, leaving the packed ones alone.
-    let b1 = -1;
-    let b2 = -1;
+    // The boxes nearest to the target, leaving the packed ones alone.
+    macroBoxes.length = 0;
     for (let i = 0; i < n; i++) {
       const c = cur[i];
       let inPrefix = false;
       for (let k = 0; k < packed; k++) if (order[k] === c) inPrefix = true;
       if (inPrefix || dist[tBase + c] === UNREACHABLE) continue;
-      if (b1 < 0 || dist[tBase + c] < dist[tBase + cur[b1]]) {
-        b2 = b1;
-        b1 = i;
-      } else if (b2 < 0 || dist[tBase + c] < dist[tBase + cur[b2]]) b2 = i;
+      macroBoxes.push(i);
     }
-    for (const i of [b1, b2]) {
-      if (i < 0) continue;
+    macroBoxes.sort((x, y) => dist[tBase + cur[x]] - dist[tBase + cur[y]]);
+    if (macroBoxes.length > macroTries) macroBoxes.length = macroTries;
+    for (const i of macroBoxes) {
       const b = cur[i];
       const stampM = ++macroStamp;
       let head = 0;
