@@ -211,7 +211,7 @@ export function* searchSteps(
       const w = parentWeight + (advised || packed > parentPacked || conn < parentConn ? 0 : 1);
       store.setWeight(cid, w);
       const cell = (n - packed) * 64 + Math.min(conn, 63);
-      open.push(cid, cell * CELL_SPAN + Math.min(w, 4095) * 256 + Math.min(h, 255));
+      open.push(cid, cell * CELL_SPAN + Math.min(w, 255) * 256 + Math.min(h, 255));
     } else {
       open.push(cid, key(g, h, packed));
     }
