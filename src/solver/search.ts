@@ -3,12 +3,18 @@
  *
  * A node is the set of box cells plus the player's reachable region, normalised to the
  * region's smallest cell; player walks are not searched, they are computed when the solution is
- * written out. Each expansion generates every legal push, drops pushes onto dead squares and
- * pushes that freeze boxes off goals, and scores the child with the minimum-cost matching of
- * boxes to goals over push distances (no perfect matching = bipartite deadlock).
+ * written out. Each expansion generates every legal push (or only the pushes into a PI-corral),
+ * drops pushes onto dead squares and pushes that freeze boxes off goals, and scores the child
+ * with the minimum-cost matching of boxes to goals over push distances (no perfect matching =
+ * bipartite deadlock), updated from the parent's stored matching in O(n²).
  *
  * `optimal` is A* on pushes (f = g + h, the bound is admissible and consistent, so the first
- * solution taken off the open list has the fewest pushes). `fast` is greedy best-first on h.
+ * solution taken off the open list has the fewest pushes); no macros there. The fast mode runs
+ * either a greedy best-first search on h (with tunnel macros) or a feature-space search: nodes
+ * live in cells of (goals packed in packing order, number of separate floor areas), the cells
+ * are served round robin, and inside a cell the node with the fewest unadvised moves (a move is
+ * advised when it packs a goal or joins areas) is expanded first; a packing macro pushes a box
+ * straight to the next goal of the packing order. index.ts interleaves the two.
  */
 import type { Board } from './board';
 import type { Distances } from './distance';
