@@ -198,6 +198,11 @@ describe('limits', () => {
     expect(seen[seen.length - 1]).toBeGreaterThan(seen[0]);
   });
 
+  it('fast mode (two interleaved searches) also stops on cancel and on the memory cap', () => {
+    expect(solve(hardLevel(), { mode: 'fast', shouldCancel: () => true })).toMatchObject({ status: 'cancelled' });
+    expect(solve(hardLevel(), { mode: 'fast', memoryLimitMb: 0.001 })).toMatchObject({ status: 'limit', reason: 'memory' });
+  });
+
   it('a tiny memory cap yields limit, not a crash', () => {
     const r = solve(hardLevel(), { mode: 'optimal', memoryLimitMb: 8, timeLimitMs: 20_000 });
     expect(r).toMatchObject({ status: 'limit', reason: 'memory' });
