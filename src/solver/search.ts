@@ -77,6 +77,11 @@ class Reach {
     const { floor, offsets } = this.board;
     const mark = this.mark;
     const queue = this.queue;
+    // Stamps live in an Int32Array: start over long before they could overflow.
+    if (this.stamp >= 0x3fffffff) {
+      this.mark.fill(0);
+      this.stamp = 0;
+    }
     const stamp = ++this.stamp;
     let head = 0;
     let tail = 0;
@@ -184,6 +189,10 @@ export function* searchSteps(
   let connStamp = 0;
   /** Counts areas; the player's area was just flooded by `known` and counts as one. */
   const connectivity = (known: Reach) => {
+    if (connStamp >= 0x3fffffff) {
+      connMark.fill(0);
+      connStamp = 0;
+    }
     const stampC = ++connStamp;
     let regions = 1;
     const km = known.mark;
@@ -290,6 +299,10 @@ export function* searchSteps(
     if (macroBoxes.length > macroTries) macroBoxes.length = macroTries;
     for (const i of macroBoxes) {
       const b = cur[i];
+      if (macroStamp >= 0x3fffffff) {
+        macroSeen.fill(0);
+        macroStamp = 0;
+      }
       const stampM = ++macroStamp;
       let head = 0;
       let tail = 0;
