@@ -1,6 +1,7 @@
 /** The Level text box: paste a board or a whole collection, then Load. */
 import { useId, type ChangeEvent } from 'react';
 import { useGameStore } from '../store/game';
+import { DismissibleAlert } from './DismissibleAlert';
 
 /** Larger files are refused before reading (the parser's own cap is 1,000,000 characters). */
 const MAX_FILE_BYTES = 4_000_000;
@@ -76,14 +77,7 @@ export function LevelInput() {
         </label>
         <span className="hint">Ctrl+Enter loads too.</span>
       </div>
-      {alert && (
-        <div className="alert">
-          <p role="alert">{alert.message}</p>
-          <button type="button" className="link" onClick={dismissAlert} aria-label="Dismiss error">
-            ×
-          </button>
-        </div>
-      )}
+      {alert && <DismissibleAlert onDismiss={dismissAlert}>{alert.message}</DismissibleAlert>}
     </section>
   );
 }

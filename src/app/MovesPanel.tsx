@@ -3,32 +3,8 @@ import { useId, useState } from 'react';
 import { useGameStore, selectPlayedMoves } from '../store/game';
 import { usePlaybackStore } from '../store/playback';
 import { compressLurd, formatLength } from '../sokoban';
-
-/** Copies text to the clipboard; falls back to a hidden textarea and execCommand. */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    /* permission denied or insecure context: try the old way */
-  }
-  try {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.appendChild(area);
-    area.select();
-    const ok = typeof document.execCommand === 'function' && document.execCommand('copy');
-    area.remove();
-    return ok;
-  } catch {
-    return false;
-  }
-}
+import { copyText } from './clipboard';
+import { DismissibleAlert } from './DismissibleAlert';
 
 export function MovesPanel() {
   const played = useGameStore(selectPlayedMoves);
@@ -94,14 +70,7 @@ export function MovesPanel() {
           Watch from start
         </button>
       </div>
-      {alert && (
-        <div className="alert">
-          <p role="alert">{alert.message}</p>
-          <button type="button" className="link" onClick={dismissAlert} aria-label="Dismiss error">
-            ×
-          </button>
-        </div>
-      )}
+      {alert && <DismissibleAlert onDismiss={dismissAlert}>{alert.message}</DismissibleAlert>}
     </section>
   );
 }

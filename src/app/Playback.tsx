@@ -12,7 +12,7 @@ import { selectHistory, selectLevel, useGameStore } from '../store/game';
 import { SPEEDS, playbackWhere, usePlaybackStore } from '../store/playback';
 import { useSolverStore } from '../store/solver';
 import { isTypingTarget } from './keyboard';
-import { copyText } from './MovesPanel';
+import { copyText } from './clipboard';
 import './solver.css';
 
 /** The keys, shown in the UI and handled by usePlaybackKeys (none clash with the game's keys). */

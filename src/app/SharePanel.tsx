@@ -16,33 +16,12 @@ import type { Level } from '../sokoban';
 import { encodeShare, levelText, openShare } from '../share';
 import { selectLevel, selectPlayedMoves, useGameStore, type GameActions } from '../store/game';
 import './SharePanel.css';
+import { copyText } from './clipboard';
+import { DismissibleAlert } from './DismissibleAlert';
 
 /** The page's address without its fragment, plus `#fragment`. */
 export function linkFor(fragment: string, where: Pick<Location, 'origin' | 'pathname'> = window.location): string {
   return `${where.origin}${where.pathname}#${fragment}`;
-}
-
-/**
- * Copies `text`: the async clipboard first; where it is missing or refused (an insecure page, no
- * permission), select the link box and use execCommand('copy'). Never throws.
- */
-async function copyLink(text: string, box: HTMLInputElement | null): Promise<boolean> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    /* fall back below */
-  }
-  try {
-    if (!box) return false;
-    box.focus();
-    box.select();
-    return typeof document.execCommand === 'function' && document.execCommand('copy');
-  } catch {
-    return false;
-  }
 }
 
 interface Shared {
@@ -88,7 +67,7 @@ export function SharePanel() {
       setError(null);
       setStatus('');
     });
-    const copied = await copyLink(url, boxRef.current);
+    const copied = await copyText(url, boxRef.current);
     if (mine !== request.current) return;
     if (copied) {
       // The fallback may have focused the box; give the focus back so the arrow keys play on.
@@ -133,12 +112,7 @@ export function SharePanel() {
         {current ? status : ''}
       </p>
       {error && (
-        <div role="alert" className="alert">
-          <span>{error}</span>
-          <button type="button" className="link" onClick={() => setError(null)} aria-label="Dismiss error">
-            ×
-          </button>
-        </div>
+        <DismissibleAlert onDismiss={() => setError(null)}>{error}</DismissibleAlert>
       )}
     </section>
   );
@@ -212,13 +186,8 @@ export function ShareLinkOpener() {
 
   if (!alert) return null;
   return (
-    <div role="alert" className="alert share-alert">
-      <span>
-        <strong>This shared link could not be opened.</strong> {alert} Your game is unchanged.
-      </span>
-      <button type="button" className="link" onClick={() => setAlert(null)} aria-label="Dismiss error">
-        ×
-      </button>
-    </div>
+    <DismissibleAlert className="share-alert" onDismiss={() => setAlert(null)}>
+      <strong>This shared link could not be opened.</strong> {alert} Your game is unchanged.
+    </DismissibleAlert>
   );
 }

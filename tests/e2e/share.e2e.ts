@@ -7,22 +7,11 @@
 import { deflateRawSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { BOXOBAN_SIZE_BOARD } from '../fixtures/levels';
 import { blurInputs, describeE2E, gameStatus, loadLevel, useApp } from './harness';
 
-/** A Boxoban-size level written for this test (10×10, 4 boxes). */
-const LEVEL_A = [
-  '##########',
-  '####  ####',
-  '#### $ ###',
-  '#.  $@  ##',
-  '## # ##  #',
-  '#  .  $. #',
-  '#. $ ## ##',
-  '###   ####',
-  '##########',
-  '##########',
-  'Title: Share test A',
-].join('\n');
+/** A Boxoban-size level written for these tests, with a title. */
+const LEVEL_A = `${BOXOBAN_SIZE_BOARD}\nTitle: Share test A`;
 
 /** A second, different level (for back and forward). */
 const LEVEL_B = ['#########', '#       #', '# .$  @ #', '#   $.  #', '#       #', '#########', 'Title: Share test B'].join('\n');

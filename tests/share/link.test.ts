@@ -17,21 +17,10 @@ import {
 import { decodeText, encodeText } from '../../src/share/payload';
 import { deflateRaw } from '../../src/share/deflate';
 import { fromBase64url, toBase64url } from '../../src/share/base64url';
+import { BOXOBAN_SIZE_BOARD } from '../fixtures/levels';
 import { arbitraryLevelWithLegalMoves, arbitraryMoves, arbitraryShareLevel, arbitraryTitle } from './generate';
 
-/** A Boxoban-size (10×10, 4 boxes) level written for these tests. */
-const BOXOBAN = [
-  '##########',
-  '####  ####',
-  '#### $ ###',
-  '#.  $@  ##',
-  '## # ##  #',
-  '#  .  $. #',
-  '#. $ ## ##',
-  '###   ####',
-  '##########',
-  '##########',
-].join('\n');
+const BOXOBAN = BOXOBAN_SIZE_BOARD;
 
 function level(text: string): Level {
   const r = parseLevel(text);
