@@ -52,7 +52,7 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
     return { status: 'solved', solution: '', moves: 0, pushes: 0, optimal: true, nodes: 0, ms: ms() };
   }
   const { distances } = analyse(level, board);
-  const memoryMb = options.memoryLimitMb ?? DEFAULT_MEMORY_MB;
+  const memoryMb = typeof options.memoryLimitMb === 'number' && !Number.isNaN(options.memoryLimitMb) ? options.memoryLimitMb : DEFAULT_MEMORY_MB;
   const timeLimit = options.timeLimitMs ?? Infinity;
   const limits = {
     optimal,
@@ -60,7 +60,7 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
     memoryBytes: Math.max(0, memoryMb) * 1024 * 1024,
     shouldCancel: options.shouldCancel,
     onProgress: options.onProgress,
-    progressIntervalMs: Math.max(1, options.progressIntervalMs ?? 100),
+    progressIntervalMs: Number.isFinite(options.progressIntervalMs) ? Math.max(1, options.progressIntervalMs!) : 100,
     now,
     start,
     piCorrals: tuning.piCorrals,
