@@ -32,6 +32,8 @@ export interface Tuning {
   readonly macroBoxes?: number;
   /** Fast mode: interleave the greedy and the feature-space searches (default on). */
   readonly portfolio?: boolean;
+  /** Fast mode: slices the feature-space search gets for each greedy slice (default 1). */
+  readonly featureShare?: number;
 }
 
 export function solve(level: Level, options: SolveOptions = {}): SolveResult {
@@ -74,7 +76,7 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
   };
   let outcome: SearchOutcome;
   if (!optimal && tuning.features === undefined && tuning.portfolio !== false) {
-    outcome = portfolio(board, distances, boxes, player, limits);
+    outcome = portfolio(board, distances, boxes, player, limits, tuning.featureShare ?? 1);
   } else {
     outcome = search(board, distances, boxes, player, limits);
   }
@@ -126,7 +128,7 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
  * macros; strongest on large levels with goal rooms) take turns on one thread, slice by slice,
  * sharing one memory budget. The first to finish decides.
  */
-function portfolio(board: Board, distances: Distances, boxes: Int32Array, player: number, limits: SearchLimits): SearchOutcome {
+function portfolio(board: Board, distances: Distances, boxes: Int32Array, player: number, limits: SearchLimits, share: number): SearchOutcome {
   const budget = new Budget(limits.memoryBytes);
   const latest = [0, 0];
   const reports: (Parameters<NonNullable<SearchLimits['onProgress']>>[0] | null)[] = [null, null];
@@ -152,8 +154,10 @@ function portfolio(board: Board, distances: Distances, boxes: Int32Array, player
     searchSteps(board, distances, boxes, player, { ...limits, features: false, onProgress: onProgress && relay(0) }, budget),
     searchSteps(board, distances, boxes, player, { ...limits, features: true, onProgress: onProgress && relay(1) }, budget),
   ];
+  // Turns per round: the greedy search once, the feature-space search `share` times.
+  const turns = [0, ...Array.from({ length: Math.max(1, share) }, () => 1)];
   for (;;) {
-    for (let k = 0; k < 2; k++) {
+    for (const k of turns) {
       const r = searches[k].next();
       if (r.done) {
         searches[1 - k].return(undefined as never);
