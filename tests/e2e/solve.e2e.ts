@@ -3,24 +3,27 @@
  * search within a second, scrub back and take over, pasted moves with an illegal move, deadlock
  * warnings, keyboard use, and no main-thread task over 50 ms while solving and playing.
  */
-import { expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { blurInputs, describeE2E, gameStatus, loadLevel, useApp } from './harness';
 
-/** The example level of issue 2 as a user sent it (Boxoban medium valid 000, "; 53"). */
-const LEVEL_53 = [
-  '; 53',
-  '##########',
-  '##########',
-  '##########',
-  '#######  #',
-  '######## #',
-  '#   ###.@#',
-  '#   $ $$ #',
-  '#. #.$   #',
-  '#     . ##',
-  '##########',
-].join('\n');
+/**
+ * The example level of issues 2 and 4 (Boxoban medium valid 000, "; 53"), read at run time from
+ * the collection beside the checkout (../shared/levels), never stored in this repository. Without
+ * that folder these tests are skipped with a message; with CI=true they fail instead.
+ */
+const SHARED_BOXOBAN = resolve(process.cwd(), '../shared/levels/boxoban/medium/valid/000.txt');
+const LEVEL_53 = existsSync(SHARED_BOXOBAN) ? boxobanBoard(readFileSync(SHARED_BOXOBAN, 'utf8'), 53) : '';
+
+/** The `; N` header and the 10 rows under it, as a user would paste them. */
+function boxobanBoard(file: string, n: number): string {
+  const lines = file.split(/\r?\n/);
+  const at = lines.findIndex((l) => l.trim() === `; ${n}`);
+  if (at < 0) throw new Error(`no "; ${n}" in ${SHARED_BOXOBAN}`);
+  return lines.slice(at, at + 11).join('\n');
+}
 
 /**
  * A 20x20 room written for this test: 14 boxes spread over the room, their goals packed in the
@@ -111,7 +114,12 @@ async function longTasks(page: Page): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { __long: number[] }).__long.slice());
 }
 
-describeE2E('solve and watch', () => {
+if (!LEVEL_53) {
+  if (process.env.CI === 'true') throw new Error(`The Boxoban collection is missing at ${SHARED_BOXOBAN}; CI needs ../shared beside the checkout.`);
+  console.warn(`\n[e2e] SKIPPED "solve and watch": no Boxoban collection at ${SHARED_BOXOBAN}.\n`);
+}
+
+(LEVEL_53 ? describeE2E : describe.skip)('solve and watch', () => {
   const app = useApp();
 
   it('level 53: Solve shows progress or the result, Play reaches Solved; no long task meanwhile', { retry: 2 }, async () => {
