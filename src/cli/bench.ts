@@ -208,7 +208,10 @@ export async function main(argv: readonly string[], out: (line: string) => void,
   const outPath = args.out ?? `bench-results/${startedAt.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}.json`;
   const machine = machineInfo();
   out(`bench: ${jobs.length} levels from ${args.files.length} file(s), mode ${args.mode}, limit ${args.timeLimitMs / 1000} s per level, ${args.jobs} job(s)`);
-  out(`engine: ${engineVersion() ?? 'unknown'}`);
+  // Taken once, now: the workers load the engine as it is at their start, and a long run may end
+  // after newer engine commits.
+  const engine = engineVersion();
+  out(`engine: ${engine ?? 'unknown'}`);
   out(`machine: ${machine.cpuModel}, nproc ${machine.nproc}, node ${machine.node}, load average ${machine.loadAverage}`);
 
   const rows: (BenchRow | undefined)[] = new Array<BenchRow | undefined>(jobs.length);
@@ -232,7 +235,7 @@ export async function main(argv: readonly string[], out: (line: string) => void,
       finishedAt: new Date().toISOString(),
       interrupted,
       command: `npm run bench -- ${argv.join(' ')}`,
-      commit: engineVersion(),
+      commit: engine,
       machine,
       settings: { mode: args.mode, timeLimitMs: args.timeLimitMs, hardLimitMs: hardLimitMs(args.timeLimitMs), memoryLimitMb: args.memoryLimitMb ?? null, jobs: args.jobs, limitLevels: args.limitLevels ?? null },
       memoryMeasure: MEMORY_MEASURE,
