@@ -273,15 +273,162 @@ export function* searchSteps(
   const macroSeen = new Int32Array(size * 4);
   const macroPrev = new Int32Array(size * 4);
   const macroQueue = new Int32Array(size * 4);
-  const macroReach = new Reach(board);
   const macroStates: number[] = [];
   let macroStamp = 0;
   const MACRO_STATE_CAP = 2000;
   const macroBoxes: number[] = [];
   const macroTries = limits.macroBoxes ?? 4;
 
-  /** Tries the macro from node `id`; returns a solved node id, or -1. */
-  const packMacro = (id: number, g: number, boxHash: number, player: number): number => {
+  const relaxSeen = new Int32Array(size);
+  const relaxQueue = new Int32Array(size);
+  let relaxStamp = 0;
+  /** Whether a box at `b` could reach `target` with the other boxes standing still and the player anywhere free (boxAt marks b). */
+  const relaxedReach = (b: number, target: number): boolean => {
+    if (relaxStamp >= 0x3fffffff) {
+      relaxSeen.fill(0);
+      relaxStamp = 0;
+    }
+    const stampR = ++relaxStamp;
+    boxAt[b] = 0;
+    let head = 0;
+    let tail = 0;
+    relaxSeen[b] = stampR;
+    relaxQueue[tail++] = b;
+    let reached = false;
+    while (head < tail && !reached) {
+      const c = relaxQueue[head++];
+      for (let d = 0; d < 4; d++) {
+        const e = offsets[d];
+        const to = c + e;
+        const from = c - e;
+        if (relaxSeen[to] === stampR || !floor[to] || boxAt[to] || dead[to] || !floor[from] || boxAt[from]) continue;
+        if (to === target) {
+          reached = true;
+          break;
+        }
+        relaxSeen[to] = stampR;
+        relaxQueue[tail++] = to;
+      }
+    }
+    boxAt[b] = 1;
+    return reached;
+  };
+
+  const labelSeen = new Int32Array(size);
+  const labels = new Int32Array(size * 4);
+  const ring = new Int32Array(8);
+  const labelMark = new Int32Array(size);
+  const labelQueue = new Int32Array(size);
+  const joined = new Int32Array(4);
+  const pending = new Int32Array(4);
+  let labelStamp = 0;
+  /** Labels the four neighbours of `c` by player region with a box on `c` (0 = wall or box). */
+  const neighbourLabels = (c: number) => {
+    const base = c * 4;
+    labels[base] = labels[base + 1] = labels[base + 2] = labels[base + 3] = 0;
+    // Cheap exact case first: walk the eight cells around `c`; free neighbours that lie on one
+    // unbroken run of free ring cells are joined by it, so one run holding them all means one
+    // region and no flood is needed. Anything else is settled by flooding.
+    const w = board.width;
+    ring[0] = c - w;
+    ring[1] = c - w + 1;
+    ring[2] = c + 1;
+    ring[3] = c + w + 1;
+    ring[4] = c + w;
+    ring[5] = c + w - 1;
+    ring[6] = c - 1;
+    ring[7] = c - w - 1;
+    let blockedAt = -1;
+    for (let r = 0; r < 8; r++) {
+      const x = ring[r];
+      if (!floor[x] || boxAt[x]) {
+        blockedAt = r;
+        break;
+      }
+    }
+    let runs = 0;
+    let runOfFree = -1;
+    let oneRun = true;
+    let prevFree = false;
+    for (let t = 1; t <= 8; t++) {
+      const r = (blockedAt + t) & 7;
+      const x = ring[r];
+      const free = floor[x] === 1 && boxAt[x] === 0;
+      if (free && !prevFree) runs++;
+      prevFree = free;
+      if (free && (r & 1) === 0) {
+        if (runOfFree < 0) runOfFree = runs;
+        else if (runOfFree !== runs) oneRun = false;
+      }
+    }
+    if (blockedAt < 0 || oneRun) {
+      for (let k = 0; k < 4; k++) {
+        const nb = c + offsets[k];
+        labels[base + k] = floor[nb] && !boxAt[nb] ? 1 : 0;
+      }
+      return;
+    }
+    // Otherwise grow the floods from the free neighbours together, one queue, each cell owned
+    // by the flood that reached it first; floods that touch are merged. A flood whose queue
+    // runs dry has covered its whole region; once at most one (merged) flood still grows, every
+    // neighbour's region is known, usually long before the large region is filled.
+    boxAt[c] = 1;
+    if (labelStamp >= 0x3fffffff) {
+      labelMark.fill(0);
+      labelStamp = 0;
+    }
+    const stampL = (labelStamp += 4);
+    let head = 0;
+    let tail = 0;
+    let growing = 0;
+    for (let k = 0; k < 4; k++) {
+      joined[k] = k;
+      pending[k] = 0;
+      const nb = c + offsets[k];
+      if (!floor[nb] || boxAt[nb]) continue;
+      labelMark[nb] = stampL + k;
+      labelQueue[tail++] = nb;
+      pending[k] = 1;
+      growing++;
+    }
+    const rootOf = (k: number) => {
+      while (joined[k] !== k) k = joined[k];
+      return k;
+    };
+    while (growing > 1) {
+      const x = labelQueue[head++];
+      const rx = rootOf(labelMark[x] - stampL);
+      pending[rx]--;
+      for (let d = 0; d < 4; d++) {
+        const y = x + offsets[d];
+        if (!floor[y] || boxAt[y]) continue;
+        const owner = labelMark[y] - stampL;
+        if (owner >= 0 && owner < 4) {
+          const ry = rootOf(owner);
+          if (ry !== rx) {
+            // Two floods met: one region. Merge into rx.
+            joined[ry] = rx;
+            pending[rx] += pending[ry];
+            pending[ry] = 0;
+            growing--;
+          }
+        } else {
+          labelMark[y] = stampL + rx;
+          labelQueue[tail++] = y;
+          pending[rx]++;
+        }
+      }
+      if (pending[rx] === 0) growing--;
+    }
+    for (let k = 0; k < 4; k++) {
+      const nb = c + offsets[k];
+      labels[base + k] = floor[nb] && !boxAt[nb] ? rootOf(k) + 1 : 0;
+    }
+    boxAt[c] = 0;
+  };
+
+  /** Tries the macro from node `id`; returns a solved node id, or -1. `boxAt` and `parentReach` must hold the node. */
+  const packMacro = (id: number, g: number, boxHash: number): number => {
     const packed = packedNow();
     if (packed >= order.length) return -1;
     const target = order[packed];
@@ -301,22 +448,28 @@ export function* searchSteps(
       const b = cur[i];
       if (macroStamp >= 0x3fffffff) {
         macroSeen.fill(0);
+        labelSeen.fill(0);
         macroStamp = 0;
       }
+      // Cheap filter first: can the box reach the target at all if the player could be
+      // anywhere free? Every push the search below takes is a push of this relaxed walk, so
+      // when the target is out of its reach the search below would find nothing: skip it.
+      if (!relaxedReach(b, target)) continue;
       const stampM = ++macroStamp;
       let head = 0;
       let tail = 0;
       let found = -1;
       // Breadth-first over (box cell, last push direction), the other boxes standing still.
+      // The first pushes are the node's own: the parent's flood already holds its region.
+      // After that the box has left `b`; for each cell the box reaches, the components of its
+      // four neighbours (player regions with the box there) are flooded once and shared by
+      // every state on that cell.
       let c = b;
-      let from = player;
       let state = -1;
-      for (;;) {
-        boxAt[c] = 1;
-        macroReach.flood(boxAt, from);
-        boxAt[c] = 0;
-        const mr = macroReach.mark;
-        const ms = macroReach.stamp;
+      boxAt[b] = 0;
+      {
+        const mr = parentReach.mark;
+        const ms = parentReach.stamp;
         for (let d = 0; d < 4; d++) {
           const e = offsets[d];
           const to = c + e;
@@ -330,10 +483,29 @@ export function* searchSteps(
             break;
           }
         }
-        if (found >= 0 || head >= tail || tail > MACRO_STATE_CAP) break;
+      }
+      while (found < 0 && head < tail && tail <= MACRO_STATE_CAP) {
         state = macroQueue[head++];
         c = state >> 2;
-        from = c - offsets[state & 3];
+        if (labelSeen[c] !== stampM) {
+          labelSeen[c] = stampM;
+          neighbourLabels(c);
+        }
+        // The player stands where the box came from: the neighbour opposite the push.
+        const fromLabel = labels[c * 4 + (((state & 3) + 2) & 3)];
+        for (let d = 0; d < 4; d++) {
+          const e = offsets[d];
+          const to = c + e;
+          const ns = to * 4 + d;
+          if (labels[c * 4 + ((d + 2) & 3)] !== fromLabel || !floor[to] || boxAt[to] || dead[to] || macroSeen[ns] === stampM) continue;
+          macroSeen[ns] = stampM;
+          macroPrev[ns] = state;
+          macroQueue[tail++] = ns;
+          if (to === target) {
+            found = ns;
+            break;
+          }
+        }
       }
       boxAt[b] = 1;
       if (found < 0) continue;
@@ -584,7 +756,7 @@ export function* searchSteps(
         }
       }
       if (macroOn) {
-        const solvedId = packMacro(id, g, boxHash, player);
+        const solvedId = packMacro(id, g, boxHash);
         if (solvedId >= 0) return { status: 'solved', pushes: path(solvedId), nodes };
       }
       for (let i = 0; i < n; i++) boxAt[cur[i]] = 0;
