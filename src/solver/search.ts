@@ -314,21 +314,14 @@ export function* searchSteps(
     return reached;
   };
 
-  const labelSeen = new Int32Array(size);
-  const labels = new Int32Array(size * 4);
   const ring = new Int32Array(8);
-  const labelMark = new Int32Array(size);
-  const labelQueue = new Int32Array(size);
-  const joined = new Int32Array(4);
-  const pending = new Int32Array(4);
-  let labelStamp = 0;
-  /** Labels the four neighbours of `c` by player region with a box on `c` (0 = wall or box). */
-  const neighbourLabels = (c: number) => {
-    const base = c * 4;
-    labels[base] = labels[base + 1] = labels[base + 2] = labels[base + 3] = 0;
-    // Cheap exact case first: walk the eight cells around `c`; free neighbours that lie on one
-    // unbroken run of free ring cells are joined by it, so one run holding them all means one
-    // region and no flood is needed. Anything else is settled by flooding.
+  /**
+   * Whether the free neighbours of `c` (boxes as `boxAt` has them; `c` itself ignored) are
+   * joined around it: walking the eight cells around `c`, they all lie on one unbroken run of
+   * free cells (a diagonal cell is next to both of its straight neighbours). Then they are in
+   * one region whether or not `c` is free; when not, they may still be (joined further away).
+   */
+  const ringJoins = (c: number): boolean => {
     const w = board.width;
     ring[0] = c - w;
     ring[1] = c - w + 1;
@@ -346,9 +339,9 @@ export function* searchSteps(
         break;
       }
     }
+    if (blockedAt < 0) return true;
     let runs = 0;
     let runOfFree = -1;
-    let oneRun = true;
     let prevFree = false;
     for (let t = 1; t <= 8; t++) {
       const r = (blockedAt + t) & 7;
@@ -358,10 +351,24 @@ export function* searchSteps(
       prevFree = free;
       if (free && (r & 1) === 0) {
         if (runOfFree < 0) runOfFree = runs;
-        else if (runOfFree !== runs) oneRun = false;
+        else if (runOfFree !== runs) return false;
       }
     }
-    if (blockedAt < 0 || oneRun) {
+    return true;
+  };
+  const labelSeen = new Int32Array(size);
+  const labels = new Int32Array(size * 4);
+  const labelMark = new Int32Array(size);
+  const labelQueue = new Int32Array(size);
+  const joined = new Int32Array(4);
+  const pending = new Int32Array(4);
+  let labelStamp = 0;
+  /** Labels the four neighbours of `c` by player region with a box on `c` (0 = wall or box). */
+  const neighbourLabels = (c: number) => {
+    const base = c * 4;
+    labels[base] = labels[base + 1] = labels[base + 2] = labels[base + 3] = 0;
+    // Cheap exact case first: no flood when the ring around `c` joins its free neighbours.
+    if (ringJoins(c)) {
       for (let k = 0; k < 4; k++) {
         const nb = c + offsets[k];
         labels[base + k] = floor[nb] && !boxAt[nb] ? 1 : 0;
@@ -523,8 +530,6 @@ export function* searchSteps(
         boxAt[to] = 1;
         const dead2 = last && freeze.deadlockAfterPush(boxAt, to) !== null;
         const norm = childReach.flood(boxAt, to - offsets[d]);
-        const packedC = packedNow();
-        const connC = featuresOn ? connectivity(childReach) : 0;
         boxAt[to] = 0;
         boxAt[b] = 1;
         if (dead2) break;
@@ -542,6 +547,13 @@ export function* searchSteps(
         const ch = matcher.resolveRow(cost, i);
         fillRow(i, b);
         if (ch < 0) break;
+        // Features only for positions kept (childReach still holds this one's flood).
+        boxAt[b] = 0;
+        boxAt[to] = 1;
+        const packedC = packedNow();
+        const connC = featuresOn ? connectivity(childReach) : 0;
+        boxAt[to] = 0;
+        boxAt[b] = 1;
         const cid = store.add(child, norm, parentId, gg + 1, ch, hash, to - offsets[d], d);
         saveMatching(cid, child, i, to);
         nodes++;
@@ -646,16 +658,22 @@ export function* searchSteps(
         const e = offsets[d];
         const to = b + e;
         {
+          // When the ring around `b` joins its free neighbours (freeing `b` merges nothing: they
+          // are all the player's) and, after the push, the ring around `to` does too (filling
+          // `to` splits nothing), the child's region is the parent's plus `b` minus `to` and
+          // its areas are the parent's: no flood needed, unless `to` was the region's smallest
+          // cell (the normalised player square).
+          const bJoins = ringJoins(b);
           boxAt[b] = 0;
           boxAt[to] = 1;
           let skip = freeze.deadlockAfterPush(boxAt, to) !== null;
           let childPlayer = 0;
           let packed = 0;
           let conn = 0;
+          let same = false;
           if (!skip) {
-            childPlayer = childReach.flood(boxAt, b);
-            if (packW > 0 || featuresOn) packed = packedNow();
-            if (featuresOn) conn = connectivity(childReach);
+            same = bJoins && to !== player && ringJoins(to);
+            childPlayer = same ? (b < player ? b : player) : childReach.flood(boxAt, b);
           }
           boxAt[to] = 0;
           boxAt[b] = 1;
@@ -687,6 +705,15 @@ export function* searchSteps(
           fillRow(i, b);
           skip = ch < 0;
           if (skip) continue;
+          // Features only for positions kept (childReach still holds this one's flood).
+          if (packW > 0 || featuresOn) {
+            boxAt[b] = 0;
+            boxAt[to] = 1;
+            packed = packedNow();
+            if (featuresOn) conn = same ? parentConn : connectivity(childReach);
+            boxAt[to] = 0;
+            boxAt[b] = 1;
+          }
           let cid = store.add(child, childPlayer, id, g + 1, ch, hash, b, d, replaces);
           saveMatching(cid, child, i, to);
           nodes++;
