@@ -7,10 +7,9 @@
  * JSON file with a row per level. Never part of `npm test`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { basename, dirname } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { readCollection } from './collection';
 import { type MachineInfo, machineInfo } from './machine';
 import { type BenchArgs, BENCH_USAGE, parseBenchArgs } from './options';
@@ -18,6 +17,7 @@ import { type PoolOutcome, type PoolTask, hardLimitMs, runPool } from './bench-p
 import { errorLine, formatMs, invalidLine, resultLine } from './report';
 import { median, percentile } from './stats';
 import { startTsWorker } from './ts-worker';
+import { isEntryPoint } from './entry';
 
 export type BenchStatus = 'solved' | 'unsolvable' | 'limit' | 'invalid' | 'error' | 'timeout' | 'crashed';
 
@@ -295,17 +295,7 @@ export async function main(argv: readonly string[], out: (line: string) => void,
   return 0;
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return pathToFileURL(realpathSync(script)).href === import.meta.url;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   process.exitCode = await main(
     process.argv.slice(2),
     (line) => process.stdout.write(`${line}\n`),

@@ -6,14 +6,13 @@
  * Exit status: 0 when every level got a verdict, 1 when the engine misbehaved on some level
  * (status "error"), 2 for bad arguments or a file that cannot be read or holds no level.
  */
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { solve } from '../solver/index';
 import type { SolveOptions, SolveResult } from '../solver/api';
 import type { Level } from '../sokoban';
 import { readCollection } from './collection';
 import { SOLVE_USAGE, parseSolveArgs } from './options';
 import { type SolveLine, errorLine, invalidLine, jsonLine, resultLine, textLines } from './report';
+import { isEntryPoint } from './entry';
 
 export interface SolveIo {
   /** One line of output, without its newline. */
@@ -76,18 +75,7 @@ export function main(argv: readonly string[], io: SolveIo): number {
   return failures > 0 ? 1 : 0;
 }
 
-/** True when this module is the program being run (not imported by a test). */
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return pathToFileURL(realpathSync(script)).href === import.meta.url;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   // `npm run solve -- big.txt --json | head` closes the pipe early: stop quietly, not with a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
