@@ -220,11 +220,16 @@ export function* searchSteps(
   let parentPacked = 0;
   let parentConn = 0;
   let parentWeight = 0;
-  /** Enters a new node in the open list; in feature mode it goes to its (packing, connectivity) cell. */
-  const enqueue = (cid: number, g: number, h: number, packed: number, conn: number, advised: boolean) => {
+  /**
+   * Enters a new node in the open list; in feature mode it goes to its (packing, connectivity)
+   * cell. `connKnown`: `conn` is the node's own area count, kept with the node so that its
+   * expansion need not count again. The stored word is weight * 65536 + (areas + 1, or 0 for
+   * not known); the weight is clamped at 32767, which changes nothing (keys use at most 255).
+   */
+  const enqueue = (cid: number, g: number, h: number, packed: number, conn: number, advised: boolean, connKnown: boolean) => {
     if (featuresOn) {
       const w = parentWeight + (advised || packed > parentPacked || conn < parentConn ? 0 : 1);
-      store.setWeight(cid, w);
+      store.setWeight(cid, Math.min(w, 0x7fff) * 65536 + (connKnown && conn < 0xffff ? conn + 1 : 0));
       const cell = (n - packed) * 64 + Math.min(conn, 63);
       open.push(cid, cell * CELL_SPAN + Math.min(w, 255) * 256 + Math.min(h, 255));
     } else {
@@ -261,7 +266,7 @@ export function* searchSteps(
     const root = store.add(startBoxes, rootPlayer, -1, 0, rootH, rootHash, 0, 0);
     for (let i = 0; i < n; i++) indexAt[startBoxes[i]] = i;
     saveMatching(root, startBoxes, -1, -1);
-    enqueue(root, 0, rootH, rootPacked, 1, true);
+    enqueue(root, 0, rootH, rootPacked, 1, true, false);
   } catch (e) {
     if (e instanceof MemoryLimit) return { status: 'limit', reason: 'memory', nodes: 0 };
     throw e;
@@ -558,7 +563,7 @@ export function* searchSteps(
         saveMatching(cid, child, i, to);
         nodes++;
         if (ch === 0) return cid;
-        enqueue(cid, gg + 1, ch, packedC, connC, true);
+        enqueue(cid, gg + 1, ch, packedC, connC, true, true);
         parentId = cid;
         gg++;
       }
@@ -615,8 +620,9 @@ export function* searchSteps(
       parentReach.flood(boxAt, player);
       if (featuresOn) {
         parentPacked = packedNow();
-        parentConn = connectivity(parentReach);
-        parentWeight = store.weightOf(id);
+        const word = store.weightOf(id);
+        parentWeight = word >>> 16;
+        parentConn = (word & 0xffff) !== 0 ? (word & 0xffff) - 1 : connectivity(parentReach);
       }
       const reach = parentReach.mark;
       const stamp = parentReach.stamp;
@@ -778,7 +784,7 @@ export function* searchSteps(
             return { status: 'solved', pushes: path(cid), nodes };
           }
           if (ckey < best) best = ckey;
-          enqueue(cid, cg, ckey, packed, conn, false);
+          enqueue(cid, cg, ckey, packed, conn, false, cg === g + 1);
           if (nodes >= maxNodes) return { status: 'limit', reason: 'nodes', nodes };
         }
       }
