@@ -440,7 +440,7 @@ export function* searchSteps(
   };
 
   /** Tries the macro from node `id`; returns a solved node id, or -1. `boxAt` and `parentReach` must hold the node. */
-  const packMacro = (id: number, g: number, boxHash: number): number => {
+  const packMacro = (id: number, g: number, boxHash: number, player: number): number => {
     const packed = packedNow();
     if (packed >= order.length) return -1;
     const target = order[packed];
@@ -526,15 +526,24 @@ export function* searchSteps(
       macroStates.reverse();
       let parentId = id;
       let gg = g;
+      // The region before each push, as its smallest cell: the node's, then each step's.
+      let prevNorm = player;
       for (let k = 0; k < macroStates.length; k++) {
         const st = macroStates[k];
         const to = st >> 2;
         const d = st & 3;
+        const p = to - offsets[d];
         const last = k === macroStates.length - 1;
         boxAt[b] = 0;
+        // As for ordinary children: when the rings around the box's old square (before the
+        // push; the box on it is the ring's centre, so it need not be marked) and its new one
+        // join their free neighbours, the region only gained `p` and lost `to`.
+        const pJoins = ringJoins(p);
         boxAt[to] = 1;
         const dead2 = last && freeze.deadlockAfterPush(boxAt, to) !== null;
-        const norm = childReach.flood(boxAt, to - offsets[d]);
+        const sameC = pJoins && to !== prevNorm && ringJoins(to);
+        const norm = sameC ? (p < prevNorm ? p : prevNorm) : childReach.flood(boxAt, p);
+        prevNorm = norm;
         boxAt[to] = 0;
         boxAt[b] = 1;
         if (dead2) break;
@@ -552,10 +561,11 @@ export function* searchSteps(
         const ch = matcher.resolveRow(cost, i);
         fillRow(i, b);
         if (ch < 0) break;
-        // Features only for positions kept (childReach still holds this one's flood).
+        // Features only for positions kept (childReach holds this one's flood unless skipped).
         boxAt[b] = 0;
         boxAt[to] = 1;
         const packedC = packedNow();
+        if (featuresOn && sameC) childReach.flood(boxAt, p);
         const connC = featuresOn ? connectivity(childReach) : 0;
         boxAt[to] = 0;
         boxAt[b] = 1;
@@ -789,7 +799,7 @@ export function* searchSteps(
         }
       }
       if (macroOn) {
-        const solvedId = packMacro(id, g, boxHash);
+        const solvedId = packMacro(id, g, boxHash, player);
         if (solvedId >= 0) return { status: 'solved', pushes: path(solvedId), nodes };
       }
       for (let i = 0; i < n; i++) boxAt[cur[i]] = 0;
