@@ -2,7 +2,7 @@
 import type { Level, Position } from '../sokoban';
 import { compile } from './board';
 import { analyse } from './deadlock';
-import { UNREACHABLE } from './distance';
+import { boxGoalCosts } from './distance';
 import { FORBIDDEN, Matcher } from './matching';
 
 /**
@@ -15,13 +15,7 @@ export function lowerBound(level: Level, position: Position): number | null {
   const { board, boxes } = compiled;
   const { distances } = analyse(level, board);
   const n = boxes.length;
-  const cost = new Int32Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let g = 0; g < n; g++) {
-      const d = distances.dist[g * board.size + boxes[i]];
-      cost[i * n + g] = d === UNREACHABLE ? FORBIDDEN : d;
-    }
-  }
+  const cost = boxGoalCosts(distances, board, boxes, FORBIDDEN);
   const total = new Matcher(n).solve(cost);
   return total < 0 ? null : total;
 }

@@ -5,7 +5,7 @@
 import type { Level, Position } from '../sokoban';
 import type { DeadlockReport } from './api';
 import { type Board, compile, toOriginal } from './board';
-import { type Distances, pushDistances, UNREACHABLE } from './distance';
+import { boxGoalCosts, type Distances, pushDistances } from './distance';
 import { CorralFinder } from './corral';
 import { FreezeChecker } from './freeze';
 import { FORBIDDEN, Matcher } from './matching';
@@ -85,13 +85,7 @@ export function checkDeadlock(level: Level, position: Position): DeadlockReport 
   }
 
   const n = boxes.length;
-  const cost = new Int32Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let g = 0; g < n; g++) {
-      const d = distances.dist[g * board.size + boxes[i]];
-      cost[i * n + g] = d === UNREACHABLE ? FORBIDDEN : d;
-    }
-  }
+  const cost = boxGoalCosts(distances, board, boxes, FORBIDDEN);
   const matcher = new Matcher(n);
   if (matcher.solve(cost) < 0) {
     const stuck: number[] = [];

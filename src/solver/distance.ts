@@ -135,3 +135,19 @@ export function pushDistances(board: Board): Distances {
   for (let c = 0; c < size; c++) if (floor[c] && nearest[c] === UNREACHABLE) dead[c] = 1;
   return { dist, dead, nearest };
 }
+
+/**
+ * The box-to-goal cost matrix of the matching bound: row i, column g holds the pushes box i needs
+ * to reach goal g, or `forbidden` where it never can.
+ */
+export function boxGoalCosts(distances: Distances, board: Board, boxes: ArrayLike<number>, forbidden: number): Int32Array {
+  const n = boxes.length;
+  const cost = new Int32Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let g = 0; g < n; g++) {
+      const d = distances.dist[g * board.size + boxes[i]];
+      cost[i * n + g] = d === UNREACHABLE ? forbidden : d;
+    }
+  }
+  return cost;
+}
