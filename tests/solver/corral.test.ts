@@ -33,9 +33,8 @@ function findCorral(text: string) {
   return { l, verdict, pushes };
 }
 
-describe('PI-corrals', () => {
-  it('finds a PI-corral and keeps only the pushes into it', () => {
-    const { l, verdict, pushes } = findCorral(`
+/** Two boxes fence off the top-left goals: a PI-corral whose pushes are the only ones needed. */
+const CORRAL_ROOM = `
 #######
 #.  # #
 #   $ #
@@ -43,7 +42,11 @@ describe('PI-corrals', () => {
 ##$## #
 #  @  #
 # $ . #
-#######`);
+#######`;
+
+describe('PI-corrals', () => {
+  it('finds a PI-corral and keeps only the pushes into it', () => {
+    const { l, verdict, pushes } = findCorral(CORRAL_ROOM);
     expect(verdict).toBe('prune');
     // Box at row 2 col 4 pushed left, box at row 4 col 2 pushed up; the third box is ignored.
     expect(pushes).toEqual([`${2 * l.width + 4}l`, `${4 * l.width + 2}u`].sort());
@@ -64,15 +67,7 @@ describe('PI-corrals', () => {
   });
 
   it('solving with the pruning still finds the level solvable', () => {
-    const { l } = findCorral(`
-#######
-#.  # #
-#   $ #
-#.  # #
-##$## #
-#  @  #
-# $ . #
-#######`);
+    const { l } = findCorral(CORRAL_ROOM);
     const r = solve(l, { mode: 'optimal', timeLimitMs: 5000 });
     expect(r.status).toBe('solved');
   });
