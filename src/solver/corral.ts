@@ -118,7 +118,7 @@ export class CorralFinder {
       if (best < 0 || count < this.pushCount) {
         best = k;
         this.pushCount = count;
-        this.pushes.set(candidate.subarray(0, count));
+        for (let m = 0; m < count; m++) this.pushes[m] = candidate[m];
       }
     }
     return best < 0 ? 'none' : 'prune';

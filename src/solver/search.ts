@@ -59,7 +59,14 @@ export type SearchOutcome =
   | { readonly status: 'limit'; readonly reason: 'time' | 'memory' | 'nodes'; readonly nodes: number }
   | { readonly status: 'cancelled'; readonly nodes: number };
 
-/** Reachability by stamping: cells with mark[c] === stamp after a call are reachable. */
+/**
+ * Reachability by stamping: cells with mark[c] === stamp after a call are reachable.
+ *
+ * Walls carry a mark above every stamp, so the floods test one array (and the box) per
+ * neighbour instead of three. A flood takes two stamps: `stamp` for the player's region and
+ * `stamp + 1` for the other areas `areas` finds, so both are "seen" for this call and both are
+ * below the next call's stamp.
+ */
 class Reach {
   readonly mark: Int32Array;
   stamp = 0;
@@ -71,38 +78,112 @@ class Reach {
     this.board = board;
     this.mark = new Int32Array(board.size);
     this.queue = new Int32Array(board.size);
+    this.markWalls();
+  }
+  private markWalls(): void {
+    const { floor, size } = this.board;
+    for (let c = 0; c < size; c++) if (!floor[c]) this.mark[c] = WALL_MARK;
   }
   /** Floods from `from` around boxes; returns the smallest reachable cell. */
   flood(boxAt: Uint8Array, from: number): number {
-    const { floor, offsets } = this.board;
+    const w = this.board.width;
     const mark = this.mark;
     const queue = this.queue;
     // Stamps live in an Int32Array: start over long before they could overflow.
     if (this.stamp >= 0x3fffffff) {
       this.mark.fill(0);
+      this.markWalls();
       this.stamp = 0;
     }
-    const stamp = ++this.stamp;
+    const stamp = (this.stamp += 2);
     let head = 0;
     let tail = 0;
     let min = from;
     mark[from] = stamp;
     queue[tail++] = from;
+    // The four neighbours written out: this loop is the hottest of the search. Only a left or
+    // upper neighbour can be smaller than the cell being expanded (which is >= min).
     while (head < tail) {
       const c = queue[head++];
-      for (let d = 0; d < 4; d++) {
-        const n = c + offsets[d];
-        if (mark[n] !== stamp && floor[n] && !boxAt[n]) {
-          mark[n] = stamp;
-          queue[tail++] = n;
-          if (n < min) min = n;
-        }
+      let x = c - 1;
+      if (mark[x] < stamp && !boxAt[x]) {
+        mark[x] = stamp;
+        queue[tail++] = x;
+        if (x < min) min = x;
+      }
+      x = c - w;
+      if (mark[x] < stamp && !boxAt[x]) {
+        mark[x] = stamp;
+        queue[tail++] = x;
+        if (x < min) min = x;
+      }
+      x = c + 1;
+      if (mark[x] < stamp && !boxAt[x]) {
+        mark[x] = stamp;
+        queue[tail++] = x;
+      }
+      x = c + w;
+      if (mark[x] < stamp && !boxAt[x]) {
+        mark[x] = stamp;
+        queue[tail++] = x;
       }
     }
     this.count = tail;
     return min;
   }
+  /**
+   * How many separate areas the boxes cut the free floor into, the last flood's region counted
+   * as one. `boxes` are the box cells `boxAt` marks: every other area borders a box (the floor
+   * is connected), so only the boxes' neighbours can start one. Marks those areas `stamp + 1`.
+   */
+  areas(boxAt: Uint8Array, boxes: Int32Array): number {
+    const w = this.board.width;
+    const mark = this.mark;
+    const queue = this.queue;
+    const seen = this.stamp + 1;
+    let regions = 1;
+    for (let i = 0; i < boxes.length; i++) {
+      const b = boxes[i];
+      for (let d = 0; d < 4; d++) {
+        const s = d === 0 ? b - 1 : d === 1 ? b - w : d === 2 ? b + 1 : b + w;
+        if (mark[s] >= seen - 1 || boxAt[s]) continue;
+        regions++;
+        // The player's region is already marked; the area's own cells take `seen`.
+        let head = 0;
+        let tail = 0;
+        mark[s] = seen;
+        queue[tail++] = s;
+        while (head < tail) {
+          const c = queue[head++];
+          let x = c - 1;
+          if (mark[x] < seen - 1 && !boxAt[x]) {
+            mark[x] = seen;
+            queue[tail++] = x;
+          }
+          x = c - w;
+          if (mark[x] < seen - 1 && !boxAt[x]) {
+            mark[x] = seen;
+            queue[tail++] = x;
+          }
+          x = c + 1;
+          if (mark[x] < seen - 1 && !boxAt[x]) {
+            mark[x] = seen;
+            queue[tail++] = x;
+          }
+          x = c + w;
+          if (mark[x] < seen - 1 && !boxAt[x]) {
+            mark[x] = seen;
+            queue[tail++] = x;
+          }
+        }
+      }
+    }
+    return regions;
+  }
 }
+
+/** Reach's mark for walls: above every stamp, so a flood never enters them. */
+const WALL_MARK = 0x7fffffff;
 
 /** Runs a search to the end. */
 export function search(board: Board, distances: Distances, startBoxes: Int32Array, startPlayer: number, limits: SearchLimits): SearchOutcome {
@@ -183,40 +264,6 @@ export function* searchSteps(
   const packW = limits.optimal ? 0 : (limits.packingWeight ?? 0);
   const featuresOn = !limits.optimal && limits.features === true;
   const order = packW > 0 || featuresOn ? packingOrder(board, startPlayer) : new Int32Array(0);
-  // Connectivity: how many separate areas the boxes cut the free floor into.
-  const connMark = new Int32Array(size);
-  const connQueue = new Int32Array(size);
-  let connStamp = 0;
-  /** Counts areas; the player's area was just flooded by `known` and counts as one. */
-  const connectivity = (known: Reach) => {
-    if (connStamp >= 0x3fffffff) {
-      connMark.fill(0);
-      connStamp = 0;
-    }
-    const stampC = ++connStamp;
-    let regions = 1;
-    const km = known.mark;
-    const ks = known.stamp;
-    for (let c0 = 0; c0 < size; c0++) {
-      if (!floor[c0] || boxAt[c0] || connMark[c0] === stampC || km[c0] === ks) continue;
-      regions++;
-      let head = 0;
-      let tail = 0;
-      connMark[c0] = stampC;
-      connQueue[tail++] = c0;
-      while (head < tail) {
-        const c = connQueue[head++];
-        for (let d = 0; d < 4; d++) {
-          const nb = c + offsets[d];
-          if (floor[nb] && !boxAt[nb] && connMark[nb] !== stampC && km[nb] !== ks) {
-            connMark[nb] = stampC;
-            connQueue[tail++] = nb;
-          }
-        }
-      }
-    }
-    return regions;
-  };
   let parentPacked = 0;
   let parentConn = 0;
   let parentWeight = 0;
@@ -454,7 +501,17 @@ export function* searchSteps(
       if (inPrefix || dist[tBase + c] === UNREACHABLE) continue;
       macroBoxes.push(i);
     }
-    macroBoxes.sort((x, y) => dist[tBase + cur[x]] - dist[tBase + cur[y]]);
+    // Insertion sort by distance (stable, like the sort it replaces; a few boxes, no closure).
+    for (let a = 1; a < macroBoxes.length; a++) {
+      const x = macroBoxes[a];
+      const dx = dist[tBase + cur[x]];
+      let k = a - 1;
+      while (k >= 0 && dist[tBase + cur[macroBoxes[k]]] > dx) {
+        macroBoxes[k + 1] = macroBoxes[k];
+        k--;
+      }
+      macroBoxes[k + 1] = x;
+    }
     if (macroBoxes.length > macroTries) macroBoxes.length = macroTries;
     for (const i of macroBoxes) {
       const b = cur[i];
@@ -566,7 +623,7 @@ export function* searchSteps(
         boxAt[to] = 1;
         const packedC = packedNow();
         if (featuresOn && sameC) childReach.flood(boxAt, p);
-        const connC = featuresOn ? connectivity(childReach) : 0;
+        const connC = featuresOn ? childReach.areas(boxAt, child) : 0;
         boxAt[to] = 0;
         boxAt[b] = 1;
         const cid = store.add(child, norm, parentId, gg + 1, ch, hash, to - offsets[d], d);
@@ -632,7 +689,7 @@ export function* searchSteps(
         parentPacked = packedNow();
         const word = store.weightOf(id);
         parentWeight = word >>> 16;
-        parentConn = (word & 0xffff) !== 0 ? (word & 0xffff) - 1 : connectivity(parentReach);
+        parentConn = (word & 0xffff) !== 0 ? (word & 0xffff) - 1 : parentReach.areas(boxAt, cur);
       }
       const reach = parentReach.mark;
       const stamp = parentReach.stamp;
@@ -726,7 +783,7 @@ export function* searchSteps(
             boxAt[b] = 0;
             boxAt[to] = 1;
             packed = packedNow();
-            if (featuresOn) conn = same ? parentConn : connectivity(childReach);
+            if (featuresOn) conn = same ? parentConn : childReach.areas(boxAt, child);
             boxAt[to] = 0;
             boxAt[b] = 1;
           }

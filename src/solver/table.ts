@@ -226,8 +226,13 @@ export class NodeStore {
   loadMatching(id: number, pot: Int32Array, assign: Uint16Array): void {
     const n = this.boxCount;
     const base = (id & MASK) * n;
-    pot.set(this.potA[id >>> CHUNK_BITS].subarray(base, base + n));
-    assign.set(this.assignA[id >>> CHUNK_BITS].subarray(base, base + n));
+    // Plain loops: a subarray view per call costs an allocation on every expansion.
+    const pa = this.potA[id >>> CHUNK_BITS];
+    const aa = this.assignA[id >>> CHUNK_BITS];
+    for (let i = 0; i < n; i++) {
+      pot[i] = pa[base + i];
+      assign[i] = aa[base + i];
+    }
   }
   /** Feature-space search: the node's accumulated cost of unadvised moves. */
   weightOf(id: number): number {
