@@ -30,10 +30,15 @@ export class CorralFinder {
   /** After a 'deadlock' verdict: the fence of the corral that can never be opened. */
   deadlockFence: number[] = [];
   private readonly candidate: Int32Array;
+  /** The floor cells in ascending order: the scan for corrals skips the walls. */
+  private readonly cells: Int32Array;
 
   constructor(board: Board, dead: Uint8Array) {
     this.board = board;
     this.dead = dead;
+    const cells: number[] = [];
+    for (let c = 0; c < board.size; c++) if (board.floor[c]) cells.push(c);
+    this.cells = Int32Array.from(cells);
     this.comp = new Int32Array(board.size);
     this.fence = new Int32Array(board.size);
     this.queue = new Int32Array(board.size);
@@ -45,10 +50,12 @@ export class CorralFinder {
   /**
    * Looks for PI-corrals. Returns 'none' (no pruning), 'prune' (only `pushes` need searching)
    * or 'deadlock'. `reach[c] === stamp` marks the player's cells; `boxAt` the boxes.
+   * `outside`, when known, is how many free cells the player does not reach: once that many
+   * are labelled, the rest of the scan could find no other corral and is skipped.
    */
-  find(boxAt: Uint8Array, reach: Int32Array, stamp: number): 'none' | 'prune' | 'deadlock' {
-    const { floor, offsets, goal, size } = this.board;
-    const { comp, fence, queue, fenceList, dead, candidate } = this;
+  find(boxAt: Uint8Array, reach: Int32Array, stamp: number, outside = Infinity): 'none' | 'prune' | 'deadlock' {
+    const { floor, offsets, goal } = this.board;
+    const { comp, fence, queue, fenceList, dead, candidate, cells } = this;
     if (this.label > 0x3fffff00) {
       comp.fill(0);
       fence.fill(0);
@@ -57,8 +64,10 @@ export class CorralFinder {
     const first = this.label + 1;
     let best = -1;
     this.pushCount = 0;
-    for (let start = 0; start < size; start++) {
-      if (!floor[start] || boxAt[start] || reach[start] === stamp || comp[start] >= first) continue;
+    let left = outside;
+    for (let q = 0; q < cells.length && left > 0; q++) {
+      const start = cells[q];
+      if (boxAt[start] || reach[start] === stamp || comp[start] >= first) continue;
       const k = ++this.label;
       // Flood the corral and collect its fence.
       let head = 0;
@@ -85,6 +94,7 @@ export class CorralFinder {
           }
         }
       }
+      left -= tail;
       if (!needed) continue;
       let ok = true;
       let count = 0;

@@ -334,10 +334,17 @@ export function* searchSteps(
   const relaxSeen = new Int32Array(size);
   const relaxQueue = new Int32Array(size);
   let relaxStamp = 0;
+  // Walls and dead squares can never take the box: marked above every stamp, one test covers
+  // "seen", "wall" and "dead".
+  const markRelaxBarriers = () => {
+    for (let c = 0; c < size; c++) if (!floor[c] || dead[c]) relaxSeen[c] = WALL_MARK;
+  };
+  markRelaxBarriers();
   /** Whether a box at `b` could reach `target` with the other boxes standing still and the player anywhere free (boxAt marks b). */
   const relaxedReach = (b: number, target: number): boolean => {
     if (relaxStamp >= 0x3fffffff) {
       relaxSeen.fill(0);
+      markRelaxBarriers();
       relaxStamp = 0;
     }
     const stampR = ++relaxStamp;
@@ -353,7 +360,7 @@ export function* searchSteps(
         const e = offsets[d];
         const to = c + e;
         const from = c - e;
-        if (relaxSeen[to] === stampR || !floor[to] || boxAt[to] || dead[to] || !floor[from] || boxAt[from]) continue;
+        if (relaxSeen[to] >= stampR || boxAt[to] || !floor[from] || boxAt[from]) continue;
         if (to === target) {
           reached = true;
           break;
@@ -597,7 +604,7 @@ export function* searchSteps(
         // join their free neighbours, the region only gained `p` and lost `to`.
         const pJoins = ringJoins(p);
         boxAt[to] = 1;
-        const dead2 = last && freeze.deadlockAfterPush(boxAt, to) !== null;
+        const dead2 = last && freeze.frozenAfterPush(boxAt, to);
         const sameC = pJoins && to !== prevNorm && ringJoins(to);
         const norm = sameC ? (p < prevNorm ? p : prevNorm) : childReach.flood(boxAt, p);
         prevNorm = norm;
@@ -702,7 +709,8 @@ export function* searchSteps(
       // Candidate pushes as box index * 4 + direction: all of them, or a PI-corral's only.
       let moveCount = 0;
       // No corral at all when the player reaches every floor cell not under a box.
-      const verdict = usePiCorrals && parentReach.count + n < floorCount ? corrals.find(boxAt, reach, stamp) : 'none';
+      const outside = floorCount - n - parentReach.count;
+      const verdict = usePiCorrals && outside > 0 ? corrals.find(boxAt, reach, stamp, outside) : 'none';
       if (verdict === 'deadlock') {
         for (let i = 0; i < n; i++) boxAt[cur[i]] = 0;
         continue;
@@ -739,7 +747,7 @@ export function* searchSteps(
           const bJoins = ringJoins(b);
           boxAt[b] = 0;
           boxAt[to] = 1;
-          let skip = freeze.deadlockAfterPush(boxAt, to) !== null;
+          let skip = freeze.frozenAfterPush(boxAt, to);
           let childPlayer = 0;
           let packed = 0;
           let conn = 0;
@@ -807,7 +815,7 @@ export function* searchSteps(
               if (board.goal[at] || !floor[ahead] || boxAt[ahead] || dead[ahead]) break;
               boxAt[b] = 0;
               boxAt[ahead] = 1;
-              const frozen = freeze.deadlockAfterPush(boxAt, ahead) !== null;
+              const frozen = freeze.frozenAfterPush(boxAt, ahead);
               const norm2 = frozen ? 0 : childReach.flood(boxAt, at);
               boxAt[ahead] = 0;
               boxAt[b] = 1;
