@@ -418,9 +418,19 @@ export function* searchSteps(
   const labelSeen = new Int32Array(size);
   const labels = new Int32Array(size * 4);
   const labelMark = new Int32Array(size);
+  // Walls carry a mark no flood owns, so the label floods test one array per neighbour.
+  const markLabelWalls = () => {
+    for (let c = 0; c < size; c++) if (!floor[c]) labelMark[c] = WALL_MARK;
+  };
+  markLabelWalls();
   const labelQueue = new Int32Array(size);
   const joined = new Int32Array(4);
   const pending = new Int32Array(4);
+  /** The flood that neighbour flood `k` was merged into. */
+  const rootOf = (k: number) => {
+    while (joined[k] !== k) k = joined[k];
+    return k;
+  };
   let labelStamp = 0;
   /** Labels the four neighbours of `c` by player region with a box on `c` (0 = wall or box). */
   const neighbourLabels = (c: number) => {
@@ -441,6 +451,7 @@ export function* searchSteps(
     boxAt[c] = 1;
     if (labelStamp >= 0x3fffffff) {
       labelMark.fill(0);
+      markLabelWalls();
       labelStamp = 0;
     }
     const stampL = (labelStamp += 4);
@@ -457,18 +468,15 @@ export function* searchSteps(
       pending[k] = 1;
       growing++;
     }
-    const rootOf = (k: number) => {
-      while (joined[k] !== k) k = joined[k];
-      return k;
-    };
     while (growing > 1) {
       const x = labelQueue[head++];
       const rx = rootOf(labelMark[x] - stampL);
       pending[rx]--;
       for (let d = 0; d < 4; d++) {
         const y = x + offsets[d];
-        if (!floor[y] || boxAt[y]) continue;
-        const owner = labelMark[y] - stampL;
+        const my = labelMark[y];
+        if (my === WALL_MARK || boxAt[y]) continue;
+        const owner = my - stampL;
         if (owner >= 0 && owner < 4) {
           const ry = rootOf(owner);
           if (ry !== rx) {
