@@ -15,6 +15,9 @@
  */
 import type { Board } from './board';
 
+/** CorralFinder's label for walls: above every label a call hands out. */
+const WALL_LABEL = 0x7fffffff;
+
 export class CorralFinder {
   private readonly board: Board;
   private readonly dead: Uint8Array;
@@ -27,8 +30,11 @@ export class CorralFinder {
   /** The chosen corral's pushes, as box cell * 4 + direction. */
   readonly pushes: Int32Array;
   pushCount = 0;
-  /** After a 'deadlock' verdict: the fence of the corral that can never be opened. */
-  deadlockFence: number[] = [];
+  /** After a 'deadlock' verdict (until the next `find`): the fence of the corral that can never be opened. */
+  get deadlockFence(): number[] {
+    return Array.from(this.fenceList.subarray(0, this.deadFenceCount));
+  }
+  private deadFenceCount = 0;
   private readonly candidate: Int32Array;
   /** The floor cells in ascending order: the scan for corrals skips the walls. */
   private readonly cells: Int32Array;
@@ -45,6 +51,13 @@ export class CorralFinder {
     this.fenceList = new Int32Array(board.size);
     this.pushes = new Int32Array(board.size * 4);
     this.candidate = new Int32Array(board.size * 4);
+    this.markWalls();
+  }
+
+  /** Walls carry a label above every real one, so the corral flood tests one array for them. */
+  private markWalls(): void {
+    const { floor, size } = this.board;
+    for (let c = 0; c < size; c++) if (!floor[c]) this.comp[c] = WALL_LABEL;
   }
 
   /**
@@ -59,6 +72,7 @@ export class CorralFinder {
     if (this.label > 0x3fffff00) {
       comp.fill(0);
       fence.fill(0);
+      this.markWalls();
       this.label = 0;
     }
     const first = this.label + 1;
@@ -81,14 +95,15 @@ export class CorralFinder {
         if (goal[c]) needed = true;
         for (let d = 0; d < 4; d++) {
           const nb = c + offsets[d];
-          if (!floor[nb]) continue;
           if (boxAt[nb]) {
             if (fence[nb] !== k) {
               fence[nb] = k;
               fenceList[fenceCount++] = nb;
               if (!goal[nb]) needed = true;
             }
-          } else if (comp[nb] !== k) {
+          } else if (comp[nb] < first) {
+            // Free and not yet labelled (a free neighbour is in this corral, so any label it
+            // has from this call is k; walls carry WALL_LABEL).
             comp[nb] = k;
             queue[tail++] = nb;
           }
@@ -122,7 +137,7 @@ export class CorralFinder {
       }
       if (!ok) continue;
       if (count === 0) {
-        this.deadlockFence = Array.from(fenceList.subarray(0, fenceCount));
+        this.deadFenceCount = fenceCount;
         return 'deadlock';
       }
       if (best < 0 || count < this.pushCount) {

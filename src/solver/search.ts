@@ -253,10 +253,15 @@ export function* searchSteps(
   const indexAt = new Int32Array(size);
   const moves = new Int32Array(n * 4);
 
+  // The push distances cell by cell (distByCell[cell * goalCount + g]): a row of the cost
+  // matrix is then one contiguous run, filled three times per child. Same size as `dist`.
+  const distByCell = new Uint16Array(size * goalCount);
+  for (let g = 0; g < goalCount; g++) for (let c = 0; c < size; c++) distByCell[c * goalCount + g] = dist[g * size + c];
   const fillRow = (row: number, cell: number) => {
     const base = row * n;
+    const from = cell * goalCount;
     for (let g = 0; g < goalCount; g++) {
-      const d = dist[g * size + cell];
+      const d = distByCell[from + g];
       cost[base + g] = d === UNREACHABLE ? FORBIDDEN : d;
     }
   };
