@@ -587,17 +587,24 @@ export function* searchSteps(
       while (found < 0 && head < tail && tail <= MACRO_STATE_CAP) {
         state = macroQueue[head++];
         c = state >> 2;
-        if (labelSeen[c] !== stampM) {
-          labelSeen[c] = stampM;
-          neighbourLabels(c);
-        }
-        // The player stands where the box came from: the neighbour opposite the push.
-        const fromLabel = labels[c * 4 + (((state & 3) + 2) & 3)];
+        // The player stands where the box came from: the neighbour opposite the push. Pushing
+        // on in the same direction needs nothing more; any other push needs the player to get
+        // round the box, which the neighbours' labels tell, computed only when such a push
+        // passes the cheap tests (labels are kept per cell for the whole walk).
+        const inDir = state & 3;
+        const fromSide = c * 4 + ((inDir + 2) & 3);
         for (let d = 0; d < 4; d++) {
           const e = offsets[d];
           const to = c + e;
           const ns = to * 4 + d;
-          if (labels[c * 4 + ((d + 2) & 3)] !== fromLabel || !floor[to] || boxAt[to] || dead[to] || macroSeen[ns] === stampM) continue;
+          if (!floor[to] || boxAt[to] || dead[to] || macroSeen[ns] === stampM) continue;
+          if (d !== inDir) {
+            if (labelSeen[c] !== stampM) {
+              labelSeen[c] = stampM;
+              neighbourLabels(c);
+            }
+            if (labels[c * 4 + ((d + 2) & 3)] !== labels[fromSide]) continue;
+          }
           macroSeen[ns] = stampM;
           macroPrev[ns] = state;
           macroQueue[tail++] = ns;
