@@ -440,15 +440,11 @@ export function* searchSteps(
   };
   markLabelWalls();
   const labelQueue = new Int32Array(size);
-  const joined = new Int32Array(4);
-  const pending = new Int32Array(4);
-  /** The flood that neighbour flood `k` was merged into. */
-  const rootOf = (k: number) => {
-    while (joined[k] !== k) k = joined[k];
-    return k;
-  };
   let labelStamp = 0;
-  /** Labels the four neighbours of `c` by player region with a box on `c` (0 = wall or box). */
+  /**
+   * Labels the four neighbours of `c` by player region with a box on `c` (0 = wall or box;
+   * equal labels = same region).
+   */
   const neighbourLabels = (c: number) => {
     const base = c * 4;
     labels[base] = labels[base + 1] = labels[base + 2] = labels[base + 3] = 0;
@@ -460,59 +456,48 @@ export function* searchSteps(
       }
       return;
     }
-    // Otherwise grow the floods from the free neighbours together, one queue, each cell owned
-    // by the flood that reached it first; floods that touch are merged. A flood whose queue
-    // runs dry has covered its whole region; once at most one (merged) flood still grows, every
-    // neighbour's region is known, usually long before the large region is filled.
+    // Otherwise flood from one unlabelled free neighbour at a time, stopping as soon as every
+    // neighbour has its label: the neighbours a flood meets share its label; when it runs dry
+    // the rest are in other regions. The last neighbour left needs no flood of its own.
+    const w = width;
     boxAt[c] = 1;
-    if (labelStamp >= 0x3fffffff) {
-      labelMark.fill(0);
-      markLabelWalls();
-      labelStamp = 0;
-    }
-    const stampL = (labelStamp += 4);
-    let head = 0;
-    let tail = 0;
-    let growing = 0;
+    let left = 0;
     for (let k = 0; k < 4; k++) {
-      joined[k] = k;
-      pending[k] = 0;
       const nb = c + offsets[k];
-      if (!floor[nb] || boxAt[nb]) continue;
-      labelMark[nb] = stampL + k;
-      labelQueue[tail++] = nb;
-      pending[k] = 1;
-      growing++;
+      if (floor[nb] && !boxAt[nb]) left++;
     }
-    while (growing > 1) {
-      const x = labelQueue[head++];
-      const rx = rootOf(labelMark[x] - stampL);
-      pending[rx]--;
-      for (let d = 0; d < 4; d++) {
-        const y = x + offsets[d];
-        const my = labelMark[y];
-        if (my === WALL_MARK || boxAt[y]) continue;
-        const owner = my - stampL;
-        if (owner >= 0 && owner < 4) {
-          const ry = rootOf(owner);
-          if (ry !== rx) {
-            // Two floods met: one region. Merge into rx.
-            joined[ry] = rx;
-            pending[rx] += pending[ry];
-            pending[ry] = 0;
-            growing--;
-          }
-        } else {
-          labelMark[y] = stampL + rx;
+    for (let k = 0; k < 4 && left > 0; k++) {
+      const nb = c + offsets[k];
+      if (!floor[nb] || boxAt[nb] || labels[base + k] !== 0) continue;
+      const label = k + 1;
+      labels[base + k] = label;
+      if (--left === 0) break;
+      if (labelStamp >= 0x3fffffff) {
+        labelMark.fill(0);
+        markLabelWalls();
+        labelStamp = 0;
+      }
+      const stampL = ++labelStamp;
+      let head = 0;
+      let tail = 0;
+      labelMark[nb] = stampL;
+      labelQueue[tail++] = nb;
+      while (head < tail && left > 0) {
+        const x = labelQueue[head++];
+        for (let d = 0; d < 4; d++) {
+          const y = x + offsets[d];
+          if (labelMark[y] >= stampL || boxAt[y]) continue;
+          labelMark[y] = stampL;
           labelQueue[tail++] = y;
-          pending[rx]++;
+          // One of c's neighbours? Then it shares this label.
+          const dy = y - c;
+          const j = dy === -1 ? 0 : dy === -w ? 1 : dy === 1 ? 2 : dy === w ? 3 : -1;
+          if (j >= 0 && labels[base + j] === 0) {
+            labels[base + j] = label;
+            left--;
+          }
         }
       }
-      if (pending[rx] === 0) growing--;
-    }
-    for (let k = 0; k < 4; k++) {
-      const nb = c + offsets[k];
-      labels[base + k] = floor[nb] && !boxAt[nb] ? rootOf(k) + 1 : 0;
     }
     boxAt[c] = 0;
   };
