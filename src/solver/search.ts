@@ -627,9 +627,18 @@ export function* searchSteps(
         boxAt[to] = 0;
         boxAt[b] = 1;
         if (dead2) break;
+        // The node's boxes with box i on `to`, kept sorted by sliding it into place.
         child.set(cur);
-        child[i] = to;
-        child.sort();
+        let j = i;
+        while (j + 1 < n && child[j + 1] < to) {
+          child[j] = child[j + 1];
+          j++;
+        }
+        while (j > 0 && child[j - 1] > to) {
+          child[j] = child[j - 1];
+          j--;
+        }
+        child[j] = to;
         const hash = boxHash ^ zBox[b] ^ zBox[to] ^ zPlayer[norm];
         const existing = store.find(hash, child, norm);
         if (existing >= 0) {
