@@ -670,6 +670,17 @@ export function* searchSteps(
     return -1;
   };
 
+  /** Whether every free neighbour of `c` (boxes as `boxAt` has them) is in the expanded node's region. */
+  const onlyRegionAround = (c: number): boolean => {
+    const mark = parentReach.mark;
+    const stamp = parentReach.stamp;
+    for (let k = 0; k < 4; k++) {
+      const x = c + offsets[k];
+      if (floor[x] && !boxAt[x] && mark[x] !== stamp) return false;
+    }
+    return true;
+  };
+
   const path = (id: number): Push[] => {
     const out: Push[] = [];
     for (let x = id; store.parentOf(x) >= 0; x = store.parentOf(x)) out.push({ from: store.fromOf(x), dir: store.dirOf(x) });
@@ -777,9 +788,18 @@ export function* searchSteps(
           let packed = 0;
           let conn = 0;
           let same = false;
+          let flooded = false;
           if (!skip) {
             same = bJoins && to !== player && ringJoins(to);
-            childPlayer = same ? (b < player ? b : player) : childReach.flood(boxAt, b);
+            if (same || (reach[to] !== stamp && onlyRegionAround(b))) {
+              // Also without a flood: a push into an area the player cannot reach (`to` off
+              // the region) with every other free neighbour of `b` in the region gives the
+              // region plus `b`, nothing else (`to`'s area now touches `b` only through the box).
+              childPlayer = b < player ? b : player;
+            } else {
+              childPlayer = childReach.flood(boxAt, b);
+              flooded = true;
+            }
           }
           boxAt[to] = 0;
           boxAt[b] = 1;
@@ -816,7 +836,10 @@ export function* searchSteps(
             boxAt[b] = 0;
             boxAt[to] = 1;
             packed = packedNow();
-            if (featuresOn) conn = same ? parentConn : childReach.areas(boxAt, child);
+            if (featuresOn && !same) {
+              if (!flooded) childReach.flood(boxAt, b);
+              conn = childReach.areas(boxAt, child);
+            } else if (featuresOn) conn = parentConn;
             boxAt[to] = 0;
             boxAt[b] = 1;
           }

@@ -128,6 +128,31 @@ describe('solve on crafted levels', () => {
     expect(solve({ ...l, tiles: 'x' }).status).toBe('invalid');
   });
 
+  it('keeps the fewest pushes where boxes are pushed into areas the player cannot reach', () => {
+    // Each box fences off a room the player cannot reach yet: the first pushes go into an area
+    // off the player's region (the child's region is then found without a flood).
+    const l = level(`
+#########
+#.  #  .#
+#  $@$  #
+#   #   #
+#   #   #
+#########`);
+    const t = exhaustivePushes(l);
+    expect(t).not.toBeNull();
+    for (const tuning of [{}, { piCorrals: false }]) {
+      const r = solveTuned(l, { mode: 'optimal', timeLimitMs: 10_000 }, tuning);
+      expect(r.status).toBe('solved');
+      if (r.status === 'solved') {
+        expect(r.pushes).toBe(t);
+        expectReplays(l, r.solution, r.pushes);
+      }
+    }
+    const f = solve(l, { mode: 'fast', timeLimitMs: 10_000 });
+    expect(f.status).toBe('solved');
+    if (f.status === 'solved') expectReplays(l, f.solution, f.pushes);
+  });
+
   it('reports a level unsolvable when the search space runs out', () => {
     // The box can go left and right along the corridor but the goal is above a wall gap the
     // box can never be pushed into.
