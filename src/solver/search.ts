@@ -257,7 +257,6 @@ export function* searchSteps(
   const zPlayer = zobristKeys(size, 0xbeef);
   const freeze = new FreezeChecker(board, dead);
   const matcher = new Matcher(n);
-  const cost = new Int32Array(n * n);
   const potBuf = new Int32Array(n);
   const assignBuf = new Uint16Array(n);
   let movedCell = -1;
@@ -285,15 +284,33 @@ export function* searchSteps(
   const indexAt = new Int32Array(size);
   const moves = new Int32Array(n * 4);
 
-  // The push distances cell by cell (distByCell[cell * goalCount + g]): a row of the cost
-  // matrix is then one contiguous run, filled three times per child. Same size as `dist`.
-  const distByCell = new Uint16Array(size * goalCount);
-  for (let g = 0; g < goalCount; g++) for (let c = 0; c < size; c++) distByCell[c * goalCount + g] = dist[g * size + c];
-  const fillRow = (row: number, cell: number) => {
-    const base = row * n;
-    const from = cell * goalCount;
+  // Cost rows: row i of the matrix the matcher reads starts at costRows[i] in `cost`. Normally
+  // `cost` is the push distances cell by cell (FORBIDDEN where a box cannot reach the goal),
+  // and filling a row just points it at its cell's run: O(1) instead of n values, three times
+  // per child and n times per expansion. A board too large for that second copy of the
+  // distances copies each row into a private n × n matrix instead.
+  const viewRows = size * goalCount <= 1 << 20;
+  const cost = new Int32Array(viewRows ? size * goalCount : n * n);
+  const costRows = new Int32Array(n);
+  if (viewRows) {
     for (let g = 0; g < goalCount; g++) {
-      const d = distByCell[from + g];
+      for (let c = 0; c < size; c++) {
+        const d = dist[g * size + c];
+        cost[c * goalCount + g] = d === UNREACHABLE ? FORBIDDEN : d;
+      }
+    }
+  } else {
+    for (let i = 0; i < n; i++) costRows[i] = i * n;
+  }
+  matcher.setRows(costRows);
+  const fillRow = (row: number, cell: number) => {
+    if (viewRows) {
+      costRows[row] = cell * goalCount;
+      return;
+    }
+    const base = row * n;
+    for (let g = 0; g < goalCount; g++) {
+      const d = dist[g * size + cell];
       cost[base + g] = d === UNREACHABLE ? FORBIDDEN : d;
     }
   };
