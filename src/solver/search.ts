@@ -385,6 +385,7 @@ export function* searchSteps(
   const macroBoxes: number[] = [];
   const macroTries = limits.macroBoxes ?? 4;
 
+  const width = board.width;
   const relaxSeen = new Int32Array(size);
   const relaxQueue = new Int32Array(size);
   let relaxStamp = 0;
@@ -407,27 +408,50 @@ export function* searchSteps(
     let tail = 0;
     relaxSeen[b] = stampR;
     relaxQueue[tail++] = b;
+    const w = width;
     let reached = false;
-    while (head < tail && !reached) {
+    // Each neighbour's freedom is read once: it decides both the push into it and the push
+    // from it (the player stands opposite). `floor - boxAt` is 1 exactly on free cells.
+    while (head < tail) {
       const c = relaxQueue[head++];
-      for (let d = 0; d < 4; d++) {
-        const e = offsets[d];
-        const to = c + e;
-        const from = c - e;
-        if (relaxSeen[to] >= stampR || boxAt[to] || !floor[from] || boxAt[from]) continue;
-        if (to === target) {
-          reached = true;
-          break;
+      const l = c - 1;
+      const u = c - w;
+      const r = c + 1;
+      const dn = c + w;
+      const fl = floor[l] - boxAt[l];
+      const fu = floor[u] - boxAt[u];
+      const fr = floor[r] - boxAt[r];
+      const fd = floor[dn] - boxAt[dn];
+      if (fl && fr) {
+        if (relaxSeen[l] < stampR) {
+          if (l === target) reached = true;
+          relaxSeen[l] = stampR;
+          relaxQueue[tail++] = l;
         }
-        relaxSeen[to] = stampR;
-        relaxQueue[tail++] = to;
+        if (relaxSeen[r] < stampR) {
+          if (r === target) reached = true;
+          relaxSeen[r] = stampR;
+          relaxQueue[tail++] = r;
+        }
       }
+      if (fu && fd) {
+        if (relaxSeen[u] < stampR) {
+          if (u === target) reached = true;
+          relaxSeen[u] = stampR;
+          relaxQueue[tail++] = u;
+        }
+        if (relaxSeen[dn] < stampR) {
+          if (dn === target) reached = true;
+          relaxSeen[dn] = stampR;
+          relaxQueue[tail++] = dn;
+        }
+      }
+      if (reached) break;
     }
     boxAt[b] = 1;
     return reached;
   };
 
-  const width = board.width;
   /**
    * Whether the free neighbours of `c` (boxes as `boxAt` has them; `c` itself ignored) are
    * joined around it: walking the eight cells around `c`, they all lie on one unbroken run of
