@@ -67,7 +67,7 @@ export class CorralFinder {
    * are labelled, the rest of the scan could find no other corral and is skipped.
    */
   find(boxAt: Uint8Array, reach: Int32Array, stamp: number, outside = Infinity): 'none' | 'prune' | 'deadlock' {
-    const { floor, offsets, goal } = this.board;
+    const { floor, offsets, goal, width: w } = this.board;
     const { comp, fence, queue, fenceList, dead, candidate, cells } = this;
     if (this.label > 0x3fffff00) {
       comp.fill(0);
@@ -93,20 +93,52 @@ export class CorralFinder {
       while (head < tail) {
         const c = queue[head++];
         if (goal[c]) needed = true;
-        for (let d = 0; d < 4; d++) {
-          const nb = c + offsets[d];
-          if (boxAt[nb]) {
-            if (fence[nb] !== k) {
-              fence[nb] = k;
-              fenceList[fenceCount++] = nb;
-              if (!goal[nb]) needed = true;
-            }
-          } else if (comp[nb] < first) {
-            // Free and not yet labelled (a free neighbour is in this corral, so any label it
-            // has from this call is k; walls carry WALL_LABEL).
-            comp[nb] = k;
-            queue[tail++] = nb;
+        // The four neighbours written out (left, up, right, down, as `offsets`): a free one
+        // not yet labelled is in this corral (walls carry WALL_LABEL, and any label a free
+        // neighbour has from this call is k); a box is on the fence.
+        let nb = c - 1;
+        if (boxAt[nb]) {
+          if (fence[nb] !== k) {
+            fence[nb] = k;
+            fenceList[fenceCount++] = nb;
+            if (!goal[nb]) needed = true;
           }
+        } else if (comp[nb] < first) {
+          comp[nb] = k;
+          queue[tail++] = nb;
+        }
+        nb = c - w;
+        if (boxAt[nb]) {
+          if (fence[nb] !== k) {
+            fence[nb] = k;
+            fenceList[fenceCount++] = nb;
+            if (!goal[nb]) needed = true;
+          }
+        } else if (comp[nb] < first) {
+          comp[nb] = k;
+          queue[tail++] = nb;
+        }
+        nb = c + 1;
+        if (boxAt[nb]) {
+          if (fence[nb] !== k) {
+            fence[nb] = k;
+            fenceList[fenceCount++] = nb;
+            if (!goal[nb]) needed = true;
+          }
+        } else if (comp[nb] < first) {
+          comp[nb] = k;
+          queue[tail++] = nb;
+        }
+        nb = c + w;
+        if (boxAt[nb]) {
+          if (fence[nb] !== k) {
+            fence[nb] = k;
+            fenceList[fenceCount++] = nb;
+            if (!goal[nb]) needed = true;
+          }
+        } else if (comp[nb] < first) {
+          comp[nb] = k;
+          queue[tail++] = nb;
         }
       }
       left -= tail;
