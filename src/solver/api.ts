@@ -44,6 +44,8 @@ export type SolveResult =
       readonly pushes: number;
       /** True when the push count is proven minimal (optimal mode). */
       readonly optimal: boolean;
+      /** True when, in addition, no solution with that push count has fewer moves (optimal mode, time allowing). */
+      readonly fewestMoves?: boolean;
     })
   | (Stats & { readonly status: 'unsolvable'; readonly message: string })
   | (Stats & { readonly status: 'limit'; readonly reason: 'time' | 'memory'; readonly message: string })

@@ -117,9 +117,11 @@ describe('solver panel', () => {
     await user.click(button('Solve'));
     await flush();
     expect(fake.last.options).toMatchObject({ mode: 'optimal', timeLimitMs: 25_000 });
-    answer();
+    const r = answer();
     await flush();
-    expect(screen.getByTestId('solver-outcome')).toHaveTextContent(/, optimal \(fewest pushes\)\./);
+    expect(r).toMatchObject({ optimal: true, fewestMoves: true });
+    expect(screen.getByTestId('solver-outcome')).toHaveTextContent(/, optimal \(fewest pushes, then fewest moves\)\./);
+
   });
 
   it('the time limit: "Stopped at the time limit" with Try longer (doubles it) and Try Optimal', async () => {

@@ -90,3 +90,63 @@ export function exhaustivePushes(lvl: Level, maxStates = 200_000): number | null
   }
   return null;
 }
+
+/**
+ * Fewest pushes, then fewest moves (push-optimal in the Sokoban sense), by Dijkstra over exact
+ * player + boxes with the cost pushes·2^20 + moves; null when unsolvable within `maxStates`
+ * (throws when the space is larger).
+ */
+export function exhaustivePushesThenMoves(lvl: Level, maxStates = 200_000): { pushes: number; moves: number } | null {
+  const SCALE = 1 << 20;
+  const key = (p: Position) => `${p.player}|${p.boxes.join(',')}`;
+  const best = new Map<string, number>();
+  // A binary heap of [cost, position].
+  const heap: [number, Position][] = [];
+  const push = (cost: number, p: Position) => {
+    heap.push([cost, p]);
+    for (let i = heap.length - 1; i > 0; ) {
+      const up = (i - 1) >> 1;
+      if (heap[up][0] <= heap[i][0]) break;
+      [heap[up], heap[i]] = [heap[i], heap[up]];
+      i = up;
+    }
+  };
+  const pop = (): [number, Position] => {
+    const top = heap[0];
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && heap[l][0] < heap[m][0]) m = l;
+        if (r < heap.length && heap[r][0] < heap[m][0]) m = r;
+        if (m === i) break;
+        [heap[m], heap[i]] = [heap[i], heap[m]];
+        i = m;
+      }
+    }
+    return top;
+  };
+  const start: Position = { player: lvl.player, boxes: lvl.boxes };
+  best.set(key(start), 0);
+  push(0, start);
+  while (heap.length > 0) {
+    const [cost, p] = pop();
+    if (best.get(key(p))! < cost) continue;
+    if (isSolved(lvl, p)) return { pushes: Math.floor(cost / SCALE), moves: cost % SCALE };
+    for (const d of DIRECTIONS) {
+      const s = step(lvl, p, d);
+      if (!s) continue;
+      const next = cost + (s.pushed ? SCALE : 0) + 1;
+      const k = key(s.position);
+      const old = best.get(k);
+      if (old !== undefined && old <= next) continue;
+      best.set(k, next);
+      push(next, s.position);
+    }
+    if (best.size > maxStates) throw new Error('state space too large for the reference search');
+  }
+  return null;
+}
