@@ -94,10 +94,14 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
     // Push-optimal means fewest pushes, then fewest moves. The push count is proven; a second
     // search over exact player cells finds the fewest moves for it while time and memory
     // last, and otherwise the first solution stands.
+    // "Where affordable": the second pass may take up to four times as long as the first (at
+    // least a second), so a user never waits for minutes to save a few steps.
     const first = outcome;
     const onProgress = options.onProgress;
+    const spent = now() - start;
     const second = search(board, distances, boxes, player, {
       ...limits,
+      deadline: Math.min(limits.deadline, start + spent + Math.max(1000, 4 * spent)),
       fewestMovesFor: first.pushes.length,
       onProgress: onProgress && ((p) => onProgress({ ...p, nodes: p.nodes + first.nodes, nodesPerSecond: p.elapsedMs > 0 ? Math.round(((p.nodes + first.nodes) * 1000) / p.elapsedMs) : 0 })),
     });
