@@ -28,6 +28,11 @@ export interface SolveProgress {
   readonly elapsedMs: number;
   /** Transposition table fill, 0..1. */
   readonly tableFill: number;
+  /**
+   * Optimal mode's second pass: the fewest pushes are proven (`pushes`) and the search now
+   * looks for the fewest moves with that many pushes; `bound` then counts moves.
+   */
+  readonly fewestMovesFor?: number;
 }
 
 interface Stats {

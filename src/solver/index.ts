@@ -103,7 +103,7 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
       ...limits,
       deadline: Math.min(limits.deadline, start + spent + Math.max(1000, 4 * spent)),
       fewestMovesFor: first.pushes.length,
-      onProgress: onProgress && ((p) => onProgress({ ...p, nodes: p.nodes + first.nodes, nodesPerSecond: p.elapsedMs > 0 ? Math.round(((p.nodes + first.nodes) * 1000) / p.elapsedMs) : 0 })),
+      onProgress: onProgress && ((p) => onProgress({ ...p, fewestMovesFor: first.pushes.length, nodes: p.nodes + first.nodes, nodesPerSecond: p.elapsedMs > 0 ? Math.round(((p.nodes + first.nodes) * 1000) / p.elapsedMs) : 0 })),
     });
     if (second.status === 'cancelled') return { status: 'cancelled', nodes: first.nodes + second.nodes, ms: ms() };
     fewestMoves = second.status === 'solved';
