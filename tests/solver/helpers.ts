@@ -1,5 +1,6 @@
 /** Test helpers: crafted boards, a seeded level generator and an exhaustive reference search. */
 import { type Level, type Position, DIRECTIONS, isSolved, parseLevel, step } from '../../src/sokoban';
+import { minHeap } from '../../src/sokoban/heap';
 
 export function level(text: string): Level {
   const parsed = parseLevel(text.replace(/^\n/, ''));
@@ -100,40 +101,12 @@ export function exhaustivePushesThenMoves(lvl: Level, maxStates = 200_000): { pu
   const SCALE = 1 << 20;
   const key = (p: Position) => `${p.player}|${p.boxes.join(',')}`;
   const best = new Map<string, number>();
-  // A binary heap of [cost, position].
-  const heap: [number, Position][] = [];
-  const push = (cost: number, p: Position) => {
-    heap.push([cost, p]);
-    for (let i = heap.length - 1; i > 0; ) {
-      const up = (i - 1) >> 1;
-      if (heap[up][0] <= heap[i][0]) break;
-      [heap[up], heap[i]] = [heap[i], heap[up]];
-      i = up;
-    }
-  };
-  const pop = (): [number, Position] => {
-    const top = heap[0];
-    const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < heap.length && heap[l][0] < heap[m][0]) m = l;
-        if (r < heap.length && heap[r][0] < heap[m][0]) m = r;
-        if (m === i) break;
-        [heap[m], heap[i]] = [heap[i], heap[m]];
-        i = m;
-      }
-    }
-    return top;
-  };
+  const heap = minHeap<Position>();
   const start: Position = { player: lvl.player, boxes: lvl.boxes };
   best.set(key(start), 0);
-  push(0, start);
-  while (heap.length > 0) {
-    const [cost, p] = pop();
+  heap.push(0, start);
+  while (heap.size > 0) {
+    const [cost, p] = heap.pop();
     if (best.get(key(p))! < cost) continue;
     if (isSolved(lvl, p)) return { pushes: Math.floor(cost / SCALE), moves: cost % SCALE };
     for (const d of DIRECTIONS) {
@@ -144,7 +117,7 @@ export function exhaustivePushesThenMoves(lvl: Level, maxStates = 200_000): { pu
       const old = best.get(k);
       if (old !== undefined && old <= next) continue;
       best.set(k, next);
-      push(next, s.position);
+      heap.push(next, s.position);
     }
     if (best.size > maxStates) throw new Error('state space too large for the reference search');
   }
