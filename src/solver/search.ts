@@ -51,6 +51,12 @@ export interface SearchLimits {
   readonly hWeight?: number;
   /** Stop with limit 'memory' after this many nodes (experiments). */
   readonly maxNodes?: number;
+  /**
+   * Optimal mode's second pass, given the fewest pushes P (proven by the first): the fewest
+   * moves among P-push solutions. Nodes are then boxes, the player's exact cell and the pushes
+   * so far; a node's g is its moves and it is dropped when pushes + bound exceed P.
+   */
+  readonly fewestMovesFor?: number;
 }
 
 export type SearchOutcome =
@@ -72,12 +78,15 @@ class Reach {
   stamp = 0;
   /** Cells reached by the last flood. */
   count = 0;
+  /** Walking distances written by `walk`. */
+  readonly steps: Int32Array;
   private readonly queue: Int32Array;
   private readonly board: Board;
   constructor(board: Board) {
     this.board = board;
     this.mark = new Int32Array(board.size);
     this.queue = new Int32Array(board.size);
+    this.steps = new Int32Array(board.size);
     this.markWalls();
   }
   private markWalls(): void {
@@ -131,6 +140,36 @@ class Reach {
     this.count = tail;
     return min;
   }
+
+  /** Floods like `flood` (same stamps), also writing each reached cell's walking distance to `steps`. */
+  walk(boxAt: Uint8Array, from: number): void {
+    const { offsets } = this.board;
+    const { mark, queue, steps } = this;
+    if (this.stamp >= 0x3fffffff) {
+      mark.fill(0);
+      this.markWalls();
+      this.stamp = 0;
+    }
+    const stamp = (this.stamp += 2);
+    let head = 0;
+    let tail = 0;
+    mark[from] = stamp;
+    steps[from] = 0;
+    queue[tail++] = from;
+    while (head < tail) {
+      const c = queue[head++];
+      for (let d = 0; d < 4; d++) {
+        const n = c + offsets[d];
+        if (mark[n] < stamp && !boxAt[n]) {
+          mark[n] = stamp;
+          steps[n] = steps[c] + 1;
+          queue[tail++] = n;
+        }
+      }
+    }
+    this.count = tail;
+  }
+
   /**
    * How many separate areas the boxes cut the free floor into, the last flood's region counted
    * as one. `boxes` are the box cells `boxAt` marks: every other area borders a box (the floor
@@ -278,7 +317,13 @@ export function* searchSteps(
   const child = new Int32Array(n);
   const goalCount = goals.length;
   const corrals = new CorralFinder(board, dead);
-  const usePiCorrals = limits.piCorrals !== false;
+  // The moves pass: see SearchLimits.fewestMovesFor.
+  const movesPass = limits.optimal && limits.fewestMovesFor !== undefined;
+  const pushLimit = limits.fewestMovesFor ?? 0;
+  const zPushes = zobristKeys(movesPass ? pushLimit + 2 : 0, 0x9e37);
+  // PI-corral pruning postpones pushes outside the corral, which keeps the push count but not
+  // the walks between pushes: not for the moves pass.
+  const usePiCorrals = limits.piCorrals !== false && !movesPass;
   let floorCount = 0;
   for (let c = 0; c < size; c++) floorCount += floor[c];
   const indexAt = new Int32Array(size);
@@ -360,14 +405,20 @@ export function* searchSteps(
   for (let i = 0; i < n; i++) fillRow(i, startBoxes[i]);
   const rootH = matcher.solve(cost);
   if (rootH < 0) return { status: 'unsolvable', nodes: 1, message: 'No assignment of boxes to goals is possible (bipartite deadlock).' };
-  let rootHash = zPlayer[rootPlayer];
+  const rootCell = movesPass ? startPlayer : rootPlayer;
+  let rootHash = zPlayer[rootCell] ^ (movesPass ? zPushes[0] : 0);
   for (let i = 0; i < n; i++) rootHash ^= zBox[startBoxes[i]];
   let nodes = 1;
   try {
-    const root = store.add(startBoxes, rootPlayer, -1, 0, rootH, rootHash, 0, 0);
+    const root = store.add(startBoxes, rootCell, -1, 0, rootH, rootHash, 0, 0);
     for (let i = 0; i < n; i++) indexAt[startBoxes[i]] = i;
     saveMatching(root, startBoxes, -1, -1);
-    enqueue(root, 0, rootH, rootPacked, 1, true, false);
+    if (movesPass) {
+      // The node's weight slot holds its pushes; A* on moves with P - pushes as the bound
+      // (every push still to come is a move, and exactly P - pushes of them are to come).
+      store.setWeight(root, 0);
+      enqueue(root, 0, pushLimit, rootPacked, 1, true, false);
+    } else enqueue(root, 0, rootH, rootPacked, 1, true, false);
   } catch (e) {
     if (e instanceof MemoryLimit) return { status: 'limit', reason: 'memory', nodes: 0 };
     throw e;
@@ -766,9 +817,12 @@ export function* searchSteps(
 
       store.loadBoxes(id, cur);
       const player = store.playerOf(id);
-      const boxHash = store.hashOf(id) ^ zPlayer[player];
+      const pushesSoFar = movesPass ? store.weightOf(id) : g;
+      const boxHash = store.hashOf(id) ^ zPlayer[player] ^ (movesPass ? zPushes[pushesSoFar] : 0);
       for (let i = 0; i < n; i++) boxAt[cur[i]] = 1;
-      parentReach.flood(boxAt, player);
+      if (movesPass) parentReach.walk(boxAt, player);
+      else parentReach.flood(boxAt, player);
+      const walkSteps = parentReach.steps;
       if (featuresOn) {
         parentPacked = packedNow();
         const word = store.weightOf(id);
@@ -830,7 +884,8 @@ export function* searchSteps(
           let conn = 0;
           let same = false;
           let flooded = false;
-          if (!skip) {
+          if (movesPass) childPlayer = b;
+          else if (!skip) {
             same = bJoins && to !== player && ringJoins(to);
             if (same || (reach[to] !== stamp && onlyRegionAround(b))) {
               // Also without a flood: a push into an area the player cannot reach (`to` off
@@ -860,17 +915,19 @@ export function* searchSteps(
             }
           }
           child[j] = to;
-          const hash = boxHash ^ zBox[b] ^ zBox[to] ^ zPlayer[childPlayer];
+          const hash = boxHash ^ zBox[b] ^ zBox[to] ^ zPlayer[childPlayer] ^ (movesPass ? zPushes[pushesSoFar + 1] : 0);
+          // Pushes so far, or moves in the moves pass (the walk to the push, then the push).
+          const childG = movesPass ? g + walkSteps[b - e] + 1 : g + 1;
           const found = store.find(hash, child, childPlayer);
           let replaces = -1;
           if (found >= 0) {
-            if (!limits.optimal || store.gOf(found) <= g + 1 || store.flagsOf(found) & FLAG_EXPANDED) continue;
+            if (!limits.optimal || store.gOf(found) <= childG || store.flagsOf(found) & FLAG_EXPANDED) continue;
             replaces = found;
           }
           fillRow(i, to);
           const ch = matcher.resolveRow(cost, i);
           fillRow(i, b);
-          skip = ch < 0;
+          skip = ch < 0 || (movesPass && pushesSoFar + 1 + ch > pushLimit);
           if (skip) continue;
           // Features only for positions kept (childReach still holds this one's flood).
           if (packW > 0 || featuresOn) {
@@ -884,11 +941,15 @@ export function* searchSteps(
             boxAt[to] = 0;
             boxAt[b] = 1;
           }
-          let cid = store.add(child, childPlayer, id, g + 1, ch, hash, b, d, replaces);
+          let cid = store.add(child, childPlayer, id, childG, ch, hash, b, d, replaces);
           saveMatching(cid, child, i, to);
           nodes++;
-          let cg = g + 1;
+          let cg = childG;
           let ckey = ch;
+          if (movesPass) {
+            store.setWeight(cid, pushesSoFar + 1);
+            ckey = pushLimit - pushesSoFar - 1;
+          }
           if (tunnelsOn && ch > 0) {
             // Tunnel macro: the box went into a one-wide corridor with the player right behind
             // it, both squares walled on both sides; keep pushing until it leaves the tunnel.
