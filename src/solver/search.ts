@@ -304,6 +304,7 @@ export function* searchSteps(
   const rowOfChild = (k: number) => (childView[k] === movedCell ? movedRow : indexAt[childView[k]]);
   /** Stores the matcher's last result with node `cid`, whose boxes are `boxes` (row `row` moved to `cell`). */
   const saveMatching = (cid: number, boxes: Int32Array, row: number, cell: number) => {
+    if (!store.keepsMatching(cid)) return;
     childView = boxes;
     movedCell = cell;
     movedRow = row;
@@ -832,9 +833,10 @@ export function* searchSteps(
       const reach = parentReach.mark;
       const stamp = parentReach.stamp;
       for (let i = 0; i < n; i++) fillRow(i, cur[i]);
-      // The node's stored optimum is the base; each child changes one row (O(n²) each).
-      store.loadMatching(id, potBuf, assignBuf);
-      matcher.loadBase(cost, potBuf, assignBuf);
+      // The node's optimum is the base (stored, or solved again when memory was short); each
+      // child changes one row (O(n²) each).
+      if (store.loadMatching(id, potBuf, assignBuf)) matcher.loadBase(cost, potBuf, assignBuf);
+      else matcher.solve(cost);
       for (let i = 0; i < n; i++) indexAt[cur[i]] = i;
 
       // Candidate pushes as box index * 4 + direction: all of them, or a PI-corral's only.

@@ -45,6 +45,10 @@ export function zobristKeys(count: number, seed: number): Int32Array {
 const ID_BITS = 25;
 
 const CHUNK_BITS = 14;
+/** Nodes keep their matching in chunks allocated while the budget is used below this share. */
+const MATCHING_SHARE = 0.5;
+const NO_POT = new Int32Array(0);
+const NO_ASSIGN = new Uint16Array(0);
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 
@@ -54,8 +58,13 @@ export const FLAG_STALE = 2;
 /**
  * Nodes: box cells (sorted), normalised player cell, parent, pushes so far (g), bound (h),
  * hash, the push that led here (box's cell before it and direction), flags and the open-list
- * link, a weight and the node's matching (so a child's bound costs O(n²), not O(n³)).
- * About 8·boxes + 30 bytes a node, plus 8 in the table.
+ * link, a weight and, while memory is plentiful, the node's matching (so expanding it costs
+ * O(n²) a child, with no O(n³) solve first). About 8·boxes + 30 bytes a node with the matching,
+ * 2·boxes + 30 without, plus 8 in the table.
+ *
+ * The matching is three quarters of a node on large levels, where the memory cap is what ends
+ * the search: chunks allocated once half the budget is used leave it out, so the rest of the
+ * budget holds up to four times as many positions, each solved again when it is expanded.
  */
 export class NodeStore {
   readonly boxCount: number;
@@ -103,7 +112,9 @@ export class NodeStore {
 
   private grow(): void {
     const n = this.boxCount;
-    this.budget.reserve(CHUNK * (n * 8 + 2 + 4 * 6 + 2 + 1 + 1));
+    const fixed = 2 + 4 * 6 + 2 + 1 + 1;
+    const keep = this.budget.used + CHUNK * (n * 8 + fixed) <= this.budget.cap * MATCHING_SHARE;
+    this.budget.reserve(CHUNK * (n * (keep ? 8 : 2) + fixed));
     this.boxes.push(new Uint16Array(CHUNK * n));
     this.player.push(new Uint16Array(CHUNK));
     this.parentA.push(new Int32Array(CHUNK));
@@ -115,8 +126,8 @@ export class NodeStore {
     this.flagsA.push(new Uint8Array(CHUNK));
     this.nextA.push(new Int32Array(CHUNK));
     this.wA.push(new Int32Array(CHUNK));
-    this.potA.push(new Int32Array(CHUNK * n));
-    this.assignA.push(new Uint16Array(CHUNK * n));
+    this.potA.push(keep ? new Int32Array(CHUNK * n) : NO_POT);
+    this.assignA.push(keep ? new Uint16Array(CHUNK * n) : NO_ASSIGN);
   }
 
   private rehash(): void {
@@ -243,15 +254,22 @@ export class NodeStore {
   setFlag(id: number, flag: number): void {
     this.flagsA[id >>> CHUNK_BITS][id & MASK] |= flag;
   }
+  /** Whether the node keeps its matching (see the class comment). */
+  keepsMatching(id: number): boolean {
+    return this.potA[id >>> CHUNK_BITS].length > 0;
+  }
   /** The node's optimal box-to-goal matching: column potentials and each box's goal. */
   setMatching(id: number, pot: Int32Array, assign: Uint16Array): void {
     const n = this.boxCount;
+    if (!this.keepsMatching(id)) return;
     const base = (id & MASK) * n;
     this.potA[id >>> CHUNK_BITS].set(pot, base);
     this.assignA[id >>> CHUNK_BITS].set(assign, base);
   }
-  loadMatching(id: number, pot: Int32Array, assign: Uint16Array): void {
+  /** Loads the node's matching; false when it was not kept. */
+  loadMatching(id: number, pot: Int32Array, assign: Uint16Array): boolean {
     const n = this.boxCount;
+    if (!this.keepsMatching(id)) return false;
     const base = (id & MASK) * n;
     // Plain loops: a subarray view per call costs an allocation on every expansion.
     const pa = this.potA[id >>> CHUNK_BITS];
@@ -260,6 +278,7 @@ export class NodeStore {
       pot[i] = pa[base + i];
       assign[i] = aa[base + i];
     }
+    return true;
   }
   /** Feature-space search: the node's accumulated cost of unadvised moves. */
   weightOf(id: number): number {

@@ -142,6 +142,28 @@ describe('solve on crafted levels', () => {
     }
   });
 
+  it('searches the same positions when memory is short and nodes do not keep their matching', () => {
+    // With a 1 MB cap the very first chunk of nodes is allocated past half the budget, so every
+    // node's matching is solved again when it is expanded instead of being loaded.
+    const l = level(`
+  #####
+###   #
+#.@$  #
+### $.#
+#.##$ #
+# # . ##
+#$ *$$.#
+#   .  #
+########`);
+    for (const mode of ['fast', 'optimal'] as const) {
+      const roomy = solve(l, { mode, timeLimitMs: 10_000 });
+      const tight = solve(l, { mode, timeLimitMs: 10_000, memoryLimitMb: 1 });
+      expect(roomy.status).toBe('solved');
+      expect(tight).toMatchObject({ status: 'solved', nodes: roomy.nodes });
+      if (tight.status === 'solved' && roomy.status === 'solved') expect(tight.solution).toBe(roomy.solution);
+    }
+  });
+
   it('returns an empty solution for a level that is already solved', () => {
     const l = level(`
 #####
