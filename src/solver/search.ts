@@ -20,7 +20,9 @@ import type { Board } from './board';
 import type { Distances } from './distance';
 import { UNREACHABLE } from './distance';
 import { CorralFinder } from './corral';
+import { CorralSearch } from './corral-search';
 import { FreezeChecker } from './freeze';
+import { SettledChecker } from './settled';
 import { packingOrder } from './packing';
 import { FORBIDDEN, Matcher } from './matching';
 import type { Push } from './solution';
@@ -49,6 +51,10 @@ export interface SearchLimits {
   readonly macroBoxes?: number;
   /** Fast mode: weighted A* (g + w·h) instead of greedy when > 0. */
   readonly hWeight?: number;
+  /** Settled-box deadlocks: boxes frozen on goals as walls (default off: it found little on XSokoban 1-30 for ~10 % of the speed). */
+  readonly settled?: boolean;
+  /** Corral deadlocks found by a small search over the fence's boxes (default on). */
+  readonly corralSearch?: boolean;
   /** Stop with limit 'memory' after this many nodes (experiments). */
   readonly maxNodes?: number;
 }
@@ -143,6 +149,7 @@ export function* searchSteps(
   const zBox = zobristKeys(size, 0x5eed);
   const zPlayer = zobristKeys(size, 0xbeef);
   const freeze = new FreezeChecker(board, dead);
+  const settled = limits.settled === true ? new SettledChecker(board, dead) : null;
   const matcher = new Matcher(n);
   const cost = new Int32Array(n * n);
   const potBuf = new Int32Array(n);
@@ -167,6 +174,7 @@ export function* searchSteps(
   const goalCount = goals.length;
   const corrals = new CorralFinder(board, dead);
   const usePiCorrals = limits.piCorrals !== false;
+  const corralSearch = limits.corralSearch === false ? null : new CorralSearch(board, dead);
   let floorCount = 0;
   for (let c = 0; c < size; c++) floorCount += floor[c];
   const indexAt = new Int32Array(size);
@@ -540,7 +548,7 @@ export function* searchSteps(
         // join their free neighbours, the region only gained `p` and lost `to`.
         const pJoins = ringJoins(p);
         boxAt[to] = 1;
-        const dead2 = last && freeze.deadlockAfterPush(boxAt, to) !== null;
+        const dead2 = last && (freeze.deadlockAfterPush(boxAt, to) !== null || (settled !== null && settled.lostAfterPush(boxAt, cur, i, to)));
         const sameC = pJoins && to !== prevNorm && ringJoins(to);
         const norm = sameC ? (p < prevNorm ? p : prevNorm) : childReach.flood(boxAt, p);
         prevNorm = norm;
@@ -646,7 +654,11 @@ export function* searchSteps(
       let moveCount = 0;
       // No corral at all when the player reaches every floor cell not under a box.
       const verdict = usePiCorrals && parentReach.count + n < floorCount ? corrals.find(boxAt, reach, stamp) : 'none';
-      if (verdict === 'deadlock') {
+      // A corral the last push closed or changed: lost if its fence can never open it.
+      const lostCorral =
+        verdict === 'deadlock' ||
+        (corralSearch !== null && parentReach.count + n < floorCount && store.parentOf(id) >= 0 && corralSearch.lost(boxAt, reach, stamp, store.fromOf(id) + offsets[store.dirOf(id)], player));
+      if (lostCorral) {
         for (let i = 0; i < n; i++) boxAt[cur[i]] = 0;
         continue;
       }
@@ -682,7 +694,7 @@ export function* searchSteps(
           const bJoins = ringJoins(b);
           boxAt[b] = 0;
           boxAt[to] = 1;
-          let skip = freeze.deadlockAfterPush(boxAt, to) !== null;
+          let skip = freeze.deadlockAfterPush(boxAt, to) !== null || (settled !== null && settled.lostAfterPush(boxAt, cur, i, to));
           let childPlayer = 0;
           let packed = 0;
           let conn = 0;
