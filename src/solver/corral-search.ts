@@ -42,6 +42,9 @@ export class CorralSearch {
   private readonly mark: Int32Array;
   private stamp = 0;
   private readonly boxAt: Uint8Array;
+  /** Corral cells already looked at in this call (visited[c] === call). */
+  private readonly visited: Int32Array;
+  private call = 0;
   /** Positions found lost (for tests and experiments). */
   found = 0;
 
@@ -54,6 +57,11 @@ export class CorralSearch {
     this.queue = new Int32Array(board.size);
     this.mark = new Int32Array(board.size);
     this.boxAt = new Uint8Array(board.size);
+    this.visited = new Int32Array(board.size);
+  }
+
+  private checked(seed: number): boolean {
+    return this.visited[seed] === this.call;
   }
 
   /**
@@ -62,12 +70,23 @@ export class CorralSearch {
    */
   lost(boxAt: Uint8Array, reach: Int32Array, stamp: number, moved: number, player: number): boolean {
     const { floor, offsets } = this.board;
-    for (let d = 0; d < 4; d++) {
-      const seed = moved + offsets[d];
-      if (!floor[seed] || boxAt[seed] || reach[seed] === stamp) continue;
-      if (this.lostCorral(boxAt, reach, stamp, seed, player)) {
-        this.found++;
-        return true;
+    if (this.call >= 0x3fffffff) {
+      this.visited.fill(0);
+      this.call = 0;
+    }
+    this.call++;
+    // Corrals next to the moved box, or next to a box beside it: the push may have completed
+    // the hold on a corral rather than its fence.
+    for (let k = -1; k < 4; k++) {
+      const box = k < 0 ? moved : moved + offsets[k];
+      if (k >= 0 && !boxAt[box]) continue;
+      for (let d = 0; d < 4; d++) {
+        const seed = box + offsets[d];
+        if (!floor[seed] || boxAt[seed] || reach[seed] === stamp || this.checked(seed)) continue;
+        if (this.lostCorral(boxAt, reach, stamp, seed, player)) {
+          this.found++;
+          return true;
+        }
       }
     }
     return false;
@@ -134,7 +153,10 @@ export class CorralSearch {
         this.cache.set(key, verdict);
       }
     }
-    for (const c of corralCells) corral[c] = 0;
+    for (const c of corralCells) {
+      corral[c] = 0;
+      this.visited[c] = this.call;
+    }
     for (const b of sBoxes) inS[b] = 0;
     return verdict;
   }
