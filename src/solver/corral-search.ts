@@ -137,8 +137,11 @@ export class CorralSearch {
     }
     let allOnGoals = true;
     for (const b of sBoxes) if (!goal[b]) allOnGoals = false;
+    let hasGoal = false;
+    for (const c of corralCells) if (goal[c]) hasGoal = true;
     let verdict = false;
-    if (!tooBig && !allOnGoals) {
+    // With every box of S on a goal and no goal inside, the small problem is solved already.
+    if (!tooBig && (hasGoal || !allOnGoals)) {
       sBoxes.sort((a, b) => a - b);
       let minCorral = seed;
       for (const c of corralCells) if (c < minCorral) minCorral = c;
@@ -148,7 +151,7 @@ export class CorralSearch {
       const hit = this.cache.get(key);
       if (hit !== undefined) verdict = hit;
       else {
-        verdict = this.search(player);
+        verdict = this.search(player, hasGoal);
         if (this.cache.size >= CACHE_CAP) this.cache.clear();
         this.cache.set(key, verdict);
       }
@@ -199,10 +202,14 @@ export class CorralSearch {
 
   /**
    * Breadth-first search over the positions of S alone (from `sBoxes`, player at `player`).
-   * Returns true when it is exhausted without the player entering the corral and without every
-   * box of S on a goal; false on success or when it hits MAX_STATES.
+   * Returns true when it is exhausted without success, false on success or when it hits
+   * MAX_STATES. Success: the player enters the corral, or every box of S is on a goal. When the
+   * corral holds an empty goal (`hasGoal`) the second cannot end a solution (some box must get
+   * to that goal, and only a box of S can be the first to enter the corral: every free square
+   * next to the corral is the player's once a fence box steps aside), so success is instead the
+   * player entering the corral or a box of S pushed into it.
    */
-  private search(player: number): boolean {
+  private search(player: number, hasGoal: boolean): boolean {
     const { floor, offsets, goal } = this.board;
     const { dead, boxAt, sBoxes } = this;
     const m = sBoxes.length;
@@ -261,7 +268,8 @@ export class CorralSearch {
         if (!frozen) {
           norm = this.flood(b);
           done = this.entersCorral();
-          if (!done) {
+          if (!done && hasGoal) done = this.corral[to] === 1;
+          else if (!done) {
             done = true;
             for (let j = 0; j < m; j++) if (!goal[j === i ? to : cur[j]]) done = false;
           }

@@ -52,6 +52,32 @@ describe('corral deadlocks by a small search', () => {
     expect(exhaustivePushes(l)).toBeNull();
   });
 
+  it('finds an empty goal walled in by boxes on goals that cannot let a box in', () => {
+    const l = level(`
+#######
+#.*#  #
+#** $ #
+## @  #
+#######`);
+    const { board, boxAt, reach, dead, player } = position(l);
+    const search = new CorralSearch(board, dead);
+    expect(search.lost(boxAt, reach, 1, cell(board, 2, 2), player)).toBe(true);
+    expect(exhaustivePushes(l)).toBeNull();
+  });
+
+  it('lets a goal room be when a box on a goal can still be pushed into the empty goal', () => {
+    const l = level(`
+#######
+#.*   #
+#** $ #
+## @  #
+#######`);
+    const { board, boxAt, reach, dead, player } = position(l);
+    const search = new CorralSearch(board, dead);
+    expect(search.lost(boxAt, reach, 1, cell(board, 2, 2), player)).toBe(false);
+    expect(exhaustivePushes(l)).not.toBeNull();
+  });
+
   it('says nothing when a fence box can be pushed aside to let the player in', () => {
     const l = level(`
 ########
