@@ -3,6 +3,7 @@
  * phones; the side column (solver, level text, moves, share, help) on the right. Every panel
  * talks to the stores only; App just places them and installs the game keys.
  */
+import { useEffect, useState } from 'react';
 import { Board } from './Board';
 import { GameControls } from './GameControls';
 import { GameStatus, LevelTitle, Notice } from './GameStatus';
@@ -16,6 +17,12 @@ import { useGameKeys } from './keyboard';
 
 export function App() {
   useGameKeys();
+  // Playback and the side column render just after the board's first draw (the Board's effect
+  // runs before this one), so the board shows sooner: they are below or beside it, so nothing
+  // moves, and their render and layout no longer delay it (about 20 ms of main-thread CPU).
+  const [panels, setPanels] = useState(false);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the second render is the point
+  useEffect(() => setPanels(true), []);
   return (
     <div className="app">
       <header className="app-header">
@@ -31,23 +38,25 @@ export function App() {
           <GameStatus />
           <Notice />
           <GameControls />
-          <Playback />
+          {panels && <Playback />}
         </section>
-        <aside className="side">
-          <SolverPanel />
-          <LevelInput />
-          <MovesPanel />
-          <SharePanel />
-          <details className="panel help">
-            <summary>How to play</summary>
-            <ul>
-              <li>Push every box onto a goal. Boxes can be pushed, never pulled.</li>
-              <li>Arrows or WASD move; Z, Ctrl+Z or Backspace undo; Y, Ctrl+Y or Ctrl+Shift+Z redo; R restarts (Undo brings the moves back).</li>
-              <li>Click a square to walk there. Drag a box to a square, or click a box and then a square, to push it there.</li>
-              <li>On a touch screen, swipe on the board to step; tap like a click.</li>
-            </ul>
-          </details>
-        </aside>
+        {panels && (
+          <aside className="side">
+            <SolverPanel />
+            <LevelInput />
+            <MovesPanel />
+            <SharePanel />
+            <details className="panel help">
+              <summary>How to play</summary>
+              <ul>
+                <li>Push every box onto a goal. Boxes can be pushed, never pulled.</li>
+                <li>Arrows or WASD move; Z, Ctrl+Z or Backspace undo; Y, Ctrl+Y or Ctrl+Shift+Z redo; R restarts (Undo brings the moves back).</li>
+                <li>Click a square to walk there. Drag a box to a square, or click a box and then a square, to push it there.</li>
+                <li>On a touch screen, swipe on the board to step; tap like a click.</li>
+              </ul>
+            </details>
+          </aside>
+        )}
       </main>
     </div>
   );

@@ -40,10 +40,13 @@ function Progress() {
           <dd>{progress ? nf.format(Math.round(progress.nodesPerSecond)) : '…'}</dd>
         </div>
         <div>
-          <dt>Bound</dt>
+          <dt>{progress?.fewestMovesFor !== undefined ? 'Bound (moves)' : 'Bound'}</dt>
           <dd>{progress ? progress.bound : '…'}</dd>
         </div>
       </dl>
+      {progress?.fewestMovesFor !== undefined && (
+        <p className="solver-working">Fewest pushes found and proven: {progress.fewestMovesFor}. Now looking for the fewest moves with as many pushes…</p>
+      )}
     </div>
   );
 }

@@ -30,6 +30,8 @@ export interface BenchRow {
   readonly pushes: number | null;
   /** Solved with a proven minimal push count (optimal mode). */
   readonly optimal: boolean | null;
+  /** Also proven to have the fewest moves for that push count (optimal mode, time allowing). */
+  readonly fewestMoves: boolean | null;
   /** Search time as the engine measured it; for timeout/crashed the wall time seen from the main thread. */
   readonly ms: number;
   /** From posting the level to the worker to receiving its answer. */
@@ -48,6 +50,7 @@ export interface FileSummary {
   readonly levels: number;
   readonly counts: Readonly<Record<BenchStatus, number>>;
   readonly optimalSolved: number;
+  readonly fewestMovesSolved: number;
   /** Over every searched level (invalid ones aside); a level cut off by the limit counts with its time. */
   readonly medianMs: number;
   readonly p90Ms: number;
@@ -68,12 +71,12 @@ export function rowFromOutcome(file: string, index: number, title: string, level
   const wallMs = Math.round(outcome.wallMs);
   const base = { file, index, title, wallMs };
   if (outcome.kind === 'timeout' || outcome.kind === 'crashed') {
-    return { ...base, status: outcome.kind, moves: null, pushes: null, optimal: null, ms: wallMs, nodes: 0, nodesPerSecond: null, peakMemoryMb: null, baselineMemoryMb: null, message: outcome.message, solution: null };
+    return { ...base, status: outcome.kind, moves: null, pushes: null, optimal: null, fewestMoves: null, ms: wallMs, nodes: 0, nodesPerSecond: null, peakMemoryMb: null, baselineMemoryMb: null, message: outcome.message, solution: null };
   }
   const memory = { peakMemoryMb: round1(outcome.memory.peakBytes / MB), baselineMemoryMb: round1(outcome.memory.baselineBytes / MB) };
   if (outcome.kind === 'threw') {
     const line = errorLine(index, title, `engine bug: it threw ${outcome.message}`);
-    return { ...base, ...memory, status: 'error', moves: null, pushes: null, optimal: null, ms: wallMs, nodes: 0, nodesPerSecond: null, message: line.message, solution: null };
+    return { ...base, ...memory, status: 'error', moves: null, pushes: null, optimal: null, fewestMoves: null, ms: wallMs, nodes: 0, nodesPerSecond: null, message: line.message, solution: null };
   }
   const line = resultLine(index, title, level, outcome.result);
   const result = outcome.result;
@@ -84,6 +87,7 @@ export function rowFromOutcome(file: string, index: number, title: string, level
     moves: line.moves,
     pushes: line.pushes,
     optimal: line.status === 'solved' && result.status === 'solved' ? result.optimal : null,
+    fewestMoves: line.status === 'solved' && result.status === 'solved' ? result.fewestMoves === true : null,
     ms: line.ms,
     nodes: line.nodes,
     nodesPerSecond: result.ms > 0 ? Math.round(result.nodes / (result.ms / 1000)) : null,
@@ -107,6 +111,7 @@ export function summarise(file: string, rows: readonly BenchRow[], wallSeconds: 
     levels: rows.length,
     counts,
     optimalSolved: solved.filter((r) => r.optimal === true).length,
+    fewestMovesSolved: solved.filter((r) => r.fewestMoves === true).length,
     medianMs: median(searched.map((r) => r.ms)),
     p90Ms: percentile(searched.map((r) => r.ms), 90),
     medianSolvedMs: median(solved.map((r) => r.ms)),
@@ -124,7 +129,7 @@ const fmtMb = (mb: number): string => (Number.isNaN(mb) ? '–' : `${Math.round(
 /** A Markdown table of the summaries, ready for BENCHMARKS.md. */
 export function summaryTable(summaries: readonly FileSummary[], mode: string): string[] {
   const lines = [
-    `| file | solved / levels | ${mode === 'optimal' ? 'proven optimal | ' : ''}limit | other | median | p90 | median (solved) | p90 (solved) | nodes/s | peak memory (max / median) | wall |`,
+    `| file | solved / levels | ${mode === 'optimal' ? 'proven optimal (fewest moves too) | ' : ''}limit | other | median | p90 | median (solved) | p90 (solved) | nodes/s | peak memory (max / median) | wall |`,
     `|---|---|${mode === 'optimal' ? '---|' : ''}---|---|---|---|---|---|---|---|---|`,
   ];
   for (const s of summaries) {
@@ -133,7 +138,7 @@ export function summaryTable(summaries: readonly FileSummary[], mode: string): s
       .map((k) => `${s.counts[k]} ${k}`)
       .join(', ');
     lines.push(
-      `| ${s.file} | ${s.counts.solved} / ${s.levels} | ${mode === 'optimal' ? `${s.optimalSolved} | ` : ''}${s.counts.limit} | ${other || '0'} | ${fmt(s.medianMs)} | ${fmt(s.p90Ms)} | ${fmt(s.medianSolvedMs)} | ${fmt(s.p90SolvedMs)} | ${s.nodesPerSecond.toLocaleString('en')} | ${fmtMb(s.peakMemoryMb)} / ${fmtMb(s.medianPeakMemoryMb)} | ${s.wallSeconds} s |`,
+      `| ${s.file} | ${s.counts.solved} / ${s.levels} | ${mode === 'optimal' ? `${s.optimalSolved} (${s.fewestMovesSolved}) | ` : ''}${s.counts.limit} | ${other || '0'} | ${fmt(s.medianMs)} | ${fmt(s.p90Ms)} | ${fmt(s.medianSolvedMs)} | ${fmt(s.p90SolvedMs)} | ${s.nodesPerSecond.toLocaleString('en')} | ${fmtMb(s.peakMemoryMb)} / ${fmtMb(s.medianPeakMemoryMb)} | ${s.wallSeconds} s |`,
     );
   }
   return lines;
@@ -196,7 +201,7 @@ export async function main(argv: readonly string[], out: (line: string) => void,
     for (const entry of entries) {
       if (!entry.ok) {
         const line = invalidLine(entry);
-        invalidRows.push({ file, index: entry.index, title: entry.title, status: 'invalid', moves: null, pushes: null, optimal: null, ms: 0, wallMs: 0, nodes: 0, nodesPerSecond: null, peakMemoryMb: null, baselineMemoryMb: null, message: line.message, solution: null });
+        invalidRows.push({ file, index: entry.index, title: entry.title, status: 'invalid', moves: null, pushes: null, optimal: null, fewestMoves: null, ms: 0, wallMs: 0, nodes: 0, nodesPerSecond: null, peakMemoryMb: null, baselineMemoryMb: null, message: line.message, solution: null });
         continue;
       }
       const options = { mode: args.mode, timeLimitMs: args.timeLimitMs, ...(args.memoryLimitMb === undefined ? {} : { memoryLimitMb: args.memoryLimitMb }) };

@@ -4,6 +4,7 @@
  */
 import { type Level, type Position, isWall } from './level';
 import { DIRECTIONS, type Direction, neighbour, OPPOSITE } from './direction';
+import { minHeap } from './heap';
 
 /** Breadth-first distances from `from` over cells free of walls and of `blocked` cells; -1 = unreachable. */
 export function walkDistances(level: Level, blocked: Uint8Array, from: number): Int32Array {
@@ -79,37 +80,7 @@ export function pushPath(level: Level, position: Position, box: number, target: 
   const cost = new Float64Array(stateCount).fill(Infinity);
   const parent = new Int32Array(stateCount).fill(-1);
   const walkTo = new Array<string>(stateCount);
-  // A tiny binary heap of [cost, state].
-  const heap: Array<[number, number]> = [];
-  const push = (item: [number, number]) => {
-    heap.push(item);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (heap[p][0] <= heap[i][0]) break;
-      [heap[p], heap[i]] = [heap[i], heap[p]];
-      i = p;
-    }
-  };
-  const pop = (): [number, number] => {
-    const top = heap[0];
-    const last = heap.pop()!;
-    if (heap.length) {
-      heap[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < heap.length && heap[l][0] < heap[m][0]) m = l;
-        if (r < heap.length && heap[r][0] < heap[m][0]) m = r;
-        if (m === i) break;
-        [heap[m], heap[i]] = [heap[i], heap[m]];
-        i = m;
-      }
-    }
-    return top;
-  };
+  const heap = minHeap<number>();
 
   // State = boxCell * 4 + dirIndex: the box has just been pushed in DIRECTIONS[dirIndex], so the
   // player stands on the cell behind it. The start is handled by walking from the real player.
@@ -128,14 +99,14 @@ export function pushPath(level: Level, position: Position, box: number, target: 
         cost[state] = c;
         parent[state] = fromState;
         walkTo[state] = traceWalk(level, dist, behind) + dir.toUpperCase();
-        push([c, state]);
+        heap.push(c, state);
       }
     });
   };
 
   expand(box, position.player, 0, -1);
-  while (heap.length) {
-    const [c, state] = pop();
+  while (heap.size > 0) {
+    const [c, state] = heap.pop();
     if (c > cost[state]) continue;
     const boxCell = state >> 2;
     if (boxCell === target) {

@@ -28,6 +28,11 @@ export interface SolveProgress {
   readonly elapsedMs: number;
   /** Transposition table fill, 0..1. */
   readonly tableFill: number;
+  /**
+   * Optimal mode's second pass: the fewest pushes are proven (`pushes`) and the search now
+   * looks for the fewest moves with that many pushes; `bound` then counts moves.
+   */
+  readonly fewestMovesFor?: number;
 }
 
 interface Stats {
@@ -44,6 +49,8 @@ export type SolveResult =
       readonly pushes: number;
       /** True when the push count is proven minimal (optimal mode). */
       readonly optimal: boolean;
+      /** True when, in addition, no solution with that push count has fewer moves (optimal mode, time allowing). */
+      readonly fewestMoves?: boolean;
     })
   | (Stats & { readonly status: 'unsolvable'; readonly message: string })
   | (Stats & { readonly status: 'limit'; readonly reason: 'time' | 'memory'; readonly message: string })

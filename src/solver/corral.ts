@@ -15,6 +15,9 @@
  */
 import type { Board } from './board';
 
+/** CorralFinder's label for walls: above every label a call hands out. */
+const WALL_LABEL = 0x7fffffff;
+
 export class CorralFinder {
   private readonly board: Board;
   private readonly dead: Uint8Array;
@@ -27,38 +30,58 @@ export class CorralFinder {
   /** The chosen corral's pushes, as box cell * 4 + direction. */
   readonly pushes: Int32Array;
   pushCount = 0;
-  /** After a 'deadlock' verdict: the fence of the corral that can never be opened. */
-  deadlockFence: number[] = [];
+  /** After a 'deadlock' verdict (until the next `find`): the fence of the corral that can never be opened. */
+  get deadlockFence(): number[] {
+    return Array.from(this.fenceList.subarray(0, this.deadFenceCount));
+  }
+  private deadFenceCount = 0;
   private readonly candidate: Int32Array;
+  /** The floor cells in ascending order: the scan for corrals skips the walls. */
+  private readonly cells: Int32Array;
 
   constructor(board: Board, dead: Uint8Array) {
     this.board = board;
     this.dead = dead;
+    const cells: number[] = [];
+    for (let c = 0; c < board.size; c++) if (board.floor[c]) cells.push(c);
+    this.cells = Int32Array.from(cells);
     this.comp = new Int32Array(board.size);
     this.fence = new Int32Array(board.size);
     this.queue = new Int32Array(board.size);
     this.fenceList = new Int32Array(board.size);
     this.pushes = new Int32Array(board.size * 4);
     this.candidate = new Int32Array(board.size * 4);
+    this.markWalls();
+  }
+
+  /** Walls carry a label above every real one, so the corral flood tests one array for them. */
+  private markWalls(): void {
+    const { floor, size } = this.board;
+    for (let c = 0; c < size; c++) if (!floor[c]) this.comp[c] = WALL_LABEL;
   }
 
   /**
    * Looks for PI-corrals. Returns 'none' (no pruning), 'prune' (only `pushes` need searching)
    * or 'deadlock'. `reach[c] === stamp` marks the player's cells; `boxAt` the boxes.
+   * `outside`, when known, is how many free cells the player does not reach: once that many
+   * are labelled, the rest of the scan could find no other corral and is skipped.
    */
-  find(boxAt: Uint8Array, reach: Int32Array, stamp: number): 'none' | 'prune' | 'deadlock' {
-    const { floor, offsets, goal, size } = this.board;
-    const { comp, fence, queue, fenceList, dead, candidate } = this;
+  find(boxAt: Uint8Array, reach: Int32Array, stamp: number, outside = Infinity): 'none' | 'prune' | 'deadlock' {
+    const { floor, offsets, goal, width: w } = this.board;
+    const { comp, fence, queue, fenceList, dead, candidate, cells } = this;
     if (this.label > 0x3fffff00) {
       comp.fill(0);
       fence.fill(0);
+      this.markWalls();
       this.label = 0;
     }
     const first = this.label + 1;
     let best = -1;
     this.pushCount = 0;
-    for (let start = 0; start < size; start++) {
-      if (!floor[start] || boxAt[start] || reach[start] === stamp || comp[start] >= first) continue;
+    let left = outside;
+    for (let q = 0; q < cells.length && left > 0; q++) {
+      const start = cells[q];
+      if (boxAt[start] || reach[start] === stamp || comp[start] >= first) continue;
       const k = ++this.label;
       // Flood the corral and collect its fence.
       let head = 0;
@@ -70,21 +93,55 @@ export class CorralFinder {
       while (head < tail) {
         const c = queue[head++];
         if (goal[c]) needed = true;
-        for (let d = 0; d < 4; d++) {
-          const nb = c + offsets[d];
-          if (!floor[nb]) continue;
-          if (boxAt[nb]) {
-            if (fence[nb] !== k) {
-              fence[nb] = k;
-              fenceList[fenceCount++] = nb;
-              if (!goal[nb]) needed = true;
-            }
-          } else if (comp[nb] !== k) {
-            comp[nb] = k;
-            queue[tail++] = nb;
+        // The four neighbours written out (left, up, right, down, as `offsets`): a free one
+        // not yet labelled is in this corral (walls carry WALL_LABEL, and any label a free
+        // neighbour has from this call is k); a box is on the fence.
+        let nb = c - 1;
+        if (boxAt[nb]) {
+          if (fence[nb] !== k) {
+            fence[nb] = k;
+            fenceList[fenceCount++] = nb;
+            if (!goal[nb]) needed = true;
           }
+        } else if (comp[nb] < first) {
+          comp[nb] = k;
+          queue[tail++] = nb;
+        }
+        nb = c - w;
+        if (boxAt[nb]) {
+          if (fence[nb] !== k) {
+            fence[nb] = k;
+            fenceList[fenceCount++] = nb;
+            if (!goal[nb]) needed = true;
+          }
+        } else if (comp[nb] < first) {
+          comp[nb] = k;
+          queue[tail++] = nb;
+        }
+        nb = c + 1;
+        if (boxAt[nb]) {
+          if (fence[nb] !== k) {
+            fence[nb] = k;
+            fenceList[fenceCount++] = nb;
+            if (!goal[nb]) needed = true;
+          }
+        } else if (comp[nb] < first) {
+          comp[nb] = k;
+          queue[tail++] = nb;
+        }
+        nb = c + w;
+        if (boxAt[nb]) {
+          if (fence[nb] !== k) {
+            fence[nb] = k;
+            fenceList[fenceCount++] = nb;
+            if (!goal[nb]) needed = true;
+          }
+        } else if (comp[nb] < first) {
+          comp[nb] = k;
+          queue[tail++] = nb;
         }
       }
+      left -= tail;
       if (!needed) continue;
       let ok = true;
       let count = 0;
@@ -112,13 +169,13 @@ export class CorralFinder {
       }
       if (!ok) continue;
       if (count === 0) {
-        this.deadlockFence = Array.from(fenceList.subarray(0, fenceCount));
+        this.deadFenceCount = fenceCount;
         return 'deadlock';
       }
       if (best < 0 || count < this.pushCount) {
         best = k;
         this.pushCount = count;
-        this.pushes.set(candidate.subarray(0, count));
+        for (let m = 0; m < count; m++) this.pushes[m] = candidate[m];
       }
     }
     return best < 0 ? 'none' : 'prune';

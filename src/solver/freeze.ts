@@ -68,13 +68,31 @@ export class FreezeChecker {
    * same as before the push.
    */
   deadlockAfterPush(boxAt: Uint8Array, moved: number): number[] | null {
+    if (!this.detect(boxAt, moved)) return null;
+    const result = Array.from(this.list.subarray(0, this.count));
+    this.clear();
+    return result;
+  }
+
+  /**
+   * Whether the push to `moved` created frozen boxes off goals: `deadlockAfterPush` without
+   * the list, which the search never needs (it asks millions of times).
+   */
+  frozenAfterPush(boxAt: Uint8Array, moved: number): boolean {
+    if (!this.detect(boxAt, moved)) return false;
+    this.clear();
+    return true;
+  }
+
+  /** The check of both: on true the frozen set is left in `list` (the caller clears it). */
+  private detect(boxAt: Uint8Array, moved: number): boolean {
     const { floor } = this.board;
     const w = this.board.width;
     // Cheap filter: the moved box must be blocked on both axes, boxes counted as blockers.
     const hb = !floor[moved - 1] || !floor[moved + 1] || boxAt[moved - 1] || boxAt[moved + 1] || (this.dead[moved - 1] && this.dead[moved + 1]);
-    if (!hb) return null;
+    if (!hb) return false;
     const vb = !floor[moved - w] || !floor[moved + w] || boxAt[moved - w] || boxAt[moved + w] || (this.dead[moved - w] && this.dead[moved + w]);
-    if (!vb) return null;
+    if (!vb) return false;
     // The candidate set: boxes 4-connected to the moved one.
     const { member, list, board } = this;
     this.count = 0;
@@ -91,14 +109,12 @@ export class FreezeChecker {
       }
     }
     this.fixedPoint();
-    let result: number[] | null = null;
+    let offGoal = false;
     if (member[moved]) {
-      let offGoal = false;
       for (let i = 0; i < this.count; i++) if (!board.goal[list[i]]) offGoal = true;
-      if (offGoal) result = Array.from(list.subarray(0, this.count));
     }
-    this.clear();
-    return result;
+    if (!offGoal) this.clear();
+    return offGoal;
   }
 
   /**

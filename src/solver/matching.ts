@@ -30,6 +30,19 @@ export class Matcher {
     this.bu = new Float64Array(n + 1);
     this.bv = new Float64Array(n + 1);
     this.bp = new Int32Array(n + 1);
+    this.rowStart = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.rowStart[i] = i * n;
+  }
+
+  /** Where each row of the cost matrix starts in the array passed in: `row * n` unless set. */
+  private rowStart: Int32Array;
+
+  /**
+   * Reads row `i` of the matrix at `cost[rows[i]]` onwards from now on (the caller may change
+   * `rows` between calls): a row can then be a run of a larger table, set without copying.
+   */
+  setRows(rows: Int32Array): void {
+    this.rowStart = rows;
   }
 
   /** Potentials and column owners of the last full `solve`, the base for `resolveRow`. */
@@ -47,7 +60,7 @@ export class Matcher {
     do {
       used[j0] = 1;
       const i0 = p[j0];
-      const rowBase = (i0 - 1) * n - 1;
+      const rowBase = this.rowStart[i0 - 1] - 1;
       const ui = u[i0];
       let delta = Infinity;
       let j1 = 0;
@@ -81,13 +94,13 @@ export class Matcher {
   }
 
   private total(cost: Int32Array): number {
-    const { n, p } = this;
+    const { n, p, rowStart } = this;
     let total = 0;
     let forbidden = false;
     for (let j = 1; j <= n; j++) {
       const row = p[j] - 1;
       this.assignment[row] = j - 1;
-      const c = cost[row * n + j - 1];
+      const c = cost[rowStart[row] + j - 1];
       if (c >= FORBIDDEN) forbidden = true;
       total += c;
     }
@@ -95,7 +108,7 @@ export class Matcher {
   }
 
   /**
-   * Minimum total of `cost[row * n + col]` over perfect matchings, or -1 when every perfect
+   * Minimum total of `cost[row * n + col]` (rows as `setRows` placed them) over perfect matchings, or -1 when every perfect
    * matching uses a FORBIDDEN pair. Remembers its potentials as the base for `resolveRow`.
    */
   solve(cost: Int32Array): number {
@@ -131,7 +144,7 @@ export class Matcher {
     for (let i = 0; i < n; i++) {
       const j = assignIn[i];
       bp[j + 1] = i + 1;
-      bu[i + 1] = cost[i * n + j] - vIn[j];
+      bu[i + 1] = cost[this.rowStart[i] + j] - vIn[j];
     }
   }
 
@@ -148,7 +161,7 @@ export class Matcher {
     const i = row + 1;
     for (let j = 1; j <= n; j++) if (p[j] === i) p[j] = 0;
     let m = Infinity;
-    const base = row * n - 1;
+    const base = this.rowStart[row] - 1;
     for (let j = 1; j <= n; j++) {
       const c = cost[base + j] - v[j];
       if (c < m) m = c;

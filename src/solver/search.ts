@@ -57,6 +57,12 @@ export interface SearchLimits {
   readonly corralSearch?: boolean;
   /** Stop with limit 'memory' after this many nodes (experiments). */
   readonly maxNodes?: number;
+  /**
+   * Optimal mode's second pass, given the fewest pushes P (proven by the first): the fewest
+   * moves among P-push solutions. Nodes are then boxes, the player's exact cell and the pushes
+   * so far; a node's g is its moves and it is dropped when pushes + bound exceed P.
+   */
+  readonly fewestMovesFor?: number;
 }
 
 export type SearchOutcome =
@@ -65,50 +71,196 @@ export type SearchOutcome =
   | { readonly status: 'limit'; readonly reason: 'time' | 'memory' | 'nodes'; readonly nodes: number }
   | { readonly status: 'cancelled'; readonly nodes: number };
 
-/** Reachability by stamping: cells with mark[c] === stamp after a call are reachable. */
+/**
+ * Reachability by stamping: cells with mark[c] === stamp after a call are reachable.
+ *
+ * Walls carry a mark above every stamp, so the floods test one array (and the box) per
+ * neighbour instead of three. A flood takes two stamps: `stamp` for the player's region and
+ * `stamp + 1` for the other areas `areas` finds, so both are "seen" for this call and both are
+ * below the next call's stamp.
+ */
 class Reach {
   readonly mark: Int32Array;
   stamp = 0;
   /** Cells reached by the last flood. */
   count = 0;
+  /** Walking distances written by `walk`. */
+  readonly steps: Int32Array;
   private readonly queue: Int32Array;
   private readonly board: Board;
   constructor(board: Board) {
     this.board = board;
     this.mark = new Int32Array(board.size);
     this.queue = new Int32Array(board.size);
+    this.steps = new Int32Array(board.size);
+    this.markWalls();
+  }
+  private markWalls(): void {
+    const { floor, size } = this.board;
+    for (let c = 0; c < size; c++) if (!floor[c]) this.mark[c] = WALL_MARK;
   }
   /** Floods from `from` around boxes; returns the smallest reachable cell. */
   flood(boxAt: Uint8Array, from: number): number {
-    const { floor, offsets } = this.board;
+    const w = this.board.width;
     const mark = this.mark;
     const queue = this.queue;
     // Stamps live in an Int32Array: start over long before they could overflow.
     if (this.stamp >= 0x3fffffff) {
       this.mark.fill(0);
+      this.markWalls();
       this.stamp = 0;
     }
-    const stamp = ++this.stamp;
+    const stamp = (this.stamp += 2);
     let head = 0;
     let tail = 0;
     let min = from;
     mark[from] = stamp;
     queue[tail++] = from;
+    // The four neighbours written out: this loop is the hottest of the search. Only a left or
+    // upper neighbour can be smaller than the cell being expanded (which is >= min).
     while (head < tail) {
       const c = queue[head++];
-      for (let d = 0; d < 4; d++) {
-        const n = c + offsets[d];
-        if (mark[n] !== stamp && floor[n] && !boxAt[n]) {
-          mark[n] = stamp;
-          queue[tail++] = n;
-          if (n < min) min = n;
-        }
+      let x = c - 1;
+      if (mark[x] < stamp && !boxAt[x]) {
+        mark[x] = stamp;
+        queue[tail++] = x;
+        if (x < min) min = x;
+      }
+      x = c - w;
+      if (mark[x] < stamp && !boxAt[x]) {
+        mark[x] = stamp;
+        queue[tail++] = x;
+        if (x < min) min = x;
+      }
+      x = c + 1;
+      if (mark[x] < stamp && !boxAt[x]) {
+        mark[x] = stamp;
+        queue[tail++] = x;
+      }
+      x = c + w;
+      if (mark[x] < stamp && !boxAt[x]) {
+        mark[x] = stamp;
+        queue[tail++] = x;
       }
     }
     this.count = tail;
     return min;
   }
+
+  /** Floods like `flood` (same stamps), also writing each reached cell's walking distance to `steps`. */
+  walk(boxAt: Uint8Array, from: number): void {
+    const { offsets } = this.board;
+    const { mark, queue, steps } = this;
+    if (this.stamp >= 0x3fffffff) {
+      mark.fill(0);
+      this.markWalls();
+      this.stamp = 0;
+    }
+    const stamp = (this.stamp += 2);
+    let head = 0;
+    let tail = 0;
+    mark[from] = stamp;
+    steps[from] = 0;
+    queue[tail++] = from;
+    while (head < tail) {
+      const c = queue[head++];
+      for (let d = 0; d < 4; d++) {
+        const n = c + offsets[d];
+        if (mark[n] < stamp && !boxAt[n]) {
+          mark[n] = stamp;
+          steps[n] = steps[c] + 1;
+          queue[tail++] = n;
+        }
+      }
+    }
+    this.count = tail;
+  }
+
+  /**
+   * How many separate areas the boxes cut the free floor into, the last flood's region counted
+   * as one. `boxes` are the box cells `boxAt` marks: every other area borders a box (the floor
+   * is connected), so only the boxes' neighbours can start one. Marks those areas `stamp + 1`.
+   */
+  areas(boxAt: Uint8Array, boxes: Int32Array): number {
+    const w = this.board.width;
+    const mark = this.mark;
+    const queue = this.queue;
+    const seen = this.stamp + 1;
+    let regions = 1;
+    for (let i = 0; i < boxes.length; i++) {
+      const b = boxes[i];
+      for (let d = 0; d < 4; d++) {
+        const s = d === 0 ? b - 1 : d === 1 ? b - w : d === 2 ? b + 1 : b + w;
+        if (mark[s] >= seen - 1 || boxAt[s]) continue;
+        regions++;
+        // The player's region is already marked; the area's own cells take `seen`.
+        let head = 0;
+        let tail = 0;
+        mark[s] = seen;
+        queue[tail++] = s;
+        while (head < tail) {
+          const c = queue[head++];
+          let x = c - 1;
+          if (mark[x] < seen - 1 && !boxAt[x]) {
+            mark[x] = seen;
+            queue[tail++] = x;
+          }
+          x = c - w;
+          if (mark[x] < seen - 1 && !boxAt[x]) {
+            mark[x] = seen;
+            queue[tail++] = x;
+          }
+          x = c + 1;
+          if (mark[x] < seen - 1 && !boxAt[x]) {
+            mark[x] = seen;
+            queue[tail++] = x;
+          }
+          x = c + w;
+          if (mark[x] < seen - 1 && !boxAt[x]) {
+            mark[x] = seen;
+            queue[tail++] = x;
+          }
+        }
+      }
+    }
+    return regions;
+  }
 }
+
+/**
+ * RING_JOINS[mask]: with bit r of `mask` set when ring cell r around a cell is free (clockwise
+ * from above: N, NE, E, SE, S, SW, W, NW), whether all free straight neighbours lie on one
+ * unbroken run of free ring cells.
+ */
+const RING_JOINS = (() => {
+  const table = new Uint8Array(256);
+  for (let mask = 0; mask < 256; mask++) {
+    const free = (r: number) => ((mask >> (r & 7)) & 1) === 1;
+    let blockedAt = -1;
+    for (let r = 0; r < 8 && blockedAt < 0; r++) if (!free(r)) blockedAt = r;
+    let joins = true;
+    if (blockedAt >= 0) {
+      let runs = 0;
+      let runOfFree = -1;
+      let prevFree = false;
+      for (let t = 1; t <= 8; t++) {
+        const r = (blockedAt + t) & 7;
+        const f = free(r);
+        if (f && !prevFree) runs++;
+        prevFree = f;
+        if (f && (r & 1) === 0) {
+          if (runOfFree < 0) runOfFree = runs;
+          else if (runOfFree !== runs) joins = false;
+        }
+      }
+    }
+    table[mask] = joins ? 1 : 0;
+  }
+  return table;
+})();
+
+/** Reach's mark for walls: above every stamp, so a flood never enters them. */
+const WALL_MARK = 0x7fffffff;
 
 /** Runs a search to the end. */
 export function search(board: Board, distances: Distances, startBoxes: Int32Array, startPlayer: number, limits: SearchLimits): SearchOutcome {
@@ -151,7 +303,6 @@ export function* searchSteps(
   const freeze = new FreezeChecker(board, dead);
   const settled = limits.settled === true ? new SettledChecker(board, dead) : null;
   const matcher = new Matcher(n);
-  const cost = new Int32Array(n * n);
   const potBuf = new Int32Array(n);
   const assignBuf = new Uint16Array(n);
   let movedCell = -1;
@@ -173,14 +324,43 @@ export function* searchSteps(
   const child = new Int32Array(n);
   const goalCount = goals.length;
   const corrals = new CorralFinder(board, dead);
-  const usePiCorrals = limits.piCorrals !== false;
+  // The moves pass: see SearchLimits.fewestMovesFor.
+  const movesPass = limits.optimal && limits.fewestMovesFor !== undefined;
+  const pushLimit = limits.fewestMovesFor ?? 0;
+  const zPushes = zobristKeys(movesPass ? pushLimit + 2 : 0, 0x9e37);
+  // PI-corral pruning postpones pushes outside the corral, which keeps the push count but not
+  // the walks between pushes: not for the moves pass.
+  const usePiCorrals = limits.piCorrals !== false && !movesPass;
   const corralSearch = limits.corralSearch === false ? null : new CorralSearch(board, dead);
   let floorCount = 0;
   for (let c = 0; c < size; c++) floorCount += floor[c];
   const indexAt = new Int32Array(size);
   const moves = new Int32Array(n * 4);
 
+  // Cost rows: row i of the matrix the matcher reads starts at costRows[i] in `cost`. Normally
+  // `cost` is the push distances cell by cell (FORBIDDEN where a box cannot reach the goal),
+  // and filling a row just points it at its cell's run: O(1) instead of n values, three times
+  // per child and n times per expansion. A board too large for that second copy of the
+  // distances copies each row into a private n × n matrix instead.
+  const viewRows = size * goalCount <= 1 << 20;
+  const cost = new Int32Array(viewRows ? size * goalCount : n * n);
+  const costRows = new Int32Array(n);
+  if (viewRows) {
+    for (let g = 0; g < goalCount; g++) {
+      for (let c = 0; c < size; c++) {
+        const d = dist[g * size + c];
+        cost[c * goalCount + g] = d === UNREACHABLE ? FORBIDDEN : d;
+      }
+    }
+  } else {
+    for (let i = 0; i < n; i++) costRows[i] = i * n;
+  }
+  matcher.setRows(costRows);
   const fillRow = (row: number, cell: number) => {
+    if (viewRows) {
+      costRows[row] = cell * goalCount;
+      return;
+    }
     const base = row * n;
     for (let g = 0; g < goalCount; g++) {
       const d = dist[g * size + cell];
@@ -191,40 +371,6 @@ export function* searchSteps(
   const packW = limits.optimal ? 0 : (limits.packingWeight ?? 0);
   const featuresOn = !limits.optimal && limits.features === true;
   const order = packW > 0 || featuresOn ? packingOrder(board, startPlayer) : new Int32Array(0);
-  // Connectivity: how many separate areas the boxes cut the free floor into.
-  const connMark = new Int32Array(size);
-  const connQueue = new Int32Array(size);
-  let connStamp = 0;
-  /** Counts areas; the player's area was just flooded by `known` and counts as one. */
-  const connectivity = (known: Reach) => {
-    if (connStamp >= 0x3fffffff) {
-      connMark.fill(0);
-      connStamp = 0;
-    }
-    const stampC = ++connStamp;
-    let regions = 1;
-    const km = known.mark;
-    const ks = known.stamp;
-    for (let c0 = 0; c0 < size; c0++) {
-      if (!floor[c0] || boxAt[c0] || connMark[c0] === stampC || km[c0] === ks) continue;
-      regions++;
-      let head = 0;
-      let tail = 0;
-      connMark[c0] = stampC;
-      connQueue[tail++] = c0;
-      while (head < tail) {
-        const c = connQueue[head++];
-        for (let d = 0; d < 4; d++) {
-          const nb = c + offsets[d];
-          if (floor[nb] && !boxAt[nb] && connMark[nb] !== stampC && km[nb] !== ks) {
-            connMark[nb] = stampC;
-            connQueue[tail++] = nb;
-          }
-        }
-      }
-    }
-    return regions;
-  };
   let parentPacked = 0;
   let parentConn = 0;
   let parentWeight = 0;
@@ -267,14 +413,20 @@ export function* searchSteps(
   for (let i = 0; i < n; i++) fillRow(i, startBoxes[i]);
   const rootH = matcher.solve(cost);
   if (rootH < 0) return { status: 'unsolvable', nodes: 1, message: 'No assignment of boxes to goals is possible (bipartite deadlock).' };
-  let rootHash = zPlayer[rootPlayer];
+  const rootCell = movesPass ? startPlayer : rootPlayer;
+  let rootHash = zPlayer[rootCell] ^ (movesPass ? zPushes[0] : 0);
   for (let i = 0; i < n; i++) rootHash ^= zBox[startBoxes[i]];
   let nodes = 1;
   try {
-    const root = store.add(startBoxes, rootPlayer, -1, 0, rootH, rootHash, 0, 0);
+    const root = store.add(startBoxes, rootCell, -1, 0, rootH, rootHash, 0, 0);
     for (let i = 0; i < n; i++) indexAt[startBoxes[i]] = i;
     saveMatching(root, startBoxes, -1, -1);
-    enqueue(root, 0, rootH, rootPacked, 1, true, false);
+    if (movesPass) {
+      // The node's weight slot holds its pushes; A* on moves with P - pushes as the bound
+      // (every push still to come is a move, and exactly P - pushes of them are to come).
+      store.setWeight(root, 0);
+      enqueue(root, 0, pushLimit, rootPacked, 1, true, false);
+    } else enqueue(root, 0, rootH, rootPacked, 1, true, false);
   } catch (e) {
     if (e instanceof MemoryLimit) return { status: 'limit', reason: 'memory', nodes: 0 };
     throw e;
@@ -292,13 +444,21 @@ export function* searchSteps(
   const macroBoxes: number[] = [];
   const macroTries = limits.macroBoxes ?? 4;
 
+  const width = board.width;
   const relaxSeen = new Int32Array(size);
   const relaxQueue = new Int32Array(size);
   let relaxStamp = 0;
+  // Walls and dead squares can never take the box: marked above every stamp, one test covers
+  // "seen", "wall" and "dead".
+  const markRelaxBarriers = () => {
+    for (let c = 0; c < size; c++) if (!floor[c] || dead[c]) relaxSeen[c] = WALL_MARK;
+  };
+  markRelaxBarriers();
   /** Whether a box at `b` could reach `target` with the other boxes standing still and the player anywhere free (boxAt marks b). */
   const relaxedReach = (b: number, target: number): boolean => {
     if (relaxStamp >= 0x3fffffff) {
       relaxSeen.fill(0);
+      markRelaxBarriers();
       relaxStamp = 0;
     }
     const stampR = ++relaxStamp;
@@ -307,76 +467,84 @@ export function* searchSteps(
     let tail = 0;
     relaxSeen[b] = stampR;
     relaxQueue[tail++] = b;
+    const w = width;
     let reached = false;
-    while (head < tail && !reached) {
+    // Each neighbour's freedom is read once: it decides both the push into it and the push
+    // from it (the player stands opposite). `floor - boxAt` is 1 exactly on free cells.
+    while (head < tail) {
       const c = relaxQueue[head++];
-      for (let d = 0; d < 4; d++) {
-        const e = offsets[d];
-        const to = c + e;
-        const from = c - e;
-        if (relaxSeen[to] === stampR || !floor[to] || boxAt[to] || dead[to] || !floor[from] || boxAt[from]) continue;
-        if (to === target) {
-          reached = true;
-          break;
+      const l = c - 1;
+      const u = c - w;
+      const r = c + 1;
+      const dn = c + w;
+      const fl = floor[l] - boxAt[l];
+      const fu = floor[u] - boxAt[u];
+      const fr = floor[r] - boxAt[r];
+      const fd = floor[dn] - boxAt[dn];
+      if (fl && fr) {
+        if (relaxSeen[l] < stampR) {
+          if (l === target) reached = true;
+          relaxSeen[l] = stampR;
+          relaxQueue[tail++] = l;
         }
-        relaxSeen[to] = stampR;
-        relaxQueue[tail++] = to;
+        if (relaxSeen[r] < stampR) {
+          if (r === target) reached = true;
+          relaxSeen[r] = stampR;
+          relaxQueue[tail++] = r;
+        }
       }
+      if (fu && fd) {
+        if (relaxSeen[u] < stampR) {
+          if (u === target) reached = true;
+          relaxSeen[u] = stampR;
+          relaxQueue[tail++] = u;
+        }
+        if (relaxSeen[dn] < stampR) {
+          if (dn === target) reached = true;
+          relaxSeen[dn] = stampR;
+          relaxQueue[tail++] = dn;
+        }
+      }
+      if (reached) break;
     }
     boxAt[b] = 1;
     return reached;
   };
 
-  const ring = new Int32Array(8);
   /**
    * Whether the free neighbours of `c` (boxes as `boxAt` has them; `c` itself ignored) are
    * joined around it: walking the eight cells around `c`, they all lie on one unbroken run of
    * free cells (a diagonal cell is next to both of its straight neighbours). Then they are in
    * one region whether or not `c` is free; when not, they may still be (joined further away).
+   * The ring's free cells as a byte index a table (`floor - boxAt` is 1 exactly when free).
    */
   const ringJoins = (c: number): boolean => {
-    const w = board.width;
-    ring[0] = c - w;
-    ring[1] = c - w + 1;
-    ring[2] = c + 1;
-    ring[3] = c + w + 1;
-    ring[4] = c + w;
-    ring[5] = c + w - 1;
-    ring[6] = c - 1;
-    ring[7] = c - w - 1;
-    let blockedAt = -1;
-    for (let r = 0; r < 8; r++) {
-      const x = ring[r];
-      if (!floor[x] || boxAt[x]) {
-        blockedAt = r;
-        break;
-      }
-    }
-    if (blockedAt < 0) return true;
-    let runs = 0;
-    let runOfFree = -1;
-    let prevFree = false;
-    for (let t = 1; t <= 8; t++) {
-      const r = (blockedAt + t) & 7;
-      const x = ring[r];
-      const free = floor[x] === 1 && boxAt[x] === 0;
-      if (free && !prevFree) runs++;
-      prevFree = free;
-      if (free && (r & 1) === 0) {
-        if (runOfFree < 0) runOfFree = runs;
-        else if (runOfFree !== runs) return false;
-      }
-    }
-    return true;
+    const w = width;
+    const mask =
+      (floor[c - w] - boxAt[c - w]) |
+      ((floor[c - w + 1] - boxAt[c - w + 1]) << 1) |
+      ((floor[c + 1] - boxAt[c + 1]) << 2) |
+      ((floor[c + w + 1] - boxAt[c + w + 1]) << 3) |
+      ((floor[c + w] - boxAt[c + w]) << 4) |
+      ((floor[c + w - 1] - boxAt[c + w - 1]) << 5) |
+      ((floor[c - 1] - boxAt[c - 1]) << 6) |
+      ((floor[c - w - 1] - boxAt[c - w - 1]) << 7);
+    return RING_JOINS[mask] === 1;
   };
   const labelSeen = new Int32Array(size);
   const labels = new Int32Array(size * 4);
   const labelMark = new Int32Array(size);
+  // Walls carry a mark no flood owns, so the label floods test one array per neighbour.
+  const markLabelWalls = () => {
+    for (let c = 0; c < size; c++) if (!floor[c]) labelMark[c] = WALL_MARK;
+  };
+  markLabelWalls();
   const labelQueue = new Int32Array(size);
-  const joined = new Int32Array(4);
-  const pending = new Int32Array(4);
   let labelStamp = 0;
-  /** Labels the four neighbours of `c` by player region with a box on `c` (0 = wall or box). */
+  /**
+   * Labels the four neighbours of `c` by player region with a box on `c` (0 = wall or box;
+   * equal labels = same region).
+   */
   const neighbourLabels = (c: number) => {
     const base = c * 4;
     labels[base] = labels[base + 1] = labels[base + 2] = labels[base + 3] = 0;
@@ -388,61 +556,48 @@ export function* searchSteps(
       }
       return;
     }
-    // Otherwise grow the floods from the free neighbours together, one queue, each cell owned
-    // by the flood that reached it first; floods that touch are merged. A flood whose queue
-    // runs dry has covered its whole region; once at most one (merged) flood still grows, every
-    // neighbour's region is known, usually long before the large region is filled.
+    // Otherwise flood from one unlabelled free neighbour at a time, stopping as soon as every
+    // neighbour has its label: the neighbours a flood meets share its label; when it runs dry
+    // the rest are in other regions. The last neighbour left needs no flood of its own.
+    const w = width;
     boxAt[c] = 1;
-    if (labelStamp >= 0x3fffffff) {
-      labelMark.fill(0);
-      labelStamp = 0;
-    }
-    const stampL = (labelStamp += 4);
-    let head = 0;
-    let tail = 0;
-    let growing = 0;
+    let left = 0;
     for (let k = 0; k < 4; k++) {
-      joined[k] = k;
-      pending[k] = 0;
       const nb = c + offsets[k];
-      if (!floor[nb] || boxAt[nb]) continue;
-      labelMark[nb] = stampL + k;
-      labelQueue[tail++] = nb;
-      pending[k] = 1;
-      growing++;
+      if (floor[nb] && !boxAt[nb]) left++;
     }
-    const rootOf = (k: number) => {
-      while (joined[k] !== k) k = joined[k];
-      return k;
-    };
-    while (growing > 1) {
-      const x = labelQueue[head++];
-      const rx = rootOf(labelMark[x] - stampL);
-      pending[rx]--;
-      for (let d = 0; d < 4; d++) {
-        const y = x + offsets[d];
-        if (!floor[y] || boxAt[y]) continue;
-        const owner = labelMark[y] - stampL;
-        if (owner >= 0 && owner < 4) {
-          const ry = rootOf(owner);
-          if (ry !== rx) {
-            // Two floods met: one region. Merge into rx.
-            joined[ry] = rx;
-            pending[rx] += pending[ry];
-            pending[ry] = 0;
-            growing--;
-          }
-        } else {
-          labelMark[y] = stampL + rx;
+    for (let k = 0; k < 4 && left > 0; k++) {
+      const nb = c + offsets[k];
+      if (!floor[nb] || boxAt[nb] || labels[base + k] !== 0) continue;
+      const label = k + 1;
+      labels[base + k] = label;
+      if (--left === 0) break;
+      if (labelStamp >= 0x3fffffff) {
+        labelMark.fill(0);
+        markLabelWalls();
+        labelStamp = 0;
+      }
+      const stampL = ++labelStamp;
+      let head = 0;
+      let tail = 0;
+      labelMark[nb] = stampL;
+      labelQueue[tail++] = nb;
+      while (head < tail && left > 0) {
+        const x = labelQueue[head++];
+        for (let d = 0; d < 4; d++) {
+          const y = x + offsets[d];
+          if (labelMark[y] >= stampL || boxAt[y]) continue;
+          labelMark[y] = stampL;
           labelQueue[tail++] = y;
-          pending[rx]++;
+          // One of c's neighbours? Then it shares this label.
+          const dy = y - c;
+          const j = dy === -1 ? 0 : dy === -w ? 1 : dy === 1 ? 2 : dy === w ? 3 : -1;
+          if (j >= 0 && labels[base + j] === 0) {
+            labels[base + j] = label;
+            left--;
+          }
         }
       }
-      if (pending[rx] === 0) growing--;
-    }
-    for (let k = 0; k < 4; k++) {
-      const nb = c + offsets[k];
-      labels[base + k] = floor[nb] && !boxAt[nb] ? rootOf(k) + 1 : 0;
     }
     boxAt[c] = 0;
   };
@@ -462,7 +617,17 @@ export function* searchSteps(
       if (inPrefix || dist[tBase + c] === UNREACHABLE) continue;
       macroBoxes.push(i);
     }
-    macroBoxes.sort((x, y) => dist[tBase + cur[x]] - dist[tBase + cur[y]]);
+    // Insertion sort by distance (stable, like the sort it replaces; a few boxes, no closure).
+    for (let a = 1; a < macroBoxes.length; a++) {
+      const x = macroBoxes[a];
+      const dx = dist[tBase + cur[x]];
+      let k = a - 1;
+      while (k >= 0 && dist[tBase + cur[macroBoxes[k]]] > dx) {
+        macroBoxes[k + 1] = macroBoxes[k];
+        k--;
+      }
+      macroBoxes[k + 1] = x;
+    }
     if (macroBoxes.length > macroTries) macroBoxes.length = macroTries;
     for (const i of macroBoxes) {
       const b = cur[i];
@@ -507,17 +672,24 @@ export function* searchSteps(
       while (found < 0 && head < tail && tail <= MACRO_STATE_CAP) {
         state = macroQueue[head++];
         c = state >> 2;
-        if (labelSeen[c] !== stampM) {
-          labelSeen[c] = stampM;
-          neighbourLabels(c);
-        }
-        // The player stands where the box came from: the neighbour opposite the push.
-        const fromLabel = labels[c * 4 + (((state & 3) + 2) & 3)];
+        // The player stands where the box came from: the neighbour opposite the push. Pushing
+        // on in the same direction needs nothing more; any other push needs the player to get
+        // round the box, which the neighbours' labels tell, computed only when such a push
+        // passes the cheap tests (labels are kept per cell for the whole walk).
+        const inDir = state & 3;
+        const fromSide = c * 4 + ((inDir + 2) & 3);
         for (let d = 0; d < 4; d++) {
           const e = offsets[d];
           const to = c + e;
           const ns = to * 4 + d;
-          if (labels[c * 4 + ((d + 2) & 3)] !== fromLabel || !floor[to] || boxAt[to] || dead[to] || macroSeen[ns] === stampM) continue;
+          if (!floor[to] || boxAt[to] || dead[to] || macroSeen[ns] === stampM) continue;
+          if (d !== inDir) {
+            if (labelSeen[c] !== stampM) {
+              labelSeen[c] = stampM;
+              neighbourLabels(c);
+            }
+            if (labels[c * 4 + ((d + 2) & 3)] !== labels[fromSide]) continue;
+          }
           macroSeen[ns] = stampM;
           macroPrev[ns] = state;
           macroQueue[tail++] = ns;
@@ -548,16 +720,25 @@ export function* searchSteps(
         // join their free neighbours, the region only gained `p` and lost `to`.
         const pJoins = ringJoins(p);
         boxAt[to] = 1;
-        const dead2 = last && (freeze.deadlockAfterPush(boxAt, to) !== null || (settled !== null && settled.lostAfterPush(boxAt, cur, i, to)));
+        const dead2 = last && (freeze.frozenAfterPush(boxAt, to) || (settled !== null && settled.lostAfterPush(boxAt, cur, i, to)));
         const sameC = pJoins && to !== prevNorm && ringJoins(to);
         const norm = sameC ? (p < prevNorm ? p : prevNorm) : childReach.flood(boxAt, p);
         prevNorm = norm;
         boxAt[to] = 0;
         boxAt[b] = 1;
         if (dead2) break;
+        // The node's boxes with box i on `to`, kept sorted by sliding it into place.
         child.set(cur);
-        child[i] = to;
-        child.sort();
+        let j = i;
+        while (j + 1 < n && child[j + 1] < to) {
+          child[j] = child[j + 1];
+          j++;
+        }
+        while (j > 0 && child[j - 1] > to) {
+          child[j] = child[j - 1];
+          j--;
+        }
+        child[j] = to;
         const hash = boxHash ^ zBox[b] ^ zBox[to] ^ zPlayer[norm];
         const existing = store.find(hash, child, norm);
         if (existing >= 0) {
@@ -574,7 +755,7 @@ export function* searchSteps(
         boxAt[to] = 1;
         const packedC = packedNow();
         if (featuresOn && sameC) childReach.flood(boxAt, p);
-        const connC = featuresOn ? connectivity(childReach) : 0;
+        const connC = featuresOn ? childReach.areas(boxAt, child) : 0;
         boxAt[to] = 0;
         boxAt[b] = 1;
         const cid = store.add(child, norm, parentId, gg + 1, ch, hash, to - offsets[d], d);
@@ -587,6 +768,17 @@ export function* searchSteps(
       }
     }
     return -1;
+  };
+
+  /** Whether every free neighbour of `c` (boxes as `boxAt` has them) is in the expanded node's region. */
+  const onlyRegionAround = (c: number): boolean => {
+    const mark = parentReach.mark;
+    const stamp = parentReach.stamp;
+    for (let k = 0; k < 4; k++) {
+      const x = c + offsets[k];
+      if (floor[x] && !boxAt[x] && mark[x] !== stamp) return false;
+    }
+    return true;
   };
 
   const path = (id: number): Push[] => {
@@ -633,14 +825,17 @@ export function* searchSteps(
 
       store.loadBoxes(id, cur);
       const player = store.playerOf(id);
-      const boxHash = store.hashOf(id) ^ zPlayer[player];
+      const pushesSoFar = movesPass ? store.weightOf(id) : g;
+      const boxHash = store.hashOf(id) ^ zPlayer[player] ^ (movesPass ? zPushes[pushesSoFar] : 0);
       for (let i = 0; i < n; i++) boxAt[cur[i]] = 1;
-      parentReach.flood(boxAt, player);
+      if (movesPass) parentReach.walk(boxAt, player);
+      else parentReach.flood(boxAt, player);
+      const walkSteps = parentReach.steps;
       if (featuresOn) {
         parentPacked = packedNow();
         const word = store.weightOf(id);
         parentWeight = word >>> 16;
-        parentConn = (word & 0xffff) !== 0 ? (word & 0xffff) - 1 : connectivity(parentReach);
+        parentConn = (word & 0xffff) !== 0 ? (word & 0xffff) - 1 : parentReach.areas(boxAt, cur);
       }
       const reach = parentReach.mark;
       const stamp = parentReach.stamp;
@@ -653,11 +848,12 @@ export function* searchSteps(
       // Candidate pushes as box index * 4 + direction: all of them, or a PI-corral's only.
       let moveCount = 0;
       // No corral at all when the player reaches every floor cell not under a box.
-      const verdict = usePiCorrals && parentReach.count + n < floorCount ? corrals.find(boxAt, reach, stamp) : 'none';
+      const outside = floorCount - n - parentReach.count;
+      const verdict = usePiCorrals && outside > 0 ? corrals.find(boxAt, reach, stamp, outside) : 'none';
       // A corral the last push closed or changed: lost if its fence can never open it.
       const lostCorral =
         verdict === 'deadlock' ||
-        (corralSearch !== null && parentReach.count + n < floorCount && store.parentOf(id) >= 0 && corralSearch.lost(boxAt, reach, stamp, store.fromOf(id) + offsets[store.dirOf(id)], player));
+        (corralSearch !== null && outside > 0 && store.parentOf(id) >= 0 && corralSearch.lost(boxAt, reach, stamp, store.fromOf(id) + offsets[store.dirOf(id)], player));
       if (lostCorral) {
         for (let i = 0; i < n; i++) boxAt[cur[i]] = 0;
         continue;
@@ -694,14 +890,24 @@ export function* searchSteps(
           const bJoins = ringJoins(b);
           boxAt[b] = 0;
           boxAt[to] = 1;
-          let skip = freeze.deadlockAfterPush(boxAt, to) !== null || (settled !== null && settled.lostAfterPush(boxAt, cur, i, to));
+          let skip = freeze.frozenAfterPush(boxAt, to) || (settled !== null && settled.lostAfterPush(boxAt, cur, i, to));
           let childPlayer = 0;
           let packed = 0;
           let conn = 0;
           let same = false;
-          if (!skip) {
+          let flooded = false;
+          if (movesPass) childPlayer = b;
+          else if (!skip) {
             same = bJoins && to !== player && ringJoins(to);
-            childPlayer = same ? (b < player ? b : player) : childReach.flood(boxAt, b);
+            if (same || (reach[to] !== stamp && onlyRegionAround(b))) {
+              // Also without a flood: a push into an area the player cannot reach (`to` off
+              // the region) with every other free neighbour of `b` in the region gives the
+              // region plus `b`, nothing else (`to`'s area now touches `b` only through the box).
+              childPlayer = b < player ? b : player;
+            } else {
+              childPlayer = childReach.flood(boxAt, b);
+              flooded = true;
+            }
           }
           boxAt[to] = 0;
           boxAt[b] = 1;
@@ -721,32 +927,41 @@ export function* searchSteps(
             }
           }
           child[j] = to;
-          const hash = boxHash ^ zBox[b] ^ zBox[to] ^ zPlayer[childPlayer];
+          const hash = boxHash ^ zBox[b] ^ zBox[to] ^ zPlayer[childPlayer] ^ (movesPass ? zPushes[pushesSoFar + 1] : 0);
+          // Pushes so far, or moves in the moves pass (the walk to the push, then the push).
+          const childG = movesPass ? g + walkSteps[b - e] + 1 : g + 1;
           const found = store.find(hash, child, childPlayer);
           let replaces = -1;
           if (found >= 0) {
-            if (!limits.optimal || store.gOf(found) <= g + 1 || store.flagsOf(found) & FLAG_EXPANDED) continue;
+            if (!limits.optimal || store.gOf(found) <= childG || store.flagsOf(found) & FLAG_EXPANDED) continue;
             replaces = found;
           }
           fillRow(i, to);
           const ch = matcher.resolveRow(cost, i);
           fillRow(i, b);
-          skip = ch < 0;
+          skip = ch < 0 || (movesPass && pushesSoFar + 1 + ch > pushLimit);
           if (skip) continue;
           // Features only for positions kept (childReach still holds this one's flood).
           if (packW > 0 || featuresOn) {
             boxAt[b] = 0;
             boxAt[to] = 1;
             packed = packedNow();
-            if (featuresOn) conn = same ? parentConn : connectivity(childReach);
+            if (featuresOn && !same) {
+              if (!flooded) childReach.flood(boxAt, b);
+              conn = childReach.areas(boxAt, child);
+            } else if (featuresOn) conn = parentConn;
             boxAt[to] = 0;
             boxAt[b] = 1;
           }
-          let cid = store.add(child, childPlayer, id, g + 1, ch, hash, b, d, replaces);
+          let cid = store.add(child, childPlayer, id, childG, ch, hash, b, d, replaces);
           saveMatching(cid, child, i, to);
           nodes++;
-          let cg = g + 1;
+          let cg = childG;
           let ckey = ch;
+          if (movesPass) {
+            store.setWeight(cid, pushesSoFar + 1);
+            ckey = pushLimit - pushesSoFar - 1;
+          }
           if (tunnelsOn && ch > 0) {
             // Tunnel macro: the box went into a one-wide corridor with the player right behind
             // it, both squares walled on both sides; keep pushing until it leaves the tunnel.
@@ -762,7 +977,7 @@ export function* searchSteps(
               if (board.goal[at] || !floor[ahead] || boxAt[ahead] || dead[ahead]) break;
               boxAt[b] = 0;
               boxAt[ahead] = 1;
-              const frozen = freeze.deadlockAfterPush(boxAt, ahead) !== null;
+              const frozen = freeze.frozenAfterPush(boxAt, ahead);
               const norm2 = frozen ? 0 : childReach.flood(boxAt, at);
               boxAt[ahead] = 0;
               boxAt[b] = 1;

@@ -44,7 +44,7 @@ export class SettledChecker {
 
   /**
    * After a push onto `moved`: whether the settled boxes of the new position leave it lost.
-   * `boxAt` marks the new position's boxes; `boxes` are the old position's, entry `index`
+   * `boxAt` marks the new position's boxes; `before` are the old position's, entry `index`
    * being the pushed box. Only a settled set that includes the moved box is new: any other
    * was there before the push.
    */

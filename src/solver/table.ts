@@ -41,6 +41,9 @@ export function zobristKeys(count: number, seed: number): Int32Array {
   return out;
 }
 
+/** Table entries: node id + 1 in the low 25 bits, the hash's top 7 bits above them. */
+const ID_BITS = 25;
+
 const CHUNK_BITS = 14;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
@@ -71,12 +74,23 @@ export class NodeStore {
   private potA: Int32Array[] = [];
   private assignA: Uint16Array[] = [];
   count = 0;
+  /**
+   * Open addressing over node ids + 1 (0 = empty). The top bits of an entry repeat the top
+   * bits of its node's hash, so a probe that meets another position is almost always turned
+   * away without loading that node (a cache miss per probe on large tables). Ids that no
+   * longer fit below the tag (over 33 million nodes) switch the tags off.
+   */
   private table: Int32Array;
   private tableMask: number;
+  private idMask: number;
+  private tagMask: number;
 
-  constructor(boxCount: number, budget: Budget) {
+  /** `idBits`: how many low bits of a table entry hold the id (tests make it small). */
+  constructor(boxCount: number, budget: Budget, idBits = ID_BITS) {
     this.boxCount = boxCount;
     this.budget = budget;
+    this.idMask = 2 ** idBits - 1;
+    this.tagMask = ~this.idMask;
     const slots = 1 << 12;
     budget.reserve(slots * 4);
     this.table = new Int32Array(slots);
@@ -112,9 +126,10 @@ export class NodeStore {
     const mask = slots - 1;
     for (let id = 0; id < this.count; id++) {
       if (this.flagsA[id >>> CHUNK_BITS][id & MASK] & FLAG_STALE) continue;
-      let s = this.hashA[id >>> CHUNK_BITS][id & MASK] & mask;
+      const hash = this.hashA[id >>> CHUNK_BITS][id & MASK];
+      let s = hash & mask;
       while (table[s] !== 0) s = (s + 1) & mask;
-      table[s] = id + 1;
+      table[s] = (id + 1) | (hash & this.tagMask);
     }
     this.budget.release(this.table.length * 4);
     this.table = table;
@@ -126,11 +141,14 @@ export class NodeStore {
     const n = this.boxCount;
     const table = this.table;
     const mask = this.tableMask;
+    const tagMask = this.tagMask;
     let s = hash & mask;
     for (;;) {
       const e = table[s];
       if (e === 0) return -1;
-      const id = e - 1;
+      s = (s + 1) & mask;
+      if (((e ^ hash) & tagMask) !== 0) continue;
+      const id = (e & this.idMask) - 1;
       const c = id >>> CHUNK_BITS;
       const k = id & MASK;
       if (this.hashA[c][k] === hash && this.player[c][k] === player) {
@@ -145,12 +163,20 @@ export class NodeStore {
         }
         if (same) return id;
       }
-      s = (s + 1) & mask;
     }
   }
 
   /** Adds a node and enters it in the table (replacing `replaces` there when it is >= 0). */
   add(boxes: Int32Array, player: number, parent: number, g: number, h: number, hash: number, from: number, dir: number, replaces = -1): number {
+    if (this.count + 1 >= this.idMask && this.tagMask !== 0) {
+      // Ids outgrow the entry's low bits: rebuild the table without tags.
+      this.tagMask = 0;
+      this.idMask = -1;
+      this.budget.release(this.table.length * 4);
+      this.table = new Int32Array(this.table.length / 2);
+      this.budget.reserve(this.table.length * 4);
+      this.rehash();
+    }
     if ((this.count + 1) * 2 > this.table.length) this.rehash();
     const id = this.count;
     if ((id & MASK) === 0 && id >>> CHUNK_BITS >= this.boxes.length) this.grow();
@@ -173,13 +199,14 @@ export class NodeStore {
     const table = this.table;
     const mask = this.tableMask;
     let s = hash & mask;
+    const idMask = this.idMask;
     if (replaces >= 0) {
-      while (table[s] !== replaces + 1) s = (s + 1) & mask;
+      while ((table[s] & idMask) !== replaces + 1) s = (s + 1) & mask;
       this.flagsA[replaces >>> CHUNK_BITS][replaces & MASK] |= FLAG_STALE;
     } else {
       while (table[s] !== 0) s = (s + 1) & mask;
     }
-    table[s] = id + 1;
+    table[s] = (id + 1) | (hash & this.tagMask);
     return id;
   }
 
@@ -226,8 +253,13 @@ export class NodeStore {
   loadMatching(id: number, pot: Int32Array, assign: Uint16Array): void {
     const n = this.boxCount;
     const base = (id & MASK) * n;
-    pot.set(this.potA[id >>> CHUNK_BITS].subarray(base, base + n));
-    assign.set(this.assignA[id >>> CHUNK_BITS].subarray(base, base + n));
+    // Plain loops: a subarray view per call costs an allocation on every expansion.
+    const pa = this.potA[id >>> CHUNK_BITS];
+    const aa = this.assignA[id >>> CHUNK_BITS];
+    for (let i = 0; i < n; i++) {
+      pot[i] = pa[base + i];
+      assign[i] = aa[base + i];
+    }
   }
   /** Feature-space search: the node's accumulated cost of unadvised moves. */
   weightOf(id: number): number {

@@ -16,7 +16,7 @@ import { type Level, type Position, directionOfLetter, reachableCells, step, wal
 type Stored = CachedAnswer & { readonly from: number };
 
 export type CachedAnswer =
-  | { readonly status: 'solved'; readonly solution: string; readonly moves: number; readonly pushes: number; readonly optimal: boolean; readonly ms: number; readonly nodes: number }
+  | { readonly status: 'solved'; readonly solution: string; readonly moves: number; readonly pushes: number; readonly optimal: boolean; readonly ms: number; readonly nodes: number; readonly fewestMoves?: boolean }
   | { readonly status: 'unsolvable'; readonly message: string; readonly ms: number; readonly nodes: number };
 
 const levelKeys = new WeakMap<Level, string>();

@@ -54,6 +54,8 @@ export type SolveOutcome =
       readonly ms: number;
       readonly nodes: number;
       readonly optimal: boolean;
+      /** Proven to have the fewest moves for its push count too (a fresh optimal-mode answer). */
+      readonly fewestMoves: boolean;
       /** Answered from the session cache. */
       readonly remembered: boolean;
       /** False when the board changed while the search ran, so the solution was not written. */
@@ -219,6 +221,7 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
           ms: answer.ms,
           nodes: answer.nodes,
           optimal: answer.optimal,
+          fewestMoves: answer.fewestMoves === true,
           remembered,
           applied,
           solution: answer.solution,
@@ -276,6 +279,7 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
             moves: result.moves,
             pushes: result.pushes ?? countPushes(result.solution),
             optimal: result.optimal,
+            fewestMoves: result.fewestMoves,
             ms: result.ms,
             nodes: result.nodes,
           };

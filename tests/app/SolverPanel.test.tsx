@@ -80,6 +80,11 @@ describe('solver panel', () => {
     expect(progress).toHaveTextContent('Nodes12,345');
     expect(progress).toHaveTextContent('Nodes/s67,890');
     expect(progress).toHaveTextContent('Bound9');
+    expect(progress).not.toHaveTextContent('Fewest pushes found');
+    // Optimal mode's second pass: the pushes are proven, the bound now counts moves.
+    act(() => fake.progress({ bound: 42, fewestMovesFor: 11 }));
+    expect(progress).toHaveTextContent('Bound (moves)42');
+    expect(progress).toHaveTextContent('Fewest pushes found and proven: 11. Now looking for the fewest moves with as many pushes…');
     await user.click(button('Cancel'));
     expect(screen.getByTestId('solver-outcome')).toHaveTextContent(/^Cancelled after (\d+ ms|\d+\.\d s)\.$/);
     expect(screen.queryByTestId('solver-progress')).toBeNull();
@@ -117,9 +122,11 @@ describe('solver panel', () => {
     await user.click(button('Solve'));
     await flush();
     expect(fake.last.options).toMatchObject({ mode: 'optimal', timeLimitMs: 25_000 });
-    answer();
+    const r = answer();
     await flush();
-    expect(screen.getByTestId('solver-outcome')).toHaveTextContent(/, optimal \(fewest pushes\)\./);
+    expect(r).toMatchObject({ optimal: true, fewestMoves: true });
+    expect(screen.getByTestId('solver-outcome')).toHaveTextContent(/, optimal \(fewest pushes, then fewest moves\)\./);
+
   });
 
   it('the time limit: "Stopped at the time limit" with Try longer (doubles it) and Try Optimal', async () => {

@@ -49,7 +49,7 @@ describe('statistics', () => {
 
   it('summarises a file: counts, times over searched and solved levels, nodes per second, peak memory', () => {
     const row = (status: BenchRow['status'], ms: number, nodes: number, peak: number | null): BenchRow => ({
-      file: 'f', index: 1, title: '', status, moves: null, pushes: null, optimal: null, ms, wallMs: ms, nodes,
+      file: 'f', index: 1, title: '', status, moves: null, pushes: null, optimal: null, fewestMoves: null, ms, wallMs: ms, nodes,
       nodesPerSecond: status === 'timeout' || status === 'invalid' ? null : nodes / (ms / 1000), peakMemoryMb: peak, baselineMemoryMb: peak, message: null, solution: null,
     });
     const s = summarise('f', [row('solved', 10, 100, 20), row('solved', 30, 300, 40), row('limit', 1000, 10_000, 90), row('invalid', 0, 0, null), row('timeout', 3000, 0, null)], 4.04);

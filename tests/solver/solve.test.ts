@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Level, isSolved, replay } from '../../src/sokoban';
 import { lowerBound, solve, solveTuned } from '../../src/solver';
-import { exhaustivePushes, level, randomLevel } from './helpers';
+import { exhaustivePushes, exhaustivePushesThenMoves, level, randomLevel } from './helpers';
 
 function expectReplays(l: Level, solution: string, pushes: number) {
   const r = replay(l, l, solution);
@@ -70,6 +70,40 @@ describe('solve on generated levels, against exhaustive search', () => {
   });
 });
 
+describe('optimal mode breaks push ties by moves', () => {
+  it('finds the fewest moves among the fewest-push solutions, as Dijkstra over exact positions does', () => {
+    let improved = 0;
+    generated.forEach((l, i) => {
+      if (truth[i] === null) return;
+      const ref = exhaustivePushesThenMoves(l)!;
+      const r = solve(l, { mode: 'optimal', timeLimitMs: 10_000 });
+      expect(r, l.title).toMatchObject({ status: 'solved', pushes: ref.pushes, moves: ref.moves, optimal: true, fewestMoves: true });
+      if (r.status === 'solved') expectReplays(l, r.solution, r.pushes);
+      const pushesOnly = solveTuned(l, { mode: 'optimal', timeLimitMs: 10_000 }, { fewestMoves: false });
+      if (pushesOnly.status === 'solved' && pushesOnly.moves > ref.moves) improved++;
+    });
+    // The second pass must matter: the push-only search walks further on some of these levels.
+    expect(improved).toBeGreaterThan(0);
+  });
+
+  it('keeps the push-optimal solution, moves unproven, when the second pass runs out', () => {
+    // A node cap just above what the first pass needs stops the second pass (exact player
+    // cells make it the bigger search) on some levels; the proven push count must stand.
+    let cut = 0;
+    generated.forEach((l, i) => {
+      if (truth[i] === null) return;
+      const first = solveTuned(l, { mode: 'optimal' }, { fewestMoves: false });
+      const r = solveTuned(l, { mode: 'optimal' }, { maxNodes: first.nodes + 1 });
+      expect(r, l.title).toMatchObject({ status: 'solved', pushes: truth[i], optimal: true });
+      if (r.status !== 'solved' || r.fewestMoves) return;
+      cut++;
+      expect(r.moves).toBe(first.status === 'solved' ? first.moves : -1);
+      expectReplays(l, r.solution, r.pushes);
+    });
+    expect(cut).toBeGreaterThan(0);
+  });
+});
+
 describe('the fast portfolio\'s second phase on generated levels', () => {
   it('the feature-space search (forced at once) solves what is solvable and proves the rest', () => {
     generated.forEach((l, i) => {
@@ -126,6 +160,31 @@ describe('solve on crafted levels', () => {
     expect(r.status).toBe('invalid');
     if (r.status === 'invalid') expect(r.message).toMatch(/differ/);
     expect(solve({ ...l, tiles: 'x' }).status).toBe('invalid');
+  });
+
+  it('keeps the fewest pushes where boxes are pushed into areas the player cannot reach', () => {
+    // Each box fences off a room the player cannot reach yet: the first pushes go into an area
+    // off the player's region (the child's region is then found without a flood).
+    const l = level(`
+#########
+#.  #  .#
+#  $@$  #
+#   #   #
+#   #   #
+#########`);
+    const t = exhaustivePushes(l);
+    expect(t).not.toBeNull();
+    for (const tuning of [{}, { piCorrals: false }]) {
+      const r = solveTuned(l, { mode: 'optimal', timeLimitMs: 10_000 }, tuning);
+      expect(r.status).toBe('solved');
+      if (r.status === 'solved') {
+        expect(r.pushes).toBe(t);
+        expectReplays(l, r.solution, r.pushes);
+      }
+    }
+    const f = solve(l, { mode: 'fast', timeLimitMs: 10_000 });
+    expect(f.status).toBe('solved');
+    if (f.status === 'solved') expectReplays(l, f.solution, f.pushes);
   });
 
   it('reports a level unsolvable when the search space runs out', () => {
