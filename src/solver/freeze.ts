@@ -117,6 +117,31 @@ export class FreezeChecker {
     return offGoal;
   }
 
+  /**
+   * The frozen boxes 4-connected to the box on `moved` (itself included), or null when that box
+   * is not frozen. `boxAt` marks the position's boxes. Goals are not looked at.
+   */
+  frozenGroup(boxAt: Uint8Array, moved: number): number[] | null {
+    const { member, list, board } = this;
+    this.count = 0;
+    member[moved] = 1;
+    list[this.count++] = moved;
+    for (let i = 0; i < this.count; i++) {
+      const c = list[i];
+      for (let d = 0; d < 4; d++) {
+        const n = c + board.offsets[d];
+        if (boxAt[n] && !member[n]) {
+          member[n] = 1;
+          list[this.count++] = n;
+        }
+      }
+    }
+    this.fixedPoint();
+    const result = member[moved] ? Array.from(list.subarray(0, this.count)) : null;
+    this.clear();
+    return result;
+  }
+
   /** Every frozen box of a position (boxes as cells); the caller checks which are off goals. */
   frozenBoxes(boxes: ArrayLike<number>): number[] {
     this.count = 0;

@@ -30,6 +30,10 @@ export interface Tuning {
   readonly tunnels?: boolean;
   readonly features?: boolean;
   readonly macroBoxes?: number;
+  /** Settled-box deadlocks: boxes frozen on goals as walls (default off). */
+  readonly settled?: boolean;
+  /** Corral deadlocks by a small search (default on). */
+  readonly corralSearch?: boolean;
   /** Fast mode: interleave the greedy and the feature-space searches (default on). */
   readonly portfolio?: boolean;
   /** Fast mode: slices the feature-space search gets for each greedy slice (default 1). */
@@ -75,6 +79,8 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
     tunnels: tuning.tunnels,
     features: tuning.features,
     macroBoxes: tuning.macroBoxes,
+    settled: tuning.settled,
+    corralSearch: tuning.corralSearch,
   };
   let outcome: SearchOutcome;
   if (!optimal && tuning.features === undefined && tuning.portfolio !== false) {

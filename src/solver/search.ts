@@ -20,7 +20,9 @@ import type { Board } from './board';
 import type { Distances } from './distance';
 import { UNREACHABLE } from './distance';
 import { CorralFinder } from './corral';
+import { CorralSearch } from './corral-search';
 import { FreezeChecker } from './freeze';
+import { SettledChecker } from './settled';
 import { packingOrder } from './packing';
 import { FORBIDDEN, Matcher } from './matching';
 import type { Push } from './solution';
@@ -49,6 +51,10 @@ export interface SearchLimits {
   readonly macroBoxes?: number;
   /** Fast mode: weighted A* (g + w·h) instead of greedy when > 0. */
   readonly hWeight?: number;
+  /** Settled-box deadlocks: boxes frozen on goals as walls (default off: it found little on XSokoban 1-30 for ~10 % of the speed). */
+  readonly settled?: boolean;
+  /** Corral deadlocks found by a small search over the fence's boxes (default on). */
+  readonly corralSearch?: boolean;
   /** Stop with limit 'memory' after this many nodes (experiments). */
   readonly maxNodes?: number;
   /**
@@ -295,6 +301,7 @@ export function* searchSteps(
   const zBox = zobristKeys(size, 0x5eed);
   const zPlayer = zobristKeys(size, 0xbeef);
   const freeze = new FreezeChecker(board, dead);
+  const settled = limits.settled === true ? new SettledChecker(board, dead) : null;
   const matcher = new Matcher(n);
   const potBuf = new Int32Array(n);
   const assignBuf = new Uint16Array(n);
@@ -325,6 +332,7 @@ export function* searchSteps(
   // PI-corral pruning postpones pushes outside the corral, which keeps the push count but not
   // the walks between pushes: not for the moves pass.
   const usePiCorrals = limits.piCorrals !== false && !movesPass;
+  const corralSearch = limits.corralSearch === false ? null : new CorralSearch(board, dead);
   let floorCount = 0;
   for (let c = 0; c < size; c++) floorCount += floor[c];
   const indexAt = new Int32Array(size);
@@ -713,7 +721,7 @@ export function* searchSteps(
         // join their free neighbours, the region only gained `p` and lost `to`.
         const pJoins = ringJoins(p);
         boxAt[to] = 1;
-        const dead2 = last && freeze.frozenAfterPush(boxAt, to);
+        const dead2 = last && (freeze.frozenAfterPush(boxAt, to) || (settled !== null && settled.lostAfterPush(boxAt, cur, i, to)));
         const sameC = pJoins && to !== prevNorm && ringJoins(to);
         const norm = sameC ? (p < prevNorm ? p : prevNorm) : childReach.flood(boxAt, p);
         prevNorm = norm;
@@ -844,7 +852,11 @@ export function* searchSteps(
       // No corral at all when the player reaches every floor cell not under a box.
       const outside = floorCount - n - parentReach.count;
       const verdict = usePiCorrals && outside > 0 ? corrals.find(boxAt, reach, stamp, outside) : 'none';
-      if (verdict === 'deadlock') {
+      // A corral the last push closed or changed: lost if its fence can never open it.
+      const lostCorral =
+        verdict === 'deadlock' ||
+        (corralSearch !== null && outside > 0 && store.parentOf(id) >= 0 && corralSearch.lost(boxAt, reach, stamp, store.fromOf(id) + offsets[store.dirOf(id)], player));
+      if (lostCorral) {
         for (let i = 0; i < n; i++) boxAt[cur[i]] = 0;
         continue;
       }
@@ -880,7 +892,7 @@ export function* searchSteps(
           const bJoins = ringJoins(b);
           boxAt[b] = 0;
           boxAt[to] = 1;
-          let skip = freeze.frozenAfterPush(boxAt, to);
+          let skip = freeze.frozenAfterPush(boxAt, to) || (settled !== null && settled.lostAfterPush(boxAt, cur, i, to));
           let childPlayer = 0;
           let packed = 0;
           let conn = 0;
