@@ -94,21 +94,8 @@ export class FreezeChecker {
     const vb = !floor[moved - w] || !floor[moved + w] || boxAt[moved - w] || boxAt[moved + w] || (this.dead[moved - w] && this.dead[moved + w]);
     if (!vb) return false;
     // The candidate set: boxes 4-connected to the moved one.
+    this.frozenAmongGroup(boxAt, moved);
     const { member, list, board } = this;
-    this.count = 0;
-    member[moved] = 1;
-    list[this.count++] = moved;
-    for (let i = 0; i < this.count; i++) {
-      const c = list[i];
-      for (let d = 0; d < 4; d++) {
-        const n = c + board.offsets[d];
-        if (boxAt[n] && !member[n]) {
-          member[n] = 1;
-          list[this.count++] = n;
-        }
-      }
-    }
-    this.fixedPoint();
     let offGoal = false;
     if (member[moved]) {
       for (let i = 0; i < this.count; i++) if (!board.goal[list[i]]) offGoal = true;
@@ -122,6 +109,15 @@ export class FreezeChecker {
    * is not frozen. `boxAt` marks the position's boxes. Goals are not looked at.
    */
   frozenGroup(boxAt: Uint8Array, moved: number): number[] | null {
+    this.frozenAmongGroup(boxAt, moved);
+    const { member, list } = this;
+    const result = member[moved] ? Array.from(list.subarray(0, this.count)) : null;
+    this.clear();
+    return result;
+  }
+
+  /** Takes the boxes 4-connected to `moved` as candidates and keeps the frozen ones. */
+  private frozenAmongGroup(boxAt: Uint8Array, moved: number): void {
     const { member, list, board } = this;
     this.count = 0;
     member[moved] = 1;
@@ -137,9 +133,6 @@ export class FreezeChecker {
       }
     }
     this.fixedPoint();
-    const result = member[moved] ? Array.from(list.subarray(0, this.count)) : null;
-    this.clear();
-    return result;
   }
 
   /** Every frozen box of a position (boxes as cells); the caller checks which are off goals. */

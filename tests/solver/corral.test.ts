@@ -1,33 +1,14 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { compile, toOriginal } from '../../src/solver/board';
+import { toOriginal } from '../../src/solver/board';
 import { CorralFinder } from '../../src/solver/corral';
-import { pushDistances } from '../../src/solver/distance';
 import { solve } from '../../src/solver';
-import { level } from './helpers';
+import { compiledPosition, level } from './helpers';
 
 function findCorral(text: string) {
   const l = level(text);
-  const c = compile(l);
-  if (!c.ok) throw new Error(c.message);
-  const { board, boxes, player } = c;
-  const boxAt = new Uint8Array(board.size);
-  for (const b of boxes) boxAt[b] = 1;
-  // Player region by flood fill.
-  const reach = new Int32Array(board.size);
-  const stack = [player];
-  reach[player] = 1;
-  while (stack.length) {
-    const x = stack.pop()!;
-    for (const o of board.offsets) {
-      const y = x + o;
-      if (board.floor[y] && !boxAt[y] && !reach[y]) {
-        reach[y] = 1;
-        stack.push(y);
-      }
-    }
-  }
-  const finder = new CorralFinder(board, pushDistances(board).dead);
+  const { board, boxAt, reach, dead } = compiledPosition(l);
+  const finder = new CorralFinder(board, dead);
   const verdict = finder.find(boxAt, reach, 1);
   const pushes = Array.from(finder.pushes.subarray(0, finder.pushCount), (p) => `${toOriginal(board, p >> 2)}${'lurd'[p & 3]}`).sort();
   return { l, verdict, pushes };

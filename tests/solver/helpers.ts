@@ -1,6 +1,8 @@
 /** Test helpers: crafted boards, a seeded level generator and an exhaustive reference search. */
 import { type Level, type Position, DIRECTIONS, isSolved, parseLevel, step } from '../../src/sokoban';
 import { minHeap } from '../../src/sokoban/heap';
+import { compile } from '../../src/solver/board';
+import { pushDistances } from '../../src/solver/distance';
 
 export function level(text: string): Level {
   const parsed = parseLevel(text.replace(/^\n/, ''));
@@ -122,4 +124,27 @@ export function exhaustivePushesThenMoves(lvl: Level, maxStates = 200_000): { pu
     if (best.size > maxStates) throw new Error('state space too large for the reference search');
   }
   return null;
+}
+
+/** A position compiled for the checkers: boxes marked, the player's region flooded (stamp 1). */
+export function compiledPosition(l: Level) {
+  const c = compile(l);
+  if (!c.ok) throw new Error(c.message);
+  const { board, boxes, player } = c;
+  const boxAt = new Uint8Array(board.size);
+  for (const b of boxes) boxAt[b] = 1;
+  const reach = new Int32Array(board.size);
+  const stack = [player];
+  reach[player] = 1;
+  while (stack.length) {
+    const x = stack.pop()!;
+    for (const o of board.offsets) {
+      const y = x + o;
+      if (board.floor[y] && !boxAt[y] && !reach[y]) {
+        reach[y] = 1;
+        stack.push(y);
+      }
+    }
+  }
+  return { board, boxes, player, boxAt, reach, dead: pushDistances(board).dead };
 }

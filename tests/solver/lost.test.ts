@@ -1,35 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { Level } from '../../src/sokoban';
 import { checkDeadlock, lowerBound, solveTuned } from '../../src/solver';
-import { type Board, compile } from '../../src/solver/board';
+import type { Board } from '../../src/solver/board';
 import { CorralSearch } from '../../src/solver/corral-search';
-import { pushDistances } from '../../src/solver/distance';
 import { SettledChecker } from '../../src/solver/settled';
-import { exhaustivePushes, level, randomLevel } from './helpers';
+import { compiledPosition, exhaustivePushes, level, randomLevel } from './helpers';
 
-/** A position compiled for the checkers: boxes marked, the player's region flooded (stamp 1). */
-function position(l: Level) {
-  const c = compile(l);
-  if (!c.ok) throw new Error(c.message);
-  const { board, boxes, player } = c;
-  const boxAt = new Uint8Array(board.size);
-  for (const b of boxes) boxAt[b] = 1;
-  const reach = new Int32Array(board.size);
-  const stack = [player];
-  reach[player] = 1;
-  while (stack.length) {
-    const x = stack.pop()!;
-    for (const o of board.offsets) {
-      const y = x + o;
-      if (board.floor[y] && !boxAt[y] && !reach[y]) {
-        reach[y] = 1;
-        stack.push(y);
-      }
-    }
-  }
-  return { board, boxes, player, boxAt, reach, dead: pushDistances(board).dead };
-}
+const position = compiledPosition;
 
 const cell = (board: Board, row: number, col: number) => (row + 1) * board.width + col + 1;
 

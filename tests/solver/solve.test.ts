@@ -122,9 +122,9 @@ describe('the fast portfolio\'s second phase on generated levels', () => {
   });
 });
 
-describe('solve on crafted levels', () => {
-  it('solves a classic small level and expands walks into full LURD', () => {
-    const l = level(`
+/** A classic small level (written for these tests): a few boxes, walls, a box on a goal. */
+const classicLevel = () =>
+  level(`
   #####
 ###   #
 #.@$  #
@@ -134,6 +134,10 @@ describe('solve on crafted levels', () => {
 #$ *$$.#
 #   .  #
 ########`);
+
+describe('solve on crafted levels', () => {
+  it('solves a classic small level and expands walks into full LURD', () => {
+    const l = classicLevel();
     const r = solve(l, { timeLimitMs: 10_000 });
     expect(r.status).toBe('solved');
     if (r.status === 'solved') {
@@ -145,16 +149,7 @@ describe('solve on crafted levels', () => {
   it('searches the same positions when memory is short and nodes do not keep their matching', () => {
     // With a 1 MB cap the very first chunk of nodes is allocated past half the budget, so every
     // node's matching is solved again when it is expanded instead of being loaded.
-    const l = level(`
-  #####
-###   #
-#.@$  #
-### $.#
-#.##$ #
-# # . ##
-#$ *$$.#
-#   .  #
-########`);
+    const l = classicLevel();
     for (const mode of ['fast', 'optimal'] as const) {
       const roomy = solve(l, { mode, timeLimitMs: 10_000 });
       const tight = solve(l, { mode, timeLimitMs: 10_000, memoryLimitMb: 1 });
