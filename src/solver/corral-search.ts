@@ -19,6 +19,7 @@
  */
 import type { Board } from './board';
 import { FreezeChecker } from './freeze';
+import { Reach } from './reach';
 
 /** Most boxes in the small problem; bigger fences are not checked. */
 const MAX_BOXES = 8;
@@ -38,9 +39,8 @@ export class CorralSearch {
   private readonly corralCells: number[] = [];
   private readonly inS: Uint8Array;
   private readonly sBoxes: number[] = [];
-  private readonly queue: Int32Array;
-  private readonly mark: Int32Array;
-  private stamp = 0;
+  /** The small problem's player region (boxes as `boxAt` has them). */
+  private readonly reach: Reach;
   private readonly boxAt: Uint8Array;
   /** Corral cells already looked at in this call (visited[c] === call). */
   private readonly visited: Int32Array;
@@ -54,8 +54,7 @@ export class CorralSearch {
     this.freeze = new FreezeChecker(board, dead);
     this.corral = new Uint8Array(board.size);
     this.inS = new Uint8Array(board.size);
-    this.queue = new Int32Array(board.size);
-    this.mark = new Int32Array(board.size);
+    this.reach = new Reach(board);
     this.boxAt = new Uint8Array(board.size);
     this.visited = new Int32Array(board.size);
   }
@@ -166,36 +165,13 @@ export class CorralSearch {
 
   /** Floods the player's region over `this.boxAt` from `from`; returns its smallest cell. */
   private flood(from: number): number {
-    const { floor, offsets } = this.board;
-    const { mark, queue, boxAt } = this;
-    if (this.stamp >= 0x3fffffff) {
-      mark.fill(0);
-      this.stamp = 0;
-    }
-    const s = ++this.stamp;
-    let head = 0;
-    let tail = 0;
-    let min = from;
-    mark[from] = s;
-    queue[tail++] = from;
-    while (head < tail) {
-      const c = queue[head++];
-      for (let d = 0; d < 4; d++) {
-        const nb = c + offsets[d];
-        if (mark[nb] !== s && floor[nb] && !boxAt[nb]) {
-          mark[nb] = s;
-          queue[tail++] = nb;
-          if (nb < min) min = nb;
-        }
-      }
-    }
-    return min;
+    return this.reach.flood(this.boxAt, from);
   }
 
   /** Whether the player's region (last flood, stamp `s`) touches a free corral cell. */
   private entersCorral(): boolean {
-    const { corral, corralCells, mark, boxAt } = this;
-    const s = this.stamp;
+    const { corral, corralCells, boxAt } = this;
+    const { mark, stamp: s } = this.reach;
     for (const c of corralCells) if (corral[c] && !boxAt[c] && mark[c] === s) return true;
     return false;
   }
@@ -243,8 +219,8 @@ export class CorralSearch {
       for (const b of cur) boxAt[b] = 1;
       this.flood(pNorm);
       // Collect the pushes first: checking each one floods again.
-      const regionStamp = this.stamp;
-      const region = this.mark;
+      const regionStamp = this.reach.stamp;
+      const region = this.reach.mark;
       const moves: number[] = [];
       for (let i = 0; i < m; i++) {
         const b = cur[i];

@@ -106,10 +106,6 @@ export class NodeStore {
     this.tableMask = slots - 1;
   }
 
-  bytesPerNode(): number {
-    return this.boxCount * 8 + 2 + 4 * 6 + 2 + 1 + 1 + 8;
-  }
-
   private grow(): void {
     const n = this.boxCount;
     const fixed = 2 + 4 * 6 + 2 + 1 + 1;

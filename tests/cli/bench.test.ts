@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { type BenchRow, main as benchMain, rowFromOutcome, summarise } from '../../src/cli/bench';
+import { type BenchRow, main as benchMain, rowFromOutcome, summarise, summaryTable } from '../../src/cli/bench';
 import { hardLimitMs, runPool, type PoolOutcome, type PoolTask } from '../../src/cli/bench-pool';
 import { parseBenchArgs } from '../../src/cli/options';
 import { median, percentile } from '../../src/cli/stats';
@@ -60,6 +60,19 @@ describe('statistics', () => {
     expect(s.nodesPerSecond).toBe(Math.round(10_400 / 1.04));
     expect(s.peakMemoryMb).toBe(90);
     expect(s.wallSeconds).toBe(4);
+  });
+
+  it('optimal mode: counts proven push-optimal solutions and, among them, proven fewest moves', () => {
+    const row = (optimal: boolean, fewestMoves: boolean): BenchRow => ({
+      file: 'f', index: 1, title: '', status: 'solved', moves: 9, pushes: 3, optimal, fewestMoves, ms: 5, wallMs: 5, nodes: 50,
+      nodesPerSecond: 10_000, peakMemoryMb: 20, baselineMemoryMb: 20, message: null, solution: 'rRR',
+    });
+    const s = summarise('f', [row(true, true), row(true, false), row(false, false)], 1);
+    expect(s).toMatchObject({ optimalSolved: 2, fewestMovesSolved: 1 });
+    const [head, , line] = summaryTable([s], 'optimal');
+    expect(head).toContain('| proven optimal (fewest moves too) |');
+    expect(line).toContain('| 3 / 3 | 2 (1) |');
+    expect(summaryTable([s], 'fast')[0]).not.toContain('proven optimal');
   });
 });
 
