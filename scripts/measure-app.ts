@@ -35,18 +35,26 @@ if (distArg >= 0) {
 } else {
   DIST_DIR = mkdtempSync(join(tmpdir(), 'measure-app-'));
   console.log(`building (vite build --outDir ${DIST_DIR})...`);
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST_DIR, '--emptyOutDir'], { stdio: 'inherit' });
+  execFileSync(
+    'npx',
+    ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST_DIR, '--emptyOutDir'],
+    { stdio: 'inherit' },
+  );
 }
 
 // ------------------------------------------------------------------ static analysis of dist/
 
-const gzipSize = (path: string) => gzipSync(readFileSync(join(DIST_DIR, path)), { level: 9 }).length;
+const gzipSize = (path: string) =>
+  gzipSync(readFileSync(join(DIST_DIR, path)), { level: 9 }).length;
 
 /** Asset paths (relative to dist/, no leading slash) of the module scripts index.html loads. */
 function entryScripts(html: string): string[] {
   const found = new Set<string>();
   for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+\.js)"[^>]*>/g)) found.add(m[1]);
-  for (const m of html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+\.js)"[^>]*>/g)) found.add(m[1]);
+  for (const m of html.matchAll(
+    /<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+\.js)"[^>]*>/g,
+  ))
+    found.add(m[1]);
   return [...found].map((p) => p.replace(/^\.?\//, ''));
 }
 
@@ -60,10 +68,17 @@ function importsOf(code: string) {
   const lazy = new Set<string>();
   const q = '["\'`]'; // minified output may quote with any of the three
   const spec = `${q}([^"'\`]+\\.js)${q}`;
-  for (const m of code.matchAll(new RegExp(`(?:^|[;}\\s])(?:import|export)\\s*(?:[\\w$*{}\\s,]*?\\s*from\\s*)?${spec}`, 'g'))) statics.add(m[1]);
+  for (const m of code.matchAll(
+    new RegExp(`(?:^|[;}\\s])(?:import|export)\\s*(?:[\\w$*{}\\s,]*?\\s*from\\s*)?${spec}`, 'g'),
+  ))
+    statics.add(m[1]);
   for (const m of code.matchAll(new RegExp(`\\bimport\\(\\s*${spec}\\s*\\)`, 'g'))) lazy.add(m[1]);
-  for (const m of code.matchAll(new RegExp(`new\\s+(?:Shared)?Worker\\(\\s*new\\s+URL\\(\\s*${spec}`, 'g'))) lazy.add(m[1]);
-  for (const m of code.matchAll(new RegExp(`${q}(\\/?assets\\/[^"'\`]+\\.js)${q}`, 'g'))) if (!statics.has(m[1])) lazy.add(m[1]);
+  for (const m of code.matchAll(
+    new RegExp(`new\\s+(?:Shared)?Worker\\(\\s*new\\s+URL\\(\\s*${spec}`, 'g'),
+  ))
+    lazy.add(m[1]);
+  for (const m of code.matchAll(new RegExp(`${q}(\\/?assets\\/[^"'\`]+\\.js)${q}`, 'g')))
+    if (!statics.has(m[1])) lazy.add(m[1]);
   return { statics: [...statics], lazy: [...lazy] };
 }
 
@@ -87,11 +102,17 @@ while (queue.length > 0) {
 for (const f of firstLoad) onDemand.delete(f);
 
 const firstLoadGzip = [...firstLoad].reduce((sum, f) => sum + gzipSize(f), 0);
-const firstLoadRaw = [...firstLoad].reduce((sum, f) => sum + readFileSync(join(DIST_DIR, f)).length, 0);
+const firstLoadRaw = [...firstLoad].reduce(
+  (sum, f) => sum + readFileSync(join(DIST_DIR, f)).length,
+  0,
+);
 
 console.log('\nJavaScript of the first load (index.html scripts + static imports):');
-for (const f of firstLoad) console.log(`  ${f}  ${readFileSync(join(DIST_DIR, f)).length} B raw, ${gzipSize(f)} B gzip`);
-console.log(`  total: ${firstLoadRaw} B raw, ${firstLoadGzip} B gzip (budget ${JS_BUDGET_BYTES} B)`);
+for (const f of firstLoad)
+  console.log(`  ${f}  ${readFileSync(join(DIST_DIR, f)).length} B raw, ${gzipSize(f)} B gzip`);
+console.log(
+  `  total: ${firstLoadRaw} B raw, ${firstLoadGzip} B gzip (budget ${JS_BUDGET_BYTES} B)`,
+);
 console.log('Loaded on demand (dynamic imports, workers), not counted:');
 for (const f of onDemand) {
   try {
@@ -103,7 +124,9 @@ for (const f of onDemand) {
 
 // ------------------------------------------------------------------ browser measurements
 
-const loadStart = loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadStart = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
 const server = await serveStatic(DIST_DIR);
 const browser = await launchChromium();
 const chromiumVersion = browser.version();
@@ -125,16 +148,25 @@ try {
     });
     await page.goto(server.url, { waitUntil: 'load' });
     const mark = await page
-      .waitForFunction(() => performance.getEntriesByName('first-board-draw', 'mark')[0]?.startTime, undefined, { timeout: 10_000 })
+      .waitForFunction(
+        () => performance.getEntriesByName('first-board-draw', 'mark')[0]?.startTime,
+        undefined,
+        { timeout: 10_000 },
+      )
       .then((h) => h.jsonValue() as Promise<number>)
       .catch(() => NaN);
-    if (Number.isNaN(mark)) throw new Error("The app made no performance.mark('first-board-draw') within 10 s");
+    if (Number.isNaN(mark))
+      throw new Error("The app made no performance.mark('first-board-draw') within 10 s");
     firstDraws.push(mark);
     const { metrics } = await cdp.send('Performance.getMetrics');
     const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
     mainThread.push({ task: metric('TaskDuration'), script: metric('ScriptDuration') });
     const fcp = await page
-      .waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, undefined, { timeout: 2000 })
+      .waitForFunction(
+        () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        undefined,
+        { timeout: 2000 },
+      )
       .then((h) => h.jsonValue() as Promise<number>)
       .catch(() => NaN);
     paints.push(fcp);
@@ -150,7 +182,11 @@ try {
     await page.goto('about:blank');
     await page.goto(server.url, { waitUntil: 'load' });
     const mark = await page
-      .waitForFunction(() => performance.getEntriesByName('first-board-draw', 'mark')[0]?.startTime, undefined, { timeout: 10_000 })
+      .waitForFunction(
+        () => performance.getEntriesByName('first-board-draw', 'mark')[0]?.startTime,
+        undefined,
+        { timeout: 10_000 },
+      )
       .then((h) => h.jsonValue() as Promise<number>);
     warmDraws.push(mark);
     await page.evaluate(() => localStorage.clear());
@@ -168,20 +204,33 @@ const median = (xs: number[]) => {
 };
 const fmt = (n: number) => n.toFixed(1);
 
-console.log(`\nJS files Chromium fetched on the first visit (incl. within 1.5 s after the first draw):`);
-for (const f of fetchedJs) console.log(`  ${f}${firstLoad.has(f) ? '' : '  <- not in the static first-load set'}`);
+console.log(
+  `\nJS files Chromium fetched on the first visit (incl. within 1.5 s after the first draw):`,
+);
+for (const f of fetchedJs)
+  console.log(`  ${f}${firstLoad.has(f) ? '' : '  <- not in the static first-load set'}`);
 const missing = [...firstLoad].filter((f) => !fetchedJs.has(f));
 if (missing.length) console.log(`  (in the static set but not fetched: ${missing.join(', ')})`);
 
 console.log(`\nFirst board draw after navigation start, ${runs} cold runs (ms):`);
-console.log(`  median ${fmt(median(firstDraws))}, min ${fmt(Math.min(...firstDraws))}, max ${fmt(Math.max(...firstDraws))} (budget ${FIRST_DRAW_BUDGET_MS})`);
+console.log(
+  `  median ${fmt(median(firstDraws))}, min ${fmt(Math.min(...firstDraws))}, max ${fmt(Math.max(...firstDraws))} (budget ${FIRST_DRAW_BUDGET_MS})`,
+);
 console.log(`  first contentful paint median ${fmt(median(paints))}`);
-console.log(`  in an open tab (no process start-up): median ${fmt(median(warmDraws))}, min ${fmt(Math.min(...warmDraws))}, max ${fmt(Math.max(...warmDraws))}`);
+console.log(
+  `  in an open tab (no process start-up): median ${fmt(median(warmDraws))}, min ${fmt(Math.min(...warmDraws))}, max ${fmt(Math.max(...warmDraws))}`,
+);
 console.log(
   `  main-thread CPU time up to the first draw (not wall time; shows the app's own cost): median ${fmt(median(mainThread.map((m) => m.task)))} ms of tasks, ${fmt(median(mainThread.map((m) => m.script)))} ms of it script`,
 );
-console.log(`\nMachine: ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, node ${process.version}, Chromium ${chromiumVersion}`);
-console.log(`Load average at the start ${loadStart}, at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other work on the machine slows the figures)`);
+console.log(
+  `\nMachine: ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, node ${process.version}, Chromium ${chromiumVersion}`,
+);
+console.log(
+  `Load average at the start ${loadStart}, at the end ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} (other work on the machine slows the figures)`,
+);
 
 const ok = median(firstDraws) <= FIRST_DRAW_BUDGET_MS && firstLoadGzip <= JS_BUDGET_BYTES;
 console.log(ok ? '\nwithin both budgets' : '\nOVER BUDGET');

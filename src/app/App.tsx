@@ -50,8 +50,14 @@ export function App() {
               <summary>How to play</summary>
               <ul>
                 <li>Push every box onto a goal. Boxes can be pushed, never pulled.</li>
-                <li>Arrows or WASD move; Z, Ctrl+Z or Backspace undo; Y, Ctrl+Y or Ctrl+Shift+Z redo; R restarts (Undo brings the moves back).</li>
-                <li>Click a square to walk there. Drag a box to a square, or click a box and then a square, to push it there.</li>
+                <li>
+                  Arrows or WASD move; Z, Ctrl+Z or Backspace undo; Y, Ctrl+Y or Ctrl+Shift+Z redo;
+                  R restarts (Undo brings the moves back).
+                </li>
+                <li>
+                  Click a square to walk there. Drag a box to a square, or click a box and then a
+                  square, to push it there.
+                </li>
                 <li>On a touch screen, swipe on the board to step; tap like a click.</li>
               </ul>
             </details>

@@ -7,7 +7,15 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useGameStore, selectLevel, selectPosition, selectSolved } from '../store/game';
-import { backingSize, boardLayout, cellAtPoint, describeBoard, defaultTheme, swipeDirection, type BoardLayout } from '../render';
+import {
+  backingSize,
+  boardLayout,
+  cellAtPoint,
+  describeBoard,
+  defaultTheme,
+  swipeDirection,
+  type BoardLayout,
+} from '../render';
 import { useBoardPainter } from './board-painter';
 
 /** Set once the first board has been drawn (see the performance mark below). */
@@ -26,7 +34,10 @@ interface Gesture {
   pickedBefore: number | null;
 }
 
-function useAvailableSize(ref: React.RefObject<HTMLElement | null>): { width: number; height: number } {
+function useAvailableSize(ref: React.RefObject<HTMLElement | null>): {
+  width: number;
+  height: number;
+} {
   const [size, setSize] = useState({ width: 0, height: 0 });
   useLayoutEffect(() => {
     const el = ref.current;
@@ -50,12 +61,17 @@ function useAvailableSize(ref: React.RefObject<HTMLElement | null>): { width: nu
 }
 
 function useDevicePixelRatio(): number {
-  const [dpr, setDpr] = useState(() => (typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1));
+  const [dpr, setDpr] = useState(() =>
+    typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1,
+  );
   useEffect(() => {
     const update = () => setDpr(window.devicePixelRatio || 1);
     window.addEventListener('resize', update); // zooming changes the ratio and fires resize
     // Moving the window to a screen with another ratio fires no resize: watch the ratio itself.
-    const query = typeof window.matchMedia === 'function' ? window.matchMedia(`(resolution: ${dpr}dppx)`) : null;
+    const query =
+      typeof window.matchMedia === 'function'
+        ? window.matchMedia(`(resolution: ${dpr}dppx)`)
+        : null;
     query?.addEventListener?.('change', update);
     return () => {
       window.removeEventListener('resize', update);
@@ -76,7 +92,9 @@ export function Board() {
   const avail = useAvailableSize(wrapRef);
   const paint = useBoardPainter(); // draw() plus the animated step and deadlock marks
   const dpr = useDevicePixelRatio();
-  const layout: BoardLayout | null = level ? boardLayout(level.width, level.height, avail.width, avail.height) : null;
+  const layout: BoardLayout | null = level
+    ? boardLayout(level.width, level.height, avail.width, avail.height)
+    : null;
 
   // A selection belongs to one position: a move, an undo or another level clears it.
   const [selectedFor, setSelectedFor] = useState(position);
@@ -134,7 +152,14 @@ export function Board() {
   const onPointerDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
     if (e.button !== undefined && e.button > 0) return; // left button, touch or pen only
     const cell = cellAt(e.clientX, e.clientY);
-    gesture.current = { pointerId: e.pointerId, pointerType: e.pointerType, x: e.clientX, y: e.clientY, cell, pickedBefore: selected };
+    gesture.current = {
+      pointerId: e.pointerId,
+      pointerType: e.pointerType,
+      x: e.clientX,
+      y: e.clientY,
+      cell,
+      pickedBefore: selected,
+    };
     // Grabbing a box with the mouse rings it at once, so a drag shows what is being moved.
     if (e.pointerType !== 'touch' && position?.boxes.includes(cell)) setSelected(cell);
     try {

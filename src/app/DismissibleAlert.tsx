@@ -1,7 +1,15 @@
 /** An error message (role alert) with a button that dismisses it; the message alone is announced. */
 import type { ReactNode } from 'react';
 
-export function DismissibleAlert({ children, onDismiss, className }: { children: ReactNode; onDismiss: () => void; className?: string }) {
+export function DismissibleAlert({
+  children,
+  onDismiss,
+  className,
+}: {
+  children: ReactNode;
+  onDismiss: () => void;
+  className?: string;
+}) {
   return (
     <div className={className ? `alert ${className}` : 'alert'}>
       <p role="alert">{children}</p>

@@ -13,10 +13,20 @@ export function GameControls() {
       <button type="button" onClick={undo} disabled={!canUndo} title="Undo (Z, Ctrl+Z, Backspace)">
         Undo
       </button>
-      <button type="button" onClick={redo} disabled={!canRedo} title="Redo (Y, Ctrl+Y, Ctrl+Shift+Z)">
+      <button
+        type="button"
+        onClick={redo}
+        disabled={!canRedo}
+        title="Redo (Y, Ctrl+Y, Ctrl+Shift+Z)"
+      >
         Redo
       </button>
-      <button type="button" onClick={restart} disabled={moves === 0} title="Restart (R); Undo brings the moves back">
+      <button
+        type="button"
+        onClick={restart}
+        disabled={moves === 0}
+        title="Restart (R); Undo brings the moves back"
+      >
         Restart
       </button>
     </div>

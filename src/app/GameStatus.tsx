@@ -1,5 +1,11 @@
 /** The title line, the status (`Moves: N · Pushes: N`, `· Solved`), the celebration and notes. */
-import { useGameStore, selectEntry, selectMoveCount, selectPushCount, selectSolved } from '../store/game';
+import {
+  useGameStore,
+  selectEntry,
+  selectMoveCount,
+  selectPushCount,
+  selectSolved,
+} from '../store/game';
 import { PlaybackPosition } from './Playback';
 
 export function LevelTitle() {
@@ -8,7 +14,11 @@ export function LevelTitle() {
   if (!entry) return null;
   return (
     <h2 className="level-title">
-      {count > 1 && <span className="level-number">Level {entry.index} of {count}</span>}
+      {count > 1 && (
+        <span className="level-number">
+          Level {entry.index} of {count}
+        </span>
+      )}
       {entry.title ? <span>{entry.title}</span> : count > 1 ? null : <span>Untitled level</span>}
       {entry.ok && entry.level.author && <span className="author"> by {entry.level.author}</span>}
     </h2>
@@ -30,7 +40,8 @@ export function GameStatus() {
       {solved && (
         <p className="celebration">
           <span aria-hidden="true">★ </span>
-          Well done! Solved in {moves} {moves === 1 ? 'move' : 'moves'} and {pushes} {pushes === 1 ? 'push' : 'pushes'}.
+          Well done! Solved in {moves} {moves === 1 ? 'move' : 'moves'} and {pushes}{' '}
+          {pushes === 1 ? 'push' : 'pushes'}.
         </p>
       )}
     </>

@@ -13,7 +13,8 @@ const MAX_FILE_BYTES = 4_000_000;
 function showBoard(): void {
   requestAnimationFrame(() => {
     const play = document.querySelector('.play');
-    if (play && typeof play.scrollIntoView === 'function') play.scrollIntoView({ block: 'nearest' });
+    if (play && typeof play.scrollIntoView === 'function')
+      play.scrollIntoView({ block: 'nearest' });
   });
 }
 
@@ -36,7 +37,10 @@ export function LevelInput() {
     input.value = ''; // choosing the same file again still fires a change
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      showAlert({ source: 'level', message: `The file is too large (${file.size.toLocaleString('en')} bytes).` });
+      showAlert({
+        source: 'level',
+        message: `The file is too large (${file.size.toLocaleString('en')} bytes).`,
+      });
       return;
     }
     loadAndShow(await file.text());

@@ -31,7 +31,13 @@ export function LevelPicker() {
   return (
     <nav className="picker" aria-label="Levels">
       <div className="picker-row">
-        <button type="button" aria-label="Previous level" title="Previous level" onClick={previousLevel} disabled={!hasPrevious}>
+        <button
+          type="button"
+          aria-label="Previous level"
+          title="Previous level"
+          onClick={previousLevel}
+          disabled={!hasPrevious}
+        >
           ‹
         </button>
         <select
@@ -49,14 +55,26 @@ export function LevelPicker() {
             </option>
           ))}
         </select>
-        <button type="button" aria-label="Next level" title="Next level" onClick={nextLevel} disabled={!hasNext}>
+        <button
+          type="button"
+          aria-label="Next level"
+          title="Next level"
+          onClick={nextLevel}
+          disabled={!hasNext}
+        >
           ›
         </button>
       </div>
       <form className="picker-row goto" onSubmit={submit}>
         <label>
           Go to level
-          <input type="number" inputMode="numeric" min={0} value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input
+            type="number"
+            inputMode="numeric"
+            min={0}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
         </label>
         <button type="submit">Go</button>
       </form>

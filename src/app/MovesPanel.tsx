@@ -24,7 +24,9 @@ export function MovesPanel() {
       showNotice(`Copied ${formatLength(played)} (moves/pushes) as LURD.`);
     } else {
       setText(played);
-      showNotice('The clipboard is not available here: the moves are in the Moves box to copy by hand.');
+      showNotice(
+        'The clipboard is not available here: the moves are in the Moves box to copy by hand.',
+      );
     }
   };
 
@@ -36,7 +38,11 @@ export function MovesPanel() {
     <section className="panel moves-panel">
       <h2 className="panel-title">Moves as LURD</h2>
       <p className="lurd" title={played}>
-        {played === '' ? <span className="hint">No moves yet.</span> : <code>{played.length > 400 ? `${compressLurd(played).slice(0, 400)}…` : played}</code>}
+        {played === '' ? (
+          <span className="hint">No moves yet.</span>
+        ) : (
+          <code>{played.length > 400 ? `${compressLurd(played).slice(0, 400)}…` : played}</code>
+        )}
       </p>
       <div className="row">
         <button type="button" onClick={copy}>
@@ -66,7 +72,11 @@ export function MovesPanel() {
         <button type="button" onClick={apply}>
           Apply moves
         </button>
-        <button type="button" onClick={() => usePlaybackStore.getState().watchMoves(text) && setText('')} title="Load these moves from the level's start, ready to Play">
+        <button
+          type="button"
+          onClick={() => usePlaybackStore.getState().watchMoves(text) && setText('')}
+          title="Load these moves from the level's start, ready to Play"
+        >
           Watch from start
         </button>
       </div>

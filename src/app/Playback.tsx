@@ -33,7 +33,11 @@ export const PLAYBACK_KEYS = {
 
 /** Elements whose own Space or Enter must not also toggle playback. */
 function ownsSpace(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest('button, a[href], summary, select, [role="button"], [role="radio"], input') !== null;
+  return (
+    target instanceof Element &&
+    target.closest('button, a[href], summary, select, [role="button"], [role="radio"], input') !==
+      null
+  );
 }
 
 /** Playback, hint, deadlock and cancel keys on the window, outside text fields. */
@@ -43,7 +47,12 @@ export function usePlaybackKeys(): void {
       if (e.defaultPrevented || e.isComposing || e.ctrlKey || e.metaKey || e.altKey) return;
       // Text fields keep their keys; a slider keeps its own (arrows, Home, End) but not the rest.
       const slider = e.target instanceof HTMLInputElement && e.target.type === 'range';
-      if (slider ? ['Home', 'End', 'PageUp', 'PageDown'].includes(e.key) || e.key.startsWith('Arrow') : isTypingTarget(e.target)) return;
+      if (
+        slider
+          ? ['Home', 'End', 'PageUp', 'PageDown'].includes(e.key) || e.key.startsWith('Arrow')
+          : isTypingTarget(e.target)
+      )
+        return;
       const playback = usePlaybackStore.getState();
       const solver = useSolverStore.getState();
       let handled = true;
@@ -146,7 +155,8 @@ type IconName = 'start' | 'pushBack' | 'moveBack' | 'moveForward' | 'pushForward
 /** Media-player icons as SVG (the Unicode ones are missing from many fonts). */
 function Icon({ name }: { name: IconName }) {
   const back = name === 'start' || name === 'pushBack' || name === 'moveBack';
-  const tri = (x: number) => (back ? `M${x + 6} 3 L${x} 8 L${x + 6} 13 Z` : `M${x} 3 L${x + 6} 8 L${x} 13 Z`);
+  const tri = (x: number) =>
+    back ? `M${x + 6} 3 L${x} 8 L${x + 6} 13 Z` : `M${x} 3 L${x + 6} 8 L${x} 13 Z`;
   let d: string;
   switch (name) {
     case 'start':
@@ -163,7 +173,14 @@ function Icon({ name }: { name: IconName }) {
       d = tri(5);
   }
   return (
-    <svg className="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+    <svg
+      className="icon"
+      viewBox="0 0 16 16"
+      width="16"
+      height="16"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d={d} fill="currentColor" />
     </svg>
   );
@@ -191,8 +208,14 @@ export function Playback() {
 
   const copy = async () => {
     if (!solves) return;
-    if (await copyText(moves)) showNotice(`Copied the solution, ${moves.length}/${countPushes(moves)} (moves/pushes), as LURD.`);
-    else showNotice('The clipboard is not available here: use Copy moves at the end of the sequence, or copy it from the Moves panel.');
+    if (await copyText(moves))
+      showNotice(
+        `Copied the solution, ${moves.length}/${countPushes(moves)} (moves/pushes), as LURD.`,
+      );
+    else
+      showNotice(
+        'The clipboard is not available here: use Copy moves at the end of the sequence, or copy it from the Moves panel.',
+      );
   };
 
   return (
@@ -201,31 +224,86 @@ export function Playback() {
         Playback
       </h2>
       <div className="row playback-buttons" role="group" aria-label="Playback controls">
-        <button type="button" onClick={p.toStart} disabled={atStart} aria-label="Jump to start" aria-keyshortcuts="Home" title="Jump to start (Home)">
+        <button
+          type="button"
+          onClick={p.toStart}
+          disabled={atStart}
+          aria-label="Jump to start"
+          aria-keyshortcuts="Home"
+          title="Jump to start (Home)"
+        >
           <Icon name="start" />
         </button>
-        <button type="button" onClick={() => p.stepPush(-1)} disabled={atStart} aria-label="Push back" aria-keyshortcuts="[" title="One push back ([)">
+        <button
+          type="button"
+          onClick={() => p.stepPush(-1)}
+          disabled={atStart}
+          aria-label="Push back"
+          aria-keyshortcuts="["
+          title="One push back ([)"
+        >
           <Icon name="pushBack" />
         </button>
-        <button type="button" onClick={() => p.stepMove(-1)} disabled={atStart} aria-label="Move back" aria-keyshortcuts="," title="One move back (,)">
+        <button
+          type="button"
+          onClick={() => p.stepMove(-1)}
+          disabled={atStart}
+          aria-label="Move back"
+          aria-keyshortcuts=","
+          title="One move back (,)"
+        >
           <Icon name="moveBack" />
         </button>
         {playing ? (
-          <button type="button" className="primary" onClick={p.pause} aria-keyshortcuts="Space" title="Pause (Space)">
+          <button
+            type="button"
+            className="primary"
+            onClick={p.pause}
+            aria-keyshortcuts="Space"
+            title="Pause (Space)"
+          >
             Pause
           </button>
         ) : (
-          <button type="button" className="primary" onClick={p.play} disabled={total === 0} aria-keyshortcuts="Space" title="Play (Space); at the end, plays again from the start">
+          <button
+            type="button"
+            className="primary"
+            onClick={p.play}
+            disabled={total === 0}
+            aria-keyshortcuts="Space"
+            title="Play (Space); at the end, plays again from the start"
+          >
             Play
           </button>
         )}
-        <button type="button" onClick={() => p.stepMove(1)} disabled={atEnd} aria-label="Move forward" aria-keyshortcuts="." title="One move forward (.)">
+        <button
+          type="button"
+          onClick={() => p.stepMove(1)}
+          disabled={atEnd}
+          aria-label="Move forward"
+          aria-keyshortcuts="."
+          title="One move forward (.)"
+        >
           <Icon name="moveForward" />
         </button>
-        <button type="button" onClick={() => p.stepPush(1)} disabled={atEnd} aria-label="Push forward" aria-keyshortcuts="]" title="One push forward (])">
+        <button
+          type="button"
+          onClick={() => p.stepPush(1)}
+          disabled={atEnd}
+          aria-label="Push forward"
+          aria-keyshortcuts="]"
+          title="One push forward (])"
+        >
           <Icon name="pushForward" />
         </button>
-        <button type="button" onClick={p.toEnd} disabled={atEnd} aria-label="Jump to end" aria-keyshortcuts="End" title="Jump to end (End)">
+        <button
+          type="button"
+          onClick={p.toEnd}
+          disabled={atEnd}
+          aria-label="Jump to end"
+          aria-keyshortcuts="End"
+          title="Jump to end (End)"
+        >
           <Icon name="end" />
         </button>
       </div>
@@ -261,7 +339,12 @@ export function Playback() {
         </span>
       </div>
       <div className="row">
-        <button type="button" onClick={copy} disabled={!solves} title="Copy the whole sequence, which solves the level, as LURD">
+        <button
+          type="button"
+          onClick={copy}
+          disabled={!solves}
+          title="Copy the whole sequence, which solves the level, as LURD"
+        >
           Copy solution
         </button>
         {reduced && <span className="hint">Reduced motion: moves step without sliding.</span>}
@@ -273,10 +356,12 @@ export function Playback() {
             <Key k={PLAYBACK_KEYS.toggle} /> play or pause
           </li>
           <li>
-            <Key k={PLAYBACK_KEYS.moveBack} /> <Key k={PLAYBACK_KEYS.moveForward} /> one move back or forward
+            <Key k={PLAYBACK_KEYS.moveBack} /> <Key k={PLAYBACK_KEYS.moveForward} /> one move back
+            or forward
           </li>
           <li>
-            <Key k={PLAYBACK_KEYS.pushBack} /> <Key k={PLAYBACK_KEYS.pushForward} /> one push back or forward
+            <Key k={PLAYBACK_KEYS.pushBack} /> <Key k={PLAYBACK_KEYS.pushForward} /> one push back
+            or forward
           </li>
           <li>
             <Key k={PLAYBACK_KEYS.start} /> <Key k={PLAYBACK_KEYS.end} /> jump to start or end
@@ -285,9 +370,13 @@ export function Playback() {
             <Key k={PLAYBACK_KEYS.slower} /> <Key k={PLAYBACK_KEYS.faster} /> slower or faster
           </li>
           <li>
-            <Key k={PLAYBACK_KEYS.hint} /> hint, <Key k={PLAYBACK_KEYS.undoDeadlock} /> undo to before a deadlock, <Key k={PLAYBACK_KEYS.cancel} /> cancel a solve
+            <Key k={PLAYBACK_KEYS.hint} /> hint, <Key k={PLAYBACK_KEYS.undoDeadlock} /> undo to
+            before a deadlock, <Key k={PLAYBACK_KEYS.cancel} /> cancel a solve
           </li>
-          <li>Any move by hand takes over from the shown position: the rest of the sequence stays as Redo while your moves follow it.</li>
+          <li>
+            Any move by hand takes over from the shown position: the rest of the sequence stays as
+            Redo while your moves follow it.
+          </li>
         </ul>
       </details>
     </section>
@@ -296,5 +385,7 @@ export function Playback() {
 
 function speedText(index: number): string {
   const s = SPEEDS[index];
-  return Number.isFinite(s.rate) ? `${s.label} (${s.rate} moves/s)` : `${s.label} (jump to the end)`;
+  return Number.isFinite(s.rate)
+    ? `${s.label} (${s.rate} moves/s)`
+    : `${s.label} (jump to the end)`;
 }

@@ -20,7 +20,10 @@ import { copyText } from './clipboard';
 import { DismissibleAlert } from './DismissibleAlert';
 
 /** The page's address without its fragment, plus `#fragment`. */
-export function linkFor(fragment: string, where: Pick<Location, 'origin' | 'pathname'> = window.location): string {
+export function linkFor(
+  fragment: string,
+  where: Pick<Location, 'origin' | 'pathname'> = window.location,
+): string {
   return `${where.origin}${where.pathname}#${fragment}`;
 }
 
@@ -46,13 +49,19 @@ export function SharePanel() {
 
   // The link shown is the one made for what is on the board now; after a move or another level
   // it is out of date and hidden until Share is pressed again.
-  const current = shared && shared.level === level && (shared.moves === null || shared.moves === played) ? shared : null;
+  const current =
+    shared && shared.level === level && (shared.moves === null || shared.moves === played)
+      ? shared
+      : null;
 
   const share = async () => {
     if (!level) return;
     const mine = ++request.current;
     const moves = includeMoves ? played : null;
-    const encoded = await encodeShare({ level, moves: moves ?? '' }).catch(() => ({ ok: false as const, message: 'A link could not be made here.' }));
+    const encoded = await encodeShare({ level, moves: moves ?? '' }).catch(() => ({
+      ok: false as const,
+      message: 'A link could not be made here.',
+    }));
     if (mine !== request.current) return; // pressed again meanwhile
     if (!encoded.ok) {
       setShared(null);
@@ -90,7 +99,12 @@ export function SharePanel() {
           Share
         </button>
         <label htmlFor={checkId} className="share-check">
-          <input id={checkId} type="checkbox" checked={includeMoves} onChange={(e) => setIncludeMoves(e.target.checked)} />
+          <input
+            id={checkId}
+            type="checkbox"
+            checked={includeMoves}
+            onChange={(e) => setIncludeMoves(e.target.checked)}
+          />
           Include moves
         </label>
       </div>
@@ -111,9 +125,7 @@ export function SharePanel() {
       <p className="share-status" aria-live="polite">
         {current ? status : ''}
       </p>
-      {error && (
-        <DismissibleAlert onDismiss={() => setError(null)}>{error}</DismissibleAlert>
-      )}
+      {error && <DismissibleAlert onDismiss={() => setError(null)}>{error}</DismissibleAlert>}
     </section>
   );
 }
@@ -125,7 +137,12 @@ export type OpenResult = { ok: true } | { ok: false; message: string };
  * from the start. `keepProgress` (a page reload of a link already open) leaves the moves the
  * player has made since.
  */
-export function openSharedLevel(game: Pick<GameActions, 'load' | 'setMoves' | 'showNotice'>, level: Level, moves: string | undefined, keepProgress = false): OpenResult {
+export function openSharedLevel(
+  game: Pick<GameActions, 'load' | 'setMoves' | 'showNotice'>,
+  level: Level,
+  moves: string | undefined,
+  keepProgress = false,
+): OpenResult {
   let text: string;
   try {
     text = levelText(level).text;
@@ -134,8 +151,11 @@ export function openSharedLevel(game: Pick<GameActions, 'load' | 'setMoves' | 's
   }
   if (!game.load(text)) return { ok: false, message: "This link's level could not be loaded." };
   if (moves && !keepProgress) {
-    if (!game.setMoves(moves, 0)) return { ok: false, message: "This link's moves do not fit its level." };
-    game.showNotice(`Opened a shared level with ${moves.length} ${moves.length === 1 ? 'move' : 'moves'}: press Redo to step through them.`);
+    if (!game.setMoves(moves, 0))
+      return { ok: false, message: "This link's moves do not fit its level." };
+    game.showNotice(
+      `Opened a shared level with ${moves.length} ${moves.length === 1 ? 'move' : 'moves'}: press Redo to step through them.`,
+    );
   } else if (!keepProgress) {
     game.showNotice('Opened a shared level.');
   }
@@ -144,7 +164,8 @@ export function openSharedLevel(game: Pick<GameActions, 'load' | 'setMoves' | 's
 
 function isReload(): boolean {
   try {
-    const nav = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const nav = performance.getEntriesByType?.('navigation')[0] as
+      PerformanceNavigationTiming | undefined;
     return nav?.type === 'reload';
   } catch {
     return false;

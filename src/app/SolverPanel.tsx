@@ -24,7 +24,8 @@ function Progress() {
   return (
     <div className="solver-progress" data-testid="solver-progress">
       <p className="solver-working">
-        {job.purpose === 'hint' ? 'Looking for a hint' : 'Solving'} ({job.mode === 'optimal' ? 'optimal' : 'fast'}, limit {job.timeLimitS} s)…
+        {job.purpose === 'hint' ? 'Looking for a hint' : 'Solving'} (
+        {job.mode === 'optimal' ? 'optimal' : 'fast'}, limit {job.timeLimitS} s)…
       </p>
       <dl className="solver-stats">
         <div>
@@ -45,7 +46,10 @@ function Progress() {
         </div>
       </dl>
       {progress?.fewestMovesFor !== undefined && (
-        <p className="solver-working">Fewest pushes found and proven: {progress.fewestMovesFor}. Now looking for the fewest moves with as many pushes…</p>
+        <p className="solver-working">
+          Fewest pushes found and proven: {progress.fewestMovesFor}. Now looking for the fewest
+          moves with as many pushes…
+        </p>
       )}
     </div>
   );
@@ -72,7 +76,11 @@ function Outcome() {
       {outcome.kind === 'limit' && (
         <div className="row">
           {outcome.reason === 'time' && (
-            <button type="button" onClick={() => void tryLonger()} disabled={timeLimit >= MAX_TIME_LIMIT_S}>
+            <button
+              type="button"
+              onClick={() => void tryLonger()}
+              disabled={timeLimit >= MAX_TIME_LIMIT_S}
+            >
               Try longer
             </button>
           )}
@@ -94,9 +102,15 @@ export function DeadlockWarning() {
     <div className="deadlock-warning" data-testid="deadlock-warning">
       <p>
         <strong>Deadlock:</strong> {warning.cause}
-        {n > 0 && ` (${n === 1 ? 'the marked box' : `the ${n} marked boxes`})`}. This position can no longer be solved.
+        {n > 0 && ` (${n === 1 ? 'the marked box' : `the ${n} marked boxes`})`}. This position can
+        no longer be solved.
       </p>
-      <button type="button" onClick={undo} aria-keyshortcuts="U" title="Undo back to just before the push that caused it (U)">
+      <button
+        type="button"
+        onClick={undo}
+        aria-keyshortcuts="U"
+        title="Undo back to just before the push that caused it (U)"
+      >
         Undo to before the deadlock <kbd>U</kbd>
       </button>
     </div>
@@ -129,10 +143,24 @@ export function SolverPanel() {
       <fieldset className="solver-mode">
         <legend>Mode</legend>
         <label>
-          <input type="radio" name={`${id}-mode`} value="fast" checked={mode === 'fast'} onChange={() => setMode('fast')} /> Fast
+          <input
+            type="radio"
+            name={`${id}-mode`}
+            value="fast"
+            checked={mode === 'fast'}
+            onChange={() => setMode('fast')}
+          />{' '}
+          Fast
         </label>
         <label>
-          <input type="radio" name={`${id}-mode`} value="optimal" checked={mode === 'optimal'} onChange={() => setMode('optimal')} /> Optimal (fewest pushes)
+          <input
+            type="radio"
+            name={`${id}-mode`}
+            value="optimal"
+            checked={mode === 'optimal'}
+            onChange={() => setMode('optimal')}
+          />{' '}
+          Optimal (fewest pushes)
         </label>
       </fieldset>
       <div className="row solver-limit">
@@ -154,13 +182,29 @@ export function SolverPanel() {
         />
       </div>
       <div className="row">
-        <button type="button" className="primary" onClick={() => void solve()} title="Solve from the position on the board">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void solve()}
+          title="Solve from the position on the board"
+        >
           Solve
         </button>
-        <button type="button" onClick={cancel} disabled={!running} aria-keyshortcuts="Escape" title="Stop the search (Esc)">
+        <button
+          type="button"
+          onClick={cancel}
+          disabled={!running}
+          aria-keyshortcuts="Escape"
+          title="Stop the search (Esc)"
+        >
           Cancel
         </button>
-        <button type="button" onClick={() => void hint()} aria-keyshortcuts="H" title="Show and play the next push toward a solution (H)">
+        <button
+          type="button"
+          onClick={() => void hint()}
+          aria-keyshortcuts="H"
+          title="Show and play the next push toward a solution (H)"
+        >
           Hint
         </button>
       </div>

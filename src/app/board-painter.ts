@@ -11,7 +11,14 @@ import { drawFrame } from '../render/animation';
 import { usePlaybackStore } from '../store/playback';
 import { selectMarked, useSolverStore } from '../store/solver';
 
-export type BoardPainter = (ctx: BoardContext, level: Level, position: Position, theme: Theme, size: number, options?: DrawOptions) => void;
+export type BoardPainter = (
+  ctx: BoardContext,
+  level: Level,
+  position: Position,
+  theme: Theme,
+  size: number,
+  options?: DrawOptions,
+) => void;
 
 export function useBoardPainter(): BoardPainter {
   const motion = usePlaybackStore((s) => s.motion);
@@ -35,7 +42,8 @@ export function useBoardPainter(): BoardPainter {
         frame.current = null;
         const t = motion ? (performance.now() - motion.start) / motion.duration : 1;
         drawFrame(ctx, level, position, theme, size, opts, motion ? motion.motion : null, t);
-        if (motion && t < 1 && typeof requestAnimationFrame === 'function') frame.current = requestAnimationFrame(paint);
+        if (motion && t < 1 && typeof requestAnimationFrame === 'function')
+          frame.current = requestAnimationFrame(paint);
       };
       paint();
     },

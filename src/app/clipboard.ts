@@ -2,7 +2,10 @@
  * Copies text: the async clipboard first; where it is missing or refused (an insecure page, no
  * permission), select `box` (or a hidden text area) and use execCommand('copy'). Never throws.
  */
-export async function copyText(text: string, box?: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
+export async function copyText(
+  text: string,
+  box?: HTMLInputElement | HTMLTextAreaElement | null,
+): Promise<boolean> {
   try {
     if (navigator.clipboard?.writeText) {
       await navigator.clipboard.writeText(text);

@@ -7,7 +7,8 @@ import { useEffect } from 'react';
 import type { Direction } from '../sokoban';
 import { useGameStore } from '../store/game';
 
-export type KeyAction = { type: 'move'; dir: Direction } | { type: 'undo' } | { type: 'redo' } | { type: 'restart' };
+export type KeyAction =
+  { type: 'move'; dir: Direction } | { type: 'undo' } | { type: 'redo' } | { type: 'restart' };
 
 type KeyLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>;
 
@@ -49,7 +50,9 @@ export function isTypingTarget(target: EventTarget | null): boolean {
     const type = (target as HTMLInputElement).type;
     return !['button', 'submit', 'reset', 'checkbox', 'image', 'file', 'color'].includes(type);
   }
-  return (target as HTMLElement).isContentEditable || target.closest('[contenteditable="true"]') !== null;
+  return (
+    (target as HTMLElement).isContentEditable || target.closest('[contenteditable="true"]') !== null
+  );
 }
 
 /** Listens for game keys on the window while mounted. */

@@ -18,9 +18,18 @@ export function outcomeText(outcome: SolveOutcome): string {
     case 'solved': {
       if (outcome.moves === 0) return 'Already solved: every box is on a goal.';
       const length = `${outcome.moves}/${outcome.pushes}`;
-      const proof = !outcome.optimal ? 'not proven optimal' : outcome.fewestMoves ? 'optimal (fewest pushes, then fewest moves)' : 'optimal (fewest pushes)';
-      const when = outcome.remembered ? 'remembered from earlier' : `in ${formatSeconds(outcome.ms)}`;
-      const head = outcome.purpose === 'hint' ? `Hint: the next push is shown. A solution from here is ${length}` : `Solved: ${length} ${when}, ${proof}`;
+      const proof = !outcome.optimal
+        ? 'not proven optimal'
+        : outcome.fewestMoves
+          ? 'optimal (fewest pushes, then fewest moves)'
+          : 'optimal (fewest pushes)';
+      const when = outcome.remembered
+        ? 'remembered from earlier'
+        : `in ${formatSeconds(outcome.ms)}`;
+      const head =
+        outcome.purpose === 'hint'
+          ? `Hint: the next push is shown. A solution from here is ${length}`
+          : `Solved: ${length} ${when}, ${proof}`;
       const tail = outcome.applied
         ? outcome.purpose === 'hint'
           ? '.'

@@ -10,8 +10,18 @@ import type { SolveResult } from '../solver/api';
 import type { BenchReply, BenchRequest, BenchSolveOptions, MemoryReport } from './bench-protocol';
 
 export type PoolOutcome =
-  | { readonly kind: 'result'; readonly result: SolveResult; readonly memory: MemoryReport; readonly wallMs: number }
-  | { readonly kind: 'threw'; readonly message: string; readonly memory: MemoryReport; readonly wallMs: number }
+  | {
+      readonly kind: 'result';
+      readonly result: SolveResult;
+      readonly memory: MemoryReport;
+      readonly wallMs: number;
+    }
+  | {
+      readonly kind: 'threw';
+      readonly message: string;
+      readonly memory: MemoryReport;
+      readonly wallMs: number;
+    }
   /** The worker was terminated: the engine ignored its own time limit. */
   | { readonly kind: 'timeout'; readonly message: string; readonly wallMs: number }
   /** The worker died (uncaught error, out of memory, exit) while solving the level. */
@@ -32,7 +42,8 @@ const STARTUP_LIMIT_MS = 60_000;
 
 function describeWorkerError(error: unknown): string {
   const code = (error as { code?: string } | null)?.code;
-  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return 'the worker ran out of memory (JS heap limit reached) and was stopped';
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY')
+    return 'the worker ran out of memory (JS heap limit reached) and was stopped';
   return `the worker crashed: ${error instanceof Error ? error.message : String(error)}`;
 }
 
@@ -64,9 +75,14 @@ class Slot {
       const onMessage = (m: BenchReply): void => {
         if (m.type === 'ready') done(null);
       };
-      const onError = (e: unknown): void => done(`could not start the worker: ${describeWorkerError(e)}`);
-      const onExit = (code: number): void => done(`could not start the worker: it exited with code ${code}`);
-      const timer = setTimeout(() => done(`could not start the worker within ${STARTUP_LIMIT_MS / 1000} s`), STARTUP_LIMIT_MS);
+      const onError = (e: unknown): void =>
+        done(`could not start the worker: ${describeWorkerError(e)}`);
+      const onExit = (code: number): void =>
+        done(`could not start the worker: it exited with code ${code}`);
+      const timer = setTimeout(
+        () => done(`could not start the worker within ${STARTUP_LIMIT_MS / 1000} s`),
+        STARTUP_LIMIT_MS,
+      );
       worker.on('message', onMessage);
       worker.once('error', onError);
       worker.once('exit', onExit);
@@ -98,16 +114,27 @@ class Slot {
       };
       const wallMs = (): number => performance.now() - t0;
       const onMessage = (m: BenchReply): void => {
-        if (m.type === 'result' && m.id === id) finish({ kind: 'result', result: m.result, memory: m.memory, wallMs: wallMs() }, true);
+        if (m.type === 'result' && m.id === id)
+          finish({ kind: 'result', result: m.result, memory: m.memory, wallMs: wallMs() }, true);
         // After an exception the engine's module state is suspect: start afresh.
-        else if (m.type === 'threw' && m.id === id) finish({ kind: 'threw', message: m.message, memory: m.memory, wallMs: wallMs() }, false);
+        else if (m.type === 'threw' && m.id === id)
+          finish({ kind: 'threw', message: m.message, memory: m.memory, wallMs: wallMs() }, false);
       };
-      const onError = (e: unknown): void => finish({ kind: 'crashed', message: describeWorkerError(e), wallMs: wallMs() }, false);
-      const onExit = (code: number): void => finish({ kind: 'crashed', message: `the worker exited with code ${code}`, wallMs: wallMs() }, false);
+      const onError = (e: unknown): void =>
+        finish({ kind: 'crashed', message: describeWorkerError(e), wallMs: wallMs() }, false);
+      const onExit = (code: number): void =>
+        finish(
+          { kind: 'crashed', message: `the worker exited with code ${code}`, wallMs: wallMs() },
+          false,
+        );
       const timer = setTimeout(
         () =>
           finish(
-            { kind: 'timeout', message: `the worker was terminated after ${(limit / 1000).toFixed(1)} s: the engine overran its ${task.options.timeLimitMs / 1000} s limit`, wallMs: wallMs() },
+            {
+              kind: 'timeout',
+              message: `the worker was terminated after ${(limit / 1000).toFixed(1)} s: the engine overran its ${task.options.timeLimitMs / 1000} s limit`,
+              wallMs: wallMs(),
+            },
             false,
           ),
         limit,
@@ -115,7 +142,12 @@ class Slot {
       worker.on('message', onMessage);
       worker.once('error', onError);
       worker.once('exit', onExit);
-      worker.postMessage({ type: 'solve', id, level: task.level, options: task.options } satisfies BenchRequest);
+      worker.postMessage({
+        type: 'solve',
+        id,
+        level: task.level,
+        options: task.options,
+      } satisfies BenchRequest);
     });
   }
 
@@ -139,7 +171,10 @@ export async function runPool(
 ): Promise<PoolOutcome[]> {
   const outcomes: PoolOutcome[] = new Array<PoolOutcome>(tasks.length);
   let next = 0;
-  const slots = Array.from({ length: Math.max(1, Math.min(jobs, tasks.length)) }, () => new Slot(spawn));
+  const slots = Array.from(
+    { length: Math.max(1, Math.min(jobs, tasks.length)) },
+    () => new Slot(spawn),
+  );
   try {
     await Promise.all(
       slots.map(async (slot) => {

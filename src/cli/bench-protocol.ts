@@ -30,5 +30,15 @@ export interface MemoryReport {
 
 export type BenchReply =
   | { readonly type: 'ready' }
-  | { readonly type: 'result'; readonly id: number; readonly result: SolveResult; readonly memory: MemoryReport }
-  | { readonly type: 'threw'; readonly id: number; readonly message: string; readonly memory: MemoryReport };
+  | {
+      readonly type: 'result';
+      readonly id: number;
+      readonly result: SolveResult;
+      readonly memory: MemoryReport;
+    }
+  | {
+      readonly type: 'threw';
+      readonly id: number;
+      readonly message: string;
+      readonly memory: MemoryReport;
+    };

@@ -50,7 +50,12 @@ port.on('message', (request: BenchRequest) => {
     reply = { type: 'result', id: request.id, result, memory: memory() };
   } catch (error) {
     sample();
-    reply = { type: 'threw', id: request.id, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error), memory: memory() };
+    reply = {
+      type: 'threw',
+      id: request.id,
+      message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      memory: memory(),
+    };
   }
   port.postMessage(reply);
 });

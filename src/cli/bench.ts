@@ -19,7 +19,8 @@ import { median, percentile } from './stats';
 import { startTsWorker } from './ts-worker';
 import { isEntryPoint } from './entry';
 
-export type BenchStatus = 'solved' | 'unsolvable' | 'limit' | 'invalid' | 'error' | 'timeout' | 'crashed';
+export type BenchStatus =
+  'solved' | 'unsolvable' | 'limit' | 'invalid' | 'error' | 'timeout' | 'crashed';
 
 export interface BenchRow {
   readonly file: string;
@@ -67,16 +68,52 @@ export interface FileSummary {
 const MB = 2 ** 20;
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
-export function rowFromOutcome(file: string, index: number, title: string, level: PoolTask['level'], outcome: PoolOutcome): BenchRow {
+export function rowFromOutcome(
+  file: string,
+  index: number,
+  title: string,
+  level: PoolTask['level'],
+  outcome: PoolOutcome,
+): BenchRow {
   const wallMs = Math.round(outcome.wallMs);
   const base = { file, index, title, wallMs };
   if (outcome.kind === 'timeout' || outcome.kind === 'crashed') {
-    return { ...base, status: outcome.kind, moves: null, pushes: null, optimal: null, fewestMoves: null, ms: wallMs, nodes: 0, nodesPerSecond: null, peakMemoryMb: null, baselineMemoryMb: null, message: outcome.message, solution: null };
+    return {
+      ...base,
+      status: outcome.kind,
+      moves: null,
+      pushes: null,
+      optimal: null,
+      fewestMoves: null,
+      ms: wallMs,
+      nodes: 0,
+      nodesPerSecond: null,
+      peakMemoryMb: null,
+      baselineMemoryMb: null,
+      message: outcome.message,
+      solution: null,
+    };
   }
-  const memory = { peakMemoryMb: round1(outcome.memory.peakBytes / MB), baselineMemoryMb: round1(outcome.memory.baselineBytes / MB) };
+  const memory = {
+    peakMemoryMb: round1(outcome.memory.peakBytes / MB),
+    baselineMemoryMb: round1(outcome.memory.baselineBytes / MB),
+  };
   if (outcome.kind === 'threw') {
     const line = errorLine(index, title, `engine bug: it threw ${outcome.message}`);
-    return { ...base, ...memory, status: 'error', moves: null, pushes: null, optimal: null, fewestMoves: null, ms: wallMs, nodes: 0, nodesPerSecond: null, message: line.message, solution: null };
+    return {
+      ...base,
+      ...memory,
+      status: 'error',
+      moves: null,
+      pushes: null,
+      optimal: null,
+      fewestMoves: null,
+      ms: wallMs,
+      nodes: 0,
+      nodesPerSecond: null,
+      message: line.message,
+      solution: null,
+    };
   }
   const line = resultLine(index, title, level, outcome.result);
   const result = outcome.result;
@@ -87,7 +124,8 @@ export function rowFromOutcome(file: string, index: number, title: string, level
     moves: line.moves,
     pushes: line.pushes,
     optimal: line.status === 'solved' && result.status === 'solved' ? result.optimal : null,
-    fewestMoves: line.status === 'solved' && result.status === 'solved' ? result.fewestMoves === true : null,
+    fewestMoves:
+      line.status === 'solved' && result.status === 'solved' ? result.fewestMoves === true : null,
     ms: line.ms,
     nodes: line.nodes,
     nodesPerSecond: result.ms > 0 ? Math.round(result.nodes / (result.ms / 1000)) : null,
@@ -96,10 +134,24 @@ export function rowFromOutcome(file: string, index: number, title: string, level
   };
 }
 
-const STATUSES: readonly BenchStatus[] = ['solved', 'unsolvable', 'limit', 'invalid', 'error', 'timeout', 'crashed'];
+const STATUSES: readonly BenchStatus[] = [
+  'solved',
+  'unsolvable',
+  'limit',
+  'invalid',
+  'error',
+  'timeout',
+  'crashed',
+];
 
-export function summarise(file: string, rows: readonly BenchRow[], wallSeconds: number): FileSummary {
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length])) as Record<BenchStatus, number>;
+export function summarise(
+  file: string,
+  rows: readonly BenchRow[],
+  wallSeconds: number,
+): FileSummary {
+  const counts = Object.fromEntries(
+    STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length]),
+  ) as Record<BenchStatus, number>;
   const searched = rows.filter((r) => r.status !== 'invalid');
   const solved = rows.filter((r) => r.status === 'solved');
   const withNodes = searched.filter((r) => r.nodesPerSecond !== null);
@@ -113,9 +165,15 @@ export function summarise(file: string, rows: readonly BenchRow[], wallSeconds: 
     optimalSolved: solved.filter((r) => r.optimal === true).length,
     fewestMovesSolved: solved.filter((r) => r.fewestMoves === true).length,
     medianMs: median(searched.map((r) => r.ms)),
-    p90Ms: percentile(searched.map((r) => r.ms), 90),
+    p90Ms: percentile(
+      searched.map((r) => r.ms),
+      90,
+    ),
     medianSolvedMs: median(solved.map((r) => r.ms)),
-    p90SolvedMs: percentile(solved.map((r) => r.ms), 90),
+    p90SolvedMs: percentile(
+      solved.map((r) => r.ms),
+      90,
+    ),
     nodesPerSecond: totalMs > 0 ? Math.round(totalNodes / (totalMs / 1000)) : 0,
     peakMemoryMb: peaks.length ? Math.max(...peaks) : NaN,
     medianPeakMemoryMb: median(peaks),
@@ -146,7 +204,10 @@ export function summaryTable(summaries: readonly FileSummary[], mode: string): s
 
 function git(args: string[]): string | null {
   try {
-    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', args, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return null;
   }
@@ -168,25 +229,41 @@ interface BenchReport {
   readonly command: string;
   readonly commit: string | null;
   readonly machine: MachineInfo;
-  readonly settings: { mode: string; timeLimitMs: number; hardLimitMs: number; memoryLimitMb: number | null; jobs: number; limitLevels: number | null };
+  readonly settings: {
+    mode: string;
+    timeLimitMs: number;
+    hardLimitMs: number;
+    memoryLimitMb: number | null;
+    jobs: number;
+    limitLevels: number | null;
+  };
   readonly memoryMeasure: string;
   readonly summaries: readonly FileSummary[];
   readonly rows: readonly BenchRow[];
 }
 
 const MEMORY_MEASURE =
-  'peakMemoryMb: highest heapTotal + external (ArrayBuffers of typed arrays included) of the worker thread\'s V8 isolate, ' +
+  "peakMemoryMb: highest heapTotal + external (ArrayBuffers of typed arrays included) of the worker thread's V8 isolate, " +
   'sampled before the search, at each progress callback (~100 ms) and when the search returns; a full GC runs before a level when the isolate holds over 64 MB, ' +
   'so small levels may include up to 64 MB of earlier garbage. Process RSS is not per thread and is reported once as maxRssMb.';
 
-export async function main(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
   const parsed = parseBenchArgs(argv);
   if (!parsed.ok) {
     err(`bench: ${parsed.message}\n${BENCH_USAGE}`);
     return 2;
   }
   const args: BenchArgs = parsed.value;
-  interface Job { file: string; index: number; title: string; task: PoolTask }
+  interface Job {
+    file: string;
+    index: number;
+    title: string;
+    task: PoolTask;
+  }
   const jobs: Job[] = [];
   const invalidRows: BenchRow[] = [];
   const fileOrder: string[] = [];
@@ -197,27 +274,65 @@ export async function main(argv: readonly string[], out: (line: string) => void,
       return 2;
     }
     fileOrder.push(file);
-    const entries = args.limitLevels === undefined ? collection.entries : collection.entries.slice(0, args.limitLevels);
+    const entries =
+      args.limitLevels === undefined
+        ? collection.entries
+        : collection.entries.slice(0, args.limitLevels);
     for (const entry of entries) {
       if (!entry.ok) {
         const line = invalidLine(entry);
-        invalidRows.push({ file, index: entry.index, title: entry.title, status: 'invalid', moves: null, pushes: null, optimal: null, fewestMoves: null, ms: 0, wallMs: 0, nodes: 0, nodesPerSecond: null, peakMemoryMb: null, baselineMemoryMb: null, message: line.message, solution: null });
+        invalidRows.push({
+          file,
+          index: entry.index,
+          title: entry.title,
+          status: 'invalid',
+          moves: null,
+          pushes: null,
+          optimal: null,
+          fewestMoves: null,
+          ms: 0,
+          wallMs: 0,
+          nodes: 0,
+          nodesPerSecond: null,
+          peakMemoryMb: null,
+          baselineMemoryMb: null,
+          message: line.message,
+          solution: null,
+        });
         continue;
       }
-      const options = { mode: args.mode, timeLimitMs: args.timeLimitMs, ...(args.memoryLimitMb === undefined ? {} : { memoryLimitMb: args.memoryLimitMb }) };
-      jobs.push({ file, index: entry.index, title: entry.title, task: { level: entry.level, options } });
+      const options = {
+        mode: args.mode,
+        timeLimitMs: args.timeLimitMs,
+        ...(args.memoryLimitMb === undefined ? {} : { memoryLimitMb: args.memoryLimitMb }),
+      };
+      jobs.push({
+        file,
+        index: entry.index,
+        title: entry.title,
+        task: { level: entry.level, options },
+      });
     }
   }
 
   const startedAt = new Date();
-  const outPath = args.out ?? `bench-results/${startedAt.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}.json`;
+  const outPath =
+    args.out ??
+    `bench-results/${startedAt
+      .toISOString()
+      .replace(/:/g, '-')
+      .replace(/\.\d+Z$/, 'Z')}.json`;
   const machine = machineInfo();
-  out(`bench: ${jobs.length} levels from ${args.files.length} file(s), mode ${args.mode}, limit ${args.timeLimitMs / 1000} s per level, ${args.jobs} job(s)`);
+  out(
+    `bench: ${jobs.length} levels from ${args.files.length} file(s), mode ${args.mode}, limit ${args.timeLimitMs / 1000} s per level, ${args.jobs} job(s)`,
+  );
   // Taken once, now: the workers load the engine as it is at their start, and a long run may end
   // after newer engine commits.
   const engine = engineVersion();
   out(`engine: ${engine ?? 'unknown'}`);
-  out(`machine: ${machine.cpuModel}, nproc ${machine.nproc}, node ${machine.node}, load average ${machine.loadAverage}`);
+  out(
+    `machine: ${machine.cpuModel}, nproc ${machine.nproc}, node ${machine.node}, load average ${machine.loadAverage}`,
+  );
 
   const rows: (BenchRow | undefined)[] = new Array<BenchRow | undefined>(jobs.length);
   const fileStart = new Map<string, number>();
@@ -233,7 +348,11 @@ export async function main(argv: readonly string[], out: (line: string) => void,
     const summaries = fileOrder.map((file) => {
       const start = fileStart.get(file) ?? performance.now();
       const end = fileEnd.get(file) ?? performance.now();
-      return summarise(file, all.filter((r) => r.file === file), (end - start) / 1000);
+      return summarise(
+        file,
+        all.filter((r) => r.file === file),
+        (end - start) / 1000,
+      );
     });
     return {
       startedAt: startedAt.toISOString(),
@@ -242,7 +361,14 @@ export async function main(argv: readonly string[], out: (line: string) => void,
       command: `npm run bench -- ${argv.join(' ')}`,
       commit: engine,
       machine,
-      settings: { mode: args.mode, timeLimitMs: args.timeLimitMs, hardLimitMs: hardLimitMs(args.timeLimitMs), memoryLimitMb: args.memoryLimitMb ?? null, jobs: args.jobs, limitLevels: args.limitLevels ?? null },
+      settings: {
+        mode: args.mode,
+        timeLimitMs: args.timeLimitMs,
+        hardLimitMs: hardLimitMs(args.timeLimitMs),
+        memoryLimitMb: args.memoryLimitMb ?? null,
+        jobs: args.jobs,
+        limitLevels: args.limitLevels ?? null,
+      },
       memoryMeasure: MEMORY_MEASURE,
       summaries,
       rows: all,
@@ -252,12 +378,17 @@ export async function main(argv: readonly string[], out: (line: string) => void,
     const r = report(interrupted);
     mkdirSync(dirname(outPath), { recursive: true });
     const endLoad = Math.round(loadavg()[0] * 100) / 100;
-    writeFileSync(outPath, `${JSON.stringify({ ...r, loadAverageAtEnd: endLoad, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 1)}\n`);
+    writeFileSync(
+      outPath,
+      `${JSON.stringify({ ...r, loadAverageAtEnd: endLoad, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 1)}\n`,
+    );
     out('');
     for (const line of summaryTable(r.summaries, args.mode)) out(line);
     out('');
     out(`load average (1 min) at start ${machine.loadAverage}, at end ${endLoad}`);
-    out(`process max RSS (main thread and all workers): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+    out(
+      `process max RSS (main thread and all workers): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+    );
     out(`${interrupted ? 'interrupted; partial ' : ''}rows written to ${outPath}`);
   };
   const onSigint = (): void => {
@@ -266,7 +397,10 @@ export async function main(argv: readonly string[], out: (line: string) => void,
   };
   process.on('SIGINT', onSigint);
 
-  const spawn = () => startTsWorker(new URL('./bench-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+  const spawn = () =>
+    startTsWorker(new URL('./bench-worker.ts', import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: 4096 },
+    });
   try {
     await runPool(
       jobs.map((j) => j.task),
@@ -280,10 +414,15 @@ export async function main(argv: readonly string[], out: (line: string) => void,
         const left = remaining.get(job.file)! - 1;
         remaining.set(job.file, left);
         if (left === 0) fileEnd.set(job.file, performance.now());
-        if (row.status !== 'solved') out(`  ${basename(job.file)} #${job.index} ${row.status} after ${formatMs(row.ms)}: ${row.message ?? ''}`);
+        if (row.status !== 'solved')
+          out(
+            `  ${basename(job.file)} #${job.index} ${row.status} after ${formatMs(row.ms)}: ${row.message ?? ''}`,
+          );
         if (done % 100 === 0 || left === 0) {
           const fileRows = rows.filter((r): r is BenchRow => r?.file === job.file);
-          out(`  ${job.file}: ${fileRows.length} done, ${fileRows.filter((r) => r.status === 'solved').length} solved (${done}/${jobs.length} overall)`);
+          out(
+            `  ${job.file}: ${fileRows.length} done, ${fileRows.filter((r) => r.status === 'solved').length} solved (${done}/${jobs.length} overall)`,
+          );
         }
       },
       // A file's wall clock starts when its first level is handed to a worker.
@@ -295,7 +434,9 @@ export async function main(argv: readonly string[], out: (line: string) => void,
     process.off('SIGINT', onSigint);
   }
   finish(false);
-  const broken = rows.filter((r) => r && (r.status === 'error' || r.status === 'crashed' || r.status === 'timeout')).length;
+  const broken = rows.filter(
+    (r) => r && (r.status === 'error' || r.status === 'crashed' || r.status === 'timeout'),
+  ).length;
   if (broken > 0) err(`bench: ${broken} level(s) ended in error, crash or timeout; see ${outPath}`);
   return 0;
 }

@@ -9,18 +9,32 @@ export type CollectionRead =
 /** "message (line 3, column 7)": a parser error with its place, on one line. */
 export function describeLevelError(error: LevelError): string {
   if (error.line === undefined) return error.message;
-  const place = error.column === undefined ? `line ${error.line}` : `line ${error.line}, column ${error.column}`;
+  const place =
+    error.column === undefined
+      ? `line ${error.line}`
+      : `line ${error.line}, column ${error.column}`;
   return `${error.message} (${place})`;
 }
 
-export function readCollection(path: string, read: (path: string) => string = (p) => readFileSync(p, 'utf8')): CollectionRead {
+export function readCollection(
+  path: string,
+  read: (path: string) => string = (p) => readFileSync(p, 'utf8'),
+): CollectionRead {
   let text: string;
   try {
     text = read(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : error instanceof Error ? error.message : String(error);
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : error instanceof Error
+              ? error.message
+              : String(error);
     return { ok: false, message: `cannot read ${path}: ${why}` };
   }
   const parsed = parseCollection(text);

@@ -7,7 +7,8 @@
 import { parseArgs } from 'node:util';
 import type { SolveMode } from '../solver/api';
 
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+export type Parsed<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
 export interface SolveArgs {
   readonly file: string;
@@ -40,7 +41,7 @@ export const SOLVE_USAGE = [
   '  --level N         solve only the N-th level of the file (1-based)',
   `  --time-limit S    wall-clock limit per level in seconds (default ${DEFAULT_SOLVE_TIME_LIMIT_S})`,
   '  --mode M          fast (a solution soon, the default) or optimal (fewest pushes, proven)',
-  '  --memory-limit MB memory cap for the search tables (default: the engine\'s, 512)',
+  "  --memory-limit MB memory cap for the search tables (default: the engine's, 512)",
   '  --json            one JSON object per level per line, nothing else on stdout',
 ].join('\n');
 
@@ -51,7 +52,7 @@ export const BENCH_USAGE = [
   '  --jobs N          levels solved in parallel, each on its own worker thread (default 1)',
   '  --out FILE.json   where to write one row per level (default bench-results/<timestamp>.json)',
   '  --limit-levels N  only the first N levels of each file',
-  '  --memory-limit MB memory cap for the search tables (default: the engine\'s, 512)',
+  "  --memory-limit MB memory cap for the search tables (default: the engine's, 512)",
 ].join('\n');
 
 function positiveNumber(name: string, text: string | undefined): Parsed<number | undefined> {
@@ -104,7 +105,11 @@ export function parseSolveArgs(argv: readonly string[]): Parsed<SolveArgs> {
   if (!parsed.ok) return parsed;
   const { values, positionals } = parsed.value;
   if (positionals.length === 0) return { ok: false, message: 'no FILE given' };
-  if (positionals.length > 1) return { ok: false, message: `one FILE expected, got ${positionals.length}: ${positionals.join(' ')}` };
+  if (positionals.length > 1)
+    return {
+      ok: false,
+      message: `one FILE expected, got ${positionals.length}: ${positionals.join(' ')}`,
+    };
   const level = positiveInteger('--level', values.level);
   if (!level.ok) return level;
   const limit = positiveNumber('--time-limit', values['time-limit']);
@@ -155,7 +160,8 @@ export function parseBenchArgs(argv: readonly string[]): Parsed<BenchArgs> {
   if (!limitLevels.ok) return limitLevels;
   const m = mode(values.mode);
   if (!m.ok) return m;
-  if (values.out !== undefined && values.out.trim() === '') return { ok: false, message: '--out needs a file name' };
+  if (values.out !== undefined && values.out.trim() === '')
+    return { ok: false, message: '--out needs a file name' };
   return {
     ok: true,
     value: {

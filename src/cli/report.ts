@@ -4,7 +4,14 @@
  * as solved after its solution has been replayed through src/sokoban here, independently of
  * the engine's own check.
  */
-import { type Level, type LevelEntry, countPushes, isSolved, replay, startPosition } from '../sokoban';
+import {
+  type Level,
+  type LevelEntry,
+  countPushes,
+  isSolved,
+  replay,
+  startPosition,
+} from '../sokoban';
 import type { SolveResult } from '../solver/api';
 import { describeLevelError } from './collection';
 
@@ -35,12 +42,14 @@ export type Verification = { readonly ok: true } | { readonly ok: false; readonl
 /** Replays `solution` from the level's start: every move legal, case as the rules say, all boxes home. */
 export function verifySolution(level: Level, solution: string): Verification {
   const replayed = replay(level, startPosition(level), solution);
-  if (replayed.error) return { ok: false, message: `the solution does not replay: ${replayed.error.message}` };
+  if (replayed.error)
+    return { ok: false, message: `the solution does not replay: ${replayed.error.message}` };
   if (replayed.moves !== solution) {
     const at = [...solution].findIndex((c, i) => c !== replayed.moves[i]);
     return { ok: false, message: `the solution marks pushes wrongly at move ${at + 1}` };
   }
-  if (!isSolved(level, replayed.position)) return { ok: false, message: 'the solution replays but leaves boxes off goals' };
+  if (!isSolved(level, replayed.position))
+    return { ok: false, message: 'the solution replays but leaves boxes off goals' };
   return { ok: true };
 }
 
@@ -58,26 +67,65 @@ export function invalidLine(entry: LevelEntry & { ok: false }): SolveLine {
   };
 }
 
-export function errorLine(index: number, title: string, message: string, stats: { ms: number; nodes: number } = { ms: 0, nodes: 0 }): SolveLine {
-  return { index, title, status: 'error', solution: null, moves: null, pushes: null, ms: stats.ms, nodes: stats.nodes, message };
+export function errorLine(
+  index: number,
+  title: string,
+  message: string,
+  stats: { ms: number; nodes: number } = { ms: 0, nodes: 0 },
+): SolveLine {
+  return {
+    index,
+    title,
+    status: 'error',
+    solution: null,
+    moves: null,
+    pushes: null,
+    ms: stats.ms,
+    nodes: stats.nodes,
+    message,
+  };
 }
 
 /** The line for a level the engine was run on, with the solution re-verified. */
-export function resultLine(index: number, title: string, level: Level, result: SolveResult): SolveLine {
+export function resultLine(
+  index: number,
+  title: string,
+  level: Level,
+  result: SolveResult,
+): SolveLine {
   const base = { index, title, ms: Math.round(result.ms), nodes: result.nodes };
   switch (result.status) {
     case 'solved': {
       const check = verifySolution(level, result.solution);
       if (!check.ok) return errorLine(index, title, `engine bug: ${check.message}`, base);
       const pushes = countPushes(result.solution);
-      return { ...base, status: 'solved', solution: result.solution, moves: result.solution.length, pushes, message: null };
+      return {
+        ...base,
+        status: 'solved',
+        solution: result.solution,
+        moves: result.solution.length,
+        pushes,
+        message: null,
+      };
     }
     case 'unsolvable':
     case 'limit':
     case 'invalid':
-      return { ...base, status: result.status, solution: null, moves: null, pushes: null, message: result.message };
+      return {
+        ...base,
+        status: result.status,
+        solution: null,
+        moves: null,
+        pushes: null,
+        message: result.message,
+      };
     case 'cancelled':
-      return errorLine(index, title, 'engine bug: the search reported "cancelled" although nothing cancelled it', base);
+      return errorLine(
+        index,
+        title,
+        'engine bug: the search reported "cancelled" although nothing cancelled it',
+        base,
+      );
   }
 }
 

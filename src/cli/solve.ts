@@ -38,11 +38,17 @@ export function main(argv: readonly string[], io: SolveIo): number {
   }
   const entries = collection.entries;
   if (only !== undefined && only > entries.length) {
-    io.stderr(`solve: --level ${only} is out of range: ${file} holds ${entries.length} level${entries.length === 1 ? '' : 's'}`);
+    io.stderr(
+      `solve: --level ${only} is out of range: ${file} holds ${entries.length} level${entries.length === 1 ? '' : 's'}`,
+    );
     return 2;
   }
   const engine = io.solve ?? solve;
-  const options: SolveOptions = { mode, timeLimitMs, ...(memoryLimitMb === undefined ? {} : { memoryLimitMb }) };
+  const options: SolveOptions = {
+    mode,
+    timeLimitMs,
+    ...(memoryLimitMb === undefined ? {} : { memoryLimitMb }),
+  };
   let failures = 0;
   const counts = new Map<string, number>();
   for (const entry of only === undefined ? entries : [entries[only - 1]]) {
@@ -54,7 +60,11 @@ export function main(argv: readonly string[], io: SolveIo): number {
         line = resultLine(entry.index, entry.title, entry.level, engine(entry.level, options));
       } catch (error) {
         // An exception from the engine is a bug, not a verdict: say so and go on with the rest.
-        line = errorLine(entry.index, entry.title, `engine bug: ${error instanceof Error ? error.message : String(error)}`);
+        line = errorLine(
+          entry.index,
+          entry.title,
+          `engine bug: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
     if (line.status === 'error') {

@@ -20,17 +20,28 @@ export interface Motion {
  * of the step between the two positions; `forward` false animates an undo of that step (from
  * the position after it back to `to`, the position before it).
  */
-export function stepMotion(level: Level, to: Position, letter: string, forward: boolean): Motion | null {
+export function stepMotion(
+  level: Level,
+  to: Position,
+  letter: string,
+  forward: boolean,
+): Motion | null {
   const dir = directionOfLetter(letter);
   if (!dir) return null;
   const d = delta(level.width, dir);
   const pushed = letter !== letter.toLowerCase();
   if (forward) {
     // The player came from one square back; a pushed box from the square the player is on.
-    return { player: { from: to.player - d, to: to.player }, box: pushed ? { from: to.player, to: to.player + d } : undefined };
+    return {
+      player: { from: to.player - d, to: to.player },
+      box: pushed ? { from: to.player, to: to.player + d } : undefined,
+    };
   }
   // Undoing: the player goes back from one square ahead; a pushed box from two ahead.
-  return { player: { from: to.player + d, to: to.player }, box: pushed ? { from: to.player + 2 * d, to: to.player + d } : undefined };
+  return {
+    player: { from: to.player + d, to: to.player },
+    box: pushed ? { from: to.player + 2 * d, to: to.player + d } : undefined,
+  };
 }
 
 /** Smooth start and stop (cubic ease in-out), clamped to [0, 1]. */
@@ -40,7 +51,13 @@ export function ease(t: number): number {
 }
 
 /** The top-left corner, in CSS pixels, of a piece `t` of the way from one cell to another. */
-export function between(width: number, from: number, to: number, t: number, size: number): { x: number; y: number } {
+export function between(
+  width: number,
+  from: number,
+  to: number,
+  t: number,
+  size: number,
+): { x: number; y: number } {
   const e = ease(t);
   const fc = from % width;
   const fr = Math.floor(from / width);
@@ -63,7 +80,12 @@ export function drawFrame(
   motion: Motion | null = null,
   t = 1,
 ): void {
-  if (!motion || t >= 1 || motion.player.to !== position.player || (motion.box && !position.boxes.includes(motion.box.to))) {
+  if (
+    !motion ||
+    t >= 1 ||
+    motion.player.to !== position.player ||
+    (motion.box && !position.boxes.includes(motion.box.to))
+  ) {
     draw(ctx, level, position, theme, size, options);
     return;
   }

@@ -27,7 +27,8 @@ export type BoardContext = Pick<
   | 'stroke'
 >;
 
-export type CellKind = 'outside' | 'wall' | 'floor' | 'goal' | 'box' | 'boxOnGoal' | 'player' | 'playerOnGoal';
+export type CellKind =
+  'outside' | 'wall' | 'floor' | 'goal' | 'box' | 'boxOnGoal' | 'player' | 'playerOnGoal';
 
 const insideCache = new WeakMap<Level, Uint8Array>();
 
@@ -46,7 +47,12 @@ export function insideCells(level: Level): Uint8Array {
     const cell = stack.pop()!;
     const col = cell % width;
     const row = (cell - col) / width;
-    const next = [col > 0 ? cell - 1 : -1, col < width - 1 ? cell + 1 : -1, row > 0 ? cell - width : -1, row < height - 1 ? cell + width : -1];
+    const next = [
+      col > 0 ? cell - 1 : -1,
+      col < width - 1 ? cell + 1 : -1,
+      row > 0 ? cell - width : -1,
+      row < height - 1 ? cell + width : -1,
+    ];
     for (const n of next) {
       if (n >= 0 && !inside[n] && !isWall(level, n)) {
         inside[n] = 1;
@@ -60,7 +66,12 @@ export function insideCells(level: Level): Uint8Array {
   return inside;
 }
 
-export function cellKind(level: Level, position: Position, cell: number, boxes: ReadonlySet<number> = new Set(position.boxes)): CellKind {
+export function cellKind(
+  level: Level,
+  position: Position,
+  cell: number,
+  boxes: ReadonlySet<number> = new Set(position.boxes),
+): CellKind {
   if (isWall(level, cell)) return 'wall';
   const goal = isGoal(level, cell);
   if (cell === position.player) return goal ? 'playerOnGoal' : 'player';
@@ -93,13 +104,29 @@ function roundedSquare(ctx: BoardContext, x: number, y: number, s: number, r: nu
   ctx.closePath();
 }
 
-function floorSquare(ctx: BoardContext, x: number, y: number, size: number, theme: Theme, alt: boolean): void {
+function floorSquare(
+  ctx: BoardContext,
+  x: number,
+  y: number,
+  size: number,
+  theme: Theme,
+  alt: boolean,
+): void {
   ctx.fillStyle = alt ? theme.floorAlt : theme.floor;
   ctx.fillRect(x, y, size, size);
 }
 
 /** Draws one square of kind `kind` with its top-left corner at (x, y). */
-export function drawCell(ctx: BoardContext, kind: CellKind, x: number, y: number, size: number, theme: Theme, alt = false, wallEdge = true): void {
+export function drawCell(
+  ctx: BoardContext,
+  kind: CellKind,
+  x: number,
+  y: number,
+  size: number,
+  theme: Theme,
+  alt = false,
+  wallEdge = true,
+): void {
   drawSquare(ctx, kind, x, y, size, theme, alt, wallEdge, true);
 }
 
@@ -107,11 +134,28 @@ export function drawCell(ctx: BoardContext, kind: CellKind, x: number, y: number
  * Draws a box or the player alone (no floor under it) at any point, e.g. between two squares
  * while a move is animated (src/render/animation.ts).
  */
-export function drawPiece(ctx: BoardContext, kind: 'box' | 'boxOnGoal' | 'player' | 'playerOnGoal', x: number, y: number, size: number, theme: Theme): void {
+export function drawPiece(
+  ctx: BoardContext,
+  kind: 'box' | 'boxOnGoal' | 'player' | 'playerOnGoal',
+  x: number,
+  y: number,
+  size: number,
+  theme: Theme,
+): void {
   drawSquare(ctx, kind, x, y, size, theme, false, false, false);
 }
 
-function drawSquare(ctx: BoardContext, kind: CellKind, x: number, y: number, size: number, theme: Theme, alt: boolean, wallEdge: boolean, withFloor: boolean): void {
+function drawSquare(
+  ctx: BoardContext,
+  kind: CellKind,
+  x: number,
+  y: number,
+  size: number,
+  theme: Theme,
+  alt: boolean,
+  wallEdge: boolean,
+  withFloor: boolean,
+): void {
   const cx = x + size / 2;
   const cy = y + size / 2;
   const line = Math.max(1, size / 16);
@@ -212,7 +256,14 @@ export const MARK_COLOUR = '#e03131';
  * Draws the whole board with cells `size` CSS pixels wide from (0, 0). The caller sets the
  * context's transform for the device pixel ratio.
  */
-export function draw(ctx: BoardContext, level: Level, position: Position, theme: Theme, size: number, options: DrawOptions = {}): void {
+export function draw(
+  ctx: BoardContext,
+  level: Level,
+  position: Position,
+  theme: Theme,
+  size: number,
+  options: DrawOptions = {},
+): void {
   ctx.clearRect(0, 0, level.width * size, level.height * size);
   const boxes = new Set(position.boxes);
   for (let cell = 0; cell < level.width * level.height; cell++) {
@@ -220,7 +271,11 @@ export function draw(ctx: BoardContext, level: Level, position: Position, theme:
     const row = (cell - col) / level.width;
     const kind = cellKind(level, position, cell, boxes);
     const below = cell + level.width;
-    const edge = kind === 'wall' && below < level.width * level.height && !isWall(level, below) && insideCells(level)[below] === 1;
+    const edge =
+      kind === 'wall' &&
+      below < level.width * level.height &&
+      !isWall(level, below) &&
+      insideCells(level)[below] === 1;
     drawCell(ctx, kind, col * size, row * size, size, theme, (row + col) % 2 === 1, edge);
   }
   const selected = options.selected;
@@ -244,7 +299,12 @@ export function draw(ctx: BoardContext, level: Level, position: Position, theme:
     // Corner notches: the mark still reads without colour (and differs from the selection ring).
     ctx.fillStyle = MARK_COLOUR;
     const n = size * 0.2;
-    for (const [px, py, dx, dy] of [[x, y, 1, 1], [x + size, y, -1, 1], [x, y + size, 1, -1], [x + size, y + size, -1, -1]]) {
+    for (const [px, py, dx, dy] of [
+      [x, y, 1, 1],
+      [x + size, y, -1, 1],
+      [x, y + size, 1, -1],
+      [x + size, y + size, -1, -1],
+    ]) {
       ctx.beginPath();
       ctx.moveTo(px, py);
       ctx.lineTo(px + dx * n, py);

@@ -25,7 +25,12 @@ export interface BoardLayout {
  * The largest whole-pixel cell that fits `cols × rows` in `availWidth × availHeight`, clamped to
  * [MIN_CELL, MAX_CELL]. A zero or unknown width falls back to FALLBACK_CELL.
  */
-export function boardLayout(cols: number, rows: number, availWidth: number, availHeight: number): BoardLayout {
+export function boardLayout(
+  cols: number,
+  rows: number,
+  availWidth: number,
+  availHeight: number,
+): BoardLayout {
   let cell: number;
   if (!(availWidth > 0)) cell = FALLBACK_CELL;
   else {
@@ -64,7 +69,11 @@ export function swipeDirection(dx: number, dy: number, threshold: number): Direc
 }
 
 /** Backing-store size of a canvas for a CSS size at a device pixel ratio (crisp on HiDPI). */
-export function backingSize(cssWidth: number, cssHeight: number, dpr: number): { width: number; height: number; scale: number } {
+export function backingSize(
+  cssWidth: number,
+  cssHeight: number,
+  dpr: number,
+): { width: number; height: number; scale: number } {
   const scale = dpr > 0 && Number.isFinite(dpr) ? Math.min(dpr, 4) : 1;
   return { width: Math.round(cssWidth * scale), height: Math.round(cssHeight * scale), scale };
 }

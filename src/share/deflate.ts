@@ -23,10 +23,14 @@ export async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
   return concat(chunks.parts, chunks.total);
 }
 
-export type InflateResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'too-large' | 'corrupt' };
+export type InflateResult =
+  { ok: true; bytes: Uint8Array } | { ok: false; reason: 'too-large' | 'corrupt' };
 
 /** Inflates `bytes`, giving up as soon as the output exceeds `maxOutput` bytes. Never throws. */
-export async function inflateRawBounded(bytes: Uint8Array, maxOutput: number): Promise<InflateResult> {
+export async function inflateRawBounded(
+  bytes: Uint8Array,
+  maxOutput: number,
+): Promise<InflateResult> {
   let stream: DecompressionStream;
   try {
     stream = new DecompressionStream('deflate-raw');

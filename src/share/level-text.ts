@@ -40,7 +40,13 @@ export function levelText(level: Level): LevelText {
     const parsed = parseCollection(text);
     if (!parsed.ok || parsed.entries.length !== 1) continue;
     const entry = parsed.entries[0];
-    if (entry.ok && sameBoard(entry.level, level) && entry.title === t && entry.level.title === t && entry.level.author === a) {
+    if (
+      entry.ok &&
+      sameBoard(entry.level, level) &&
+      entry.title === t &&
+      entry.level.title === t &&
+      entry.level.author === a
+    ) {
       return { text, level: entry.level };
     }
   }

@@ -43,7 +43,9 @@ export type ShareEncoding =
   | { readonly ok: true; readonly fragment: string; readonly format: 'readable' | 'compressed' }
   | { readonly ok: false; readonly message: string };
 
-export type ShareDecoding = { readonly ok: true; readonly level: Level; readonly moves?: string } | { readonly ok: false; readonly message: string };
+export type ShareDecoding =
+  | { readonly ok: true; readonly level: Level; readonly moves?: string }
+  | { readonly ok: false; readonly message: string };
 
 const encoder = new TextEncoder();
 
@@ -53,17 +55,25 @@ const encoder = new TextEncoder();
  */
 export async function encodeShare(content: ShareContent): Promise<ShareEncoding> {
   const moves = content.moves ?? '';
-  if (!/^[lurdLURD]*$/.test(moves)) return { ok: false, message: 'The moves to share are not a LURD string.' };
+  if (!/^[lurdLURD]*$/.test(moves))
+    return { ok: false, message: 'The moves to share are not a LURD string.' };
   if (moves.length > MAX_LINK_MOVES) {
-    return { ok: false, message: `Too many moves to share (${moves.length.toLocaleString('en')}; the limit is ${MAX_LINK_MOVES.toLocaleString('en')}).` };
+    return {
+      ok: false,
+      message: `Too many moves to share (${moves.length.toLocaleString('en')}; the limit is ${MAX_LINK_MOVES.toLocaleString('en')}).`,
+    };
   }
   const payload = printPayload(content.level, moves);
   const bytes = encoder.encode(payload);
   if (bytes.length > MAX_PAYLOAD_BYTES) {
-    return { ok: false, message: `This is too big to share as a link (${bytes.length.toLocaleString('en')} bytes; the limit is ${MAX_PAYLOAD_BYTES.toLocaleString('en')}).` };
+    return {
+      ok: false,
+      message: `This is too big to share as a link (${bytes.length.toLocaleString('en')} bytes; the limit is ${MAX_PAYLOAD_BYTES.toLocaleString('en')}).`,
+    };
   }
   const readable = `${READABLE_TAG}~${payload}`;
-  if (readable.length <= READABLE_LINK_LENGTH) return { ok: true, fragment: readable, format: 'readable' };
+  if (readable.length <= READABLE_LINK_LENGTH)
+    return { ok: true, fragment: readable, format: 'readable' };
   let compressed: string;
   try {
     compressed = `${COMPRESSED_TAG}~${toBase64url(await deflateRaw(bytes))}`;
@@ -92,7 +102,10 @@ export async function decodeShare(fragment: string): Promise<ShareDecoding> {
 
 async function decodeUnguarded(fragment: string): Promise<ShareDecoding> {
   if (fragment.length > MAX_FRAGMENT_LENGTH) {
-    return { ok: false, message: `This link is too long to open (${fragment.length.toLocaleString('en')} characters; the limit is ${MAX_FRAGMENT_LENGTH.toLocaleString('en')}).` };
+    return {
+      ok: false,
+      message: `This link is too long to open (${fragment.length.toLocaleString('en')} characters; the limit is ${MAX_FRAGMENT_LENGTH.toLocaleString('en')}).`,
+    };
   }
   const text = fragment.trim().replace(/^#/, '');
   const sep = text.indexOf('~');
@@ -105,15 +118,27 @@ async function decodeUnguarded(fragment: string): Promise<ShareDecoding> {
   }
   if (tag === COMPRESSED_TAG) {
     if (typeof DecompressionStream === 'undefined') {
-      return { ok: false, message: 'This browser cannot unpack compressed links (it has no DecompressionStream); try a current browser.' };
+      return {
+        ok: false,
+        message:
+          'This browser cannot unpack compressed links (it has no DecompressionStream); try a current browser.',
+      };
     }
     const packed = fromBase64url(body);
-    if (!packed || packed.length === 0) return { ok: false, message: 'This link is damaged: its data is not valid base64url (was it cut short?).' };
+    if (!packed || packed.length === 0)
+      return {
+        ok: false,
+        message: 'This link is damaged: its data is not valid base64url (was it cut short?).',
+      };
     const inflated = await inflateRawBounded(packed, MAX_PAYLOAD_BYTES);
     if (!inflated.ok) {
       return inflated.reason === 'too-large'
         ? tooBig()
-        : { ok: false, message: 'This link is damaged: its compressed data cannot be unpacked (was it cut short?).' };
+        : {
+            ok: false,
+            message:
+              'This link is damaged: its compressed data cannot be unpacked (was it cut short?).',
+          };
     }
     let payload: string;
     try {
@@ -125,14 +150,26 @@ async function decodeUnguarded(fragment: string): Promise<ShareDecoding> {
   }
   const version = /^(\d{1,6})[a-z]$/.exec(tag);
   if (version && Number(version[1]) > 1) {
-    return { ok: false, message: `This link uses a newer format ("${tag}") than this page knows (format 1). Open it in an up-to-date Sokoban Playground.` };
+    return {
+      ok: false,
+      message: `This link uses a newer format ("${tag}") than this page knows (format 1). Open it in an up-to-date Sokoban Playground.`,
+    };
   }
-  return { ok: false, message: `This is not a level link: it should start with "${READABLE_TAG}~" or "${COMPRESSED_TAG}~".` };
+  return {
+    ok: false,
+    message: `This is not a level link: it should start with "${READABLE_TAG}~" or "${COMPRESSED_TAG}~".`,
+  };
 }
 
 function tooBig(size?: number): ShareDecoding {
-  const what = size === undefined ? `more than ${MAX_PAYLOAD_BYTES.toLocaleString('en')} bytes` : `${size.toLocaleString('en')} bytes`;
-  return { ok: false, message: `This link holds too much (${what} once unpacked; the limit is ${MAX_PAYLOAD_BYTES.toLocaleString('en')}).` };
+  const what =
+    size === undefined
+      ? `more than ${MAX_PAYLOAD_BYTES.toLocaleString('en')} bytes`
+      : `${size.toLocaleString('en')} bytes`;
+  return {
+    ok: false,
+    message: `This link holds too much (${what} once unpacked; the limit is ${MAX_PAYLOAD_BYTES.toLocaleString('en')}).`,
+  };
 }
 
 /**
@@ -143,7 +180,15 @@ function tooBig(size?: number): ShareDecoding {
 export async function openShare(fragment: string): Promise<ShareDecoding> {
   const decoded = await decodeShare(fragment);
   if (!decoded.ok || !decoded.moves) return decoded;
-  const played = replay(decoded.level, { player: decoded.level.player, boxes: decoded.level.boxes }, decoded.moves);
-  if (played.error) return { ok: false, message: `This link's moves do not fit its level: ${played.error.message}.` };
+  const played = replay(
+    decoded.level,
+    { player: decoded.level.player, boxes: decoded.level.boxes },
+    decoded.moves,
+  );
+  if (played.error)
+    return {
+      ok: false,
+      message: `This link's moves do not fit its level: ${played.error.message}.`,
+    };
   return { ok: true, level: decoded.level, moves: played.moves };
 }

@@ -24,13 +24,28 @@ import { printRle } from '../sokoban/print';
 import { parseCollection } from '../sokoban/parse';
 import { rleDecode, rleEncode } from '../sokoban/rle';
 
-export type PayloadResult = { ok: true; level: Level; moves?: string } | { ok: false; message: string };
+export type PayloadResult =
+  { ok: true; level: Level; moves?: string } | { ok: false; message: string };
 
 /** Moves longer than this (after expanding run counts) are refused: replaying stays quick. */
 export const MAX_LINK_MOVES = 100_000;
 
-const TO_LINK: Readonly<Record<string, string>> = { '#': 'W', '@': 'p', '+': 'P', $: 'b', '*': 'B', '|': '/' };
-const FROM_LINK: Readonly<Record<string, string>> = { W: '#', p: '@', P: '+', b: '$', B: '*', '/': '|' };
+const TO_LINK: Readonly<Record<string, string>> = {
+  '#': 'W',
+  '@': 'p',
+  '+': 'P',
+  $: 'b',
+  '*': 'B',
+  '|': '/',
+};
+const FROM_LINK: Readonly<Record<string, string>> = {
+  W: '#',
+  p: '@',
+  P: '+',
+  b: '$',
+  B: '*',
+  '/': '|',
+};
 const BOARD_CODE = /^[0-9WpPbB.\-/]*$/;
 const MOVES_CODE = /^[0-9lurdLURD()]*$/;
 
@@ -56,33 +71,48 @@ export function parsePayload(payload: string): PayloadResult {
   for (const field of rest) {
     if (field === '') continue;
     const key = field[0];
-    if (fields.has(key)) return { ok: false, message: `This link is damaged: its "${key}" field appears twice.` };
+    if (fields.has(key))
+      return { ok: false, message: `This link is damaged: its "${key}" field appears twice.` };
     fields.set(key, field.slice(1));
   }
 
   if (board === '') return { ok: false, message: 'This link holds no level.' };
   if (!BOARD_CODE.test(board)) {
     const bad = [...board].find((ch) => !BOARD_CODE.test(ch));
-    return { ok: false, message: `This link's level is damaged: "${bad}" is not a board character (W p P b B . - / and digits).` };
+    return {
+      ok: false,
+      message: `This link's level is damaged: "${bad}" is not a board character (W p P b B . - / and digits).`,
+    };
   }
   const xsb = board.replace(/[WpPbB/]/g, (ch) => FROM_LINK[ch]);
   const parsed = parseCollection(xsb);
-  if (!parsed.ok) return { ok: false, message: `This link's level is invalid: ${parsed.error.message}` };
+  if (!parsed.ok)
+    return { ok: false, message: `This link's level is invalid: ${parsed.error.message}` };
   // The board text is one line without titles, so it makes at most one board.
   const entry = parsed.entries[0];
-  if (parsed.entries.length !== 1 || !entry) return { ok: false, message: "This link's level is invalid: it holds more than one board." };
-  if (!entry.ok) return { ok: false, message: `This link's level is invalid: ${entry.error.message}` };
+  if (parsed.entries.length !== 1 || !entry)
+    return { ok: false, message: "This link's level is invalid: it holds more than one board." };
+  if (!entry.ok)
+    return { ok: false, message: `This link's level is invalid: ${entry.error.message}` };
 
   let title = '';
   let author = '';
   if (fields.has('t')) {
     const t = decodeText(fields.get('t')!);
-    if (t === null) return { ok: false, message: "This link's title is damaged (a broken %-escape; was the link cut short?)." };
+    if (t === null)
+      return {
+        ok: false,
+        message: "This link's title is damaged (a broken %-escape; was the link cut short?).",
+      };
     title = t;
   }
   if (fields.has('a')) {
     const a = decodeText(fields.get('a')!);
-    if (a === null) return { ok: false, message: "This link's author is damaged (a broken %-escape; was the link cut short?)." };
+    if (a === null)
+      return {
+        ok: false,
+        message: "This link's author is damaged (a broken %-escape; was the link cut short?).",
+      };
     author = a;
   }
   const level: Level = { ...entry.level, title, author };
@@ -90,12 +120,20 @@ export function parsePayload(payload: string): PayloadResult {
   const movesCode = fields.has('m') ? unescapePercent(fields.get('m')!) : undefined;
   if (movesCode === undefined || movesCode === '') return { ok: true, level };
   if (!MOVES_CODE.test(movesCode)) {
-    return { ok: false, message: "This link's moves are damaged: only l, u, r, d (upper case for pushes) and counts may appear." };
+    return {
+      ok: false,
+      message:
+        "This link's moves are damaged: only l, u, r, d (upper case for pushes) and counts may appear.",
+    };
   }
   const expanded = rleDecode(movesCode, MAX_LINK_MOVES);
-  if (!expanded.ok) return { ok: false, message: `This link's moves are damaged: ${expanded.message}.` };
+  if (!expanded.ok)
+    return { ok: false, message: `This link's moves are damaged: ${expanded.message}.` };
   if (!/^[lurdLURD]*$/.test(expanded.text)) {
-    return { ok: false, message: "This link's moves are damaged: a count is not followed by a move." };
+    return {
+      ok: false,
+      message: "This link's moves are damaged: a count is not followed by a move.",
+    };
   }
   return expanded.text === '' ? { ok: true, level } : { ok: true, level, moves: expanded.text };
 }
@@ -119,7 +157,13 @@ const HEX = '0123456789ABCDEF';
 export function encodeText(text: string): string {
   let out = '';
   for (const byte of encoder.encode(text)) {
-    if ((byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte === 45 || byte === 95) {
+    if (
+      (byte >= 48 && byte <= 57) ||
+      (byte >= 65 && byte <= 90) ||
+      (byte >= 97 && byte <= 122) ||
+      byte === 45 ||
+      byte === 95
+    ) {
       out += String.fromCharCode(byte);
     } else if (byte === 32) {
       out += '+';

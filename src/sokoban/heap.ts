@@ -17,7 +17,7 @@ export function minHeap<T>(): MinHeap<T> {
     },
     push(priority, value) {
       items.push([priority, value]);
-      for (let i = items.length - 1; i > 0; ) {
+      for (let i = items.length - 1; i > 0;) {
         const up = (i - 1) >> 1;
         if (items[up][0] <= items[i][0]) break;
         [items[up], items[i]] = [items[i], items[up]];
@@ -29,7 +29,7 @@ export function minHeap<T>(): MinHeap<T> {
       const last = items.pop()!;
       if (items.length > 0) {
         items[0] = last;
-        for (let i = 0; ; ) {
+        for (let i = 0; ;) {
           const l = 2 * i + 1;
           const r = l + 1;
           let m = i;

@@ -12,10 +12,17 @@ export const MAX_MOVES = 1_000_000;
 export function parseLurd(text: string): LurdParse {
   const compact = text.replace(/\s+/g, '');
   const decoded = rleDecode(compact, MAX_MOVES);
-  if (!decoded.ok) return { ok: false, message: `Bad move string: ${decoded.message} (character ${decoded.column}).` };
+  if (!decoded.ok)
+    return {
+      ok: false,
+      message: `Bad move string: ${decoded.message} (character ${decoded.column}).`,
+    };
   const bad = /[^lurdLURD]/.exec(decoded.text);
   if (bad) {
-    return { ok: false, message: `Bad move string: "${bad[0]}" is not a move (use l, u, r, d; upper case for pushes).` };
+    return {
+      ok: false,
+      message: `Bad move string: "${bad[0]}" is not a move (use l, u, r, d; upper case for pushes).`,
+    };
   }
   return { ok: true, moves: decoded.text };
 }

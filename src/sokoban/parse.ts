@@ -16,8 +16,20 @@ export interface LevelError {
 }
 
 export type LevelEntry =
-  | { readonly ok: true; readonly index: number; readonly title: string; readonly line: number; readonly level: Level }
-  | { readonly ok: false; readonly index: number; readonly title: string; readonly line: number; readonly error: LevelError };
+  | {
+      readonly ok: true;
+      readonly index: number;
+      readonly title: string;
+      readonly line: number;
+      readonly level: Level;
+    }
+  | {
+      readonly ok: false;
+      readonly index: number;
+      readonly title: string;
+      readonly line: number;
+      readonly error: LevelError;
+    };
 
 export type CollectionResult =
   | { readonly ok: true; readonly entries: readonly LevelEntry[] }
@@ -71,7 +83,12 @@ const KEY_VALUE = /^(title|author|comment|comment-end)\s*:\s*(.*)$/i;
 /** Splits pasted text into boards with their titles. Exposed for tests. */
 export function parseCollection(text: string): CollectionResult {
   if (text.length > MAX_TEXT_LENGTH) {
-    return { ok: false, error: { message: `The text is too large (${text.length.toLocaleString('en')} characters; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en')}).` } };
+    return {
+      ok: false,
+      error: {
+        message: `The text is too large (${text.length.toLocaleString('en')} characters; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en')}).`,
+      },
+    };
   }
   const lines = text.split(/\r\n|\r|\n/);
   const boards: RawBoard[] = [];
@@ -91,7 +108,13 @@ export function parseCollection(text: string): CollectionResult {
     const kind = classify(raw);
     if (kind === 'board') {
       if (!current) {
-        current = { rows: [], title: pendingTitle, author: '', comment: pendingComment, line: lineNo };
+        current = {
+          rows: [],
+          title: pendingTitle,
+          author: '',
+          comment: pendingComment,
+          line: lineNo,
+        };
         boards.push(current);
         pendingTitle = '';
         pendingComment = '';
@@ -100,7 +123,8 @@ export function parseCollection(text: string): CollectionResult {
       appendRows(current, raw, lineNo);
       continue;
     }
-    const previous: RawBoard | null = current ?? (lastTextWasAfterBoard ? boards[boards.length - 1] : null);
+    const previous: RawBoard | null =
+      current ?? (lastTextWasAfterBoard ? boards[boards.length - 1] : null);
     current = null;
     if (kind === 'blank') continue;
     if (kind === 'comment') {
@@ -135,7 +159,13 @@ export function parseCollection(text: string): CollectionResult {
   }
 
   if (boards.length === 0) {
-    return { ok: false, error: { message: 'No board found: a board is made of rows such as "#####" with "@" for the player, "$" for boxes and "." for goals.' } };
+    return {
+      ok: false,
+      error: {
+        message:
+          'No board found: a board is made of rows such as "#####" with "@" for the player, "$" for boxes and "." for goals.',
+      },
+    };
   }
   const entries = boards.map((board, i): LevelEntry => {
     const title = board.title || board.comment;
@@ -156,10 +186,15 @@ function appendRows(board: RawBoard, raw: string, lineNo: number): void {
   }
   const decoded = rleDecode(trimmedEnd.trim(), MAX_CELLS * 4);
   if (!decoded.ok) {
-    board.rleError ??= { message: `Bad run-length encoding: ${decoded.message}.`, line: lineNo, column: decoded.column + (trimmedEnd.length - trimmedEnd.trimStart().length) };
+    board.rleError ??= {
+      message: `Bad run-length encoding: ${decoded.message}.`,
+      line: lineNo,
+      column: decoded.column + (trimmedEnd.length - trimmedEnd.trimStart().length),
+    };
     return;
   }
-  for (const row of decoded.text.split('|')) board.rows.push({ text: row.replace(/\s+$/, ''), line: lineNo, offset: -1 });
+  for (const row of decoded.text.split('|'))
+    board.rows.push({ text: row.replace(/\s+$/, ''), line: lineNo, offset: -1 });
 }
 
 type Built = { ok: true; level: Level } | { ok: false; error: LevelError };
@@ -175,7 +210,13 @@ function buildLevel(board: RawBoard, title: string): Built {
   const height = rows.length;
   const width = rows.reduce((w, r) => Math.max(w, r.text.length), 0);
   if (width * height > MAX_CELLS) {
-    return { ok: false, error: { message: `The board is too large (${width}×${height} = ${width * height} cells; the limit is ${MAX_CELLS}).`, line: rows[0]?.line ?? board.line } };
+    return {
+      ok: false,
+      error: {
+        message: `The board is too large (${width}×${height} = ${width * height} cells; the limit is ${MAX_CELLS}).`,
+        line: rows[0]?.line ?? board.line,
+      },
+    };
   }
   const tiles: string[] = new Array<string>(width * height).fill(FLOOR);
   const boxes: number[] = [];
@@ -209,7 +250,13 @@ function buildLevel(board: RawBoard, title: string): Built {
         case '@':
         case '+':
           if (player >= 0) {
-            return { ok: false, error: { message: `More than one player: a second "${ch}" at row ${r + 1}, column ${c + 1}.`, ...where(row, c) } };
+            return {
+              ok: false,
+              error: {
+                message: `More than one player: a second "${ch}" at row ${r + 1}, column ${c + 1}.`,
+                ...where(row, c),
+              },
+            };
           }
           player = cell;
           if (ch === '+') {
@@ -218,24 +265,53 @@ function buildLevel(board: RawBoard, title: string): Built {
           }
           break;
         default:
-          return { ok: false, error: { message: `Unknown character "${ch}" at row ${r + 1}, column ${c + 1}.`, ...where(row, c) } };
+          return {
+            ok: false,
+            error: {
+              message: `Unknown character "${ch}" at row ${r + 1}, column ${c + 1}.`,
+              ...where(row, c),
+            },
+          };
       }
     }
   }
   const at = { line: board.line };
-  if (player < 0) return { ok: false, error: { message: 'No player: mark the player with "@" (or "+" on a goal).', ...at } };
-  if (boxes.length === 0) return { ok: false, error: { message: 'No boxes: a level needs at least one "$" (or "*" on a goal).', ...at } };
+  if (player < 0)
+    return {
+      ok: false,
+      error: { message: 'No player: mark the player with "@" (or "+" on a goal).', ...at },
+    };
+  if (boxes.length === 0)
+    return {
+      ok: false,
+      error: { message: 'No boxes: a level needs at least one "$" (or "*" on a goal).', ...at },
+    };
   if (boxes.length !== goals) {
-    return { ok: false, error: { message: `Boxes and goals differ in number: ${boxes.length} box${boxes.length === 1 ? '' : 'es'}, ${goals} goal${goals === 1 ? '' : 's'}.`, ...at } };
+    return {
+      ok: false,
+      error: {
+        message: `Boxes and goals differ in number: ${boxes.length} box${boxes.length === 1 ? '' : 'es'}, ${goals} goal${goals === 1 ? '' : 's'}.`,
+        ...at,
+      },
+    };
   }
   const leak = findLeak(tiles, width, height, player);
   if (leak >= 0) {
     const r = Math.floor(leak / width);
     const c = leak % width;
     const row = rows[r];
-    return { ok: false, error: { message: `The level is not closed: the player can walk off the board at row ${r + 1}, column ${c + 1}.`, ...where(row, c) } };
+    return {
+      ok: false,
+      error: {
+        message: `The level is not closed: the player can walk off the board at row ${r + 1}, column ${c + 1}.`,
+        ...where(row, c),
+      },
+    };
   }
-  return { ok: true, level: { title, author: board.author, width, height, tiles: tiles.join(''), boxes, player } };
+  return {
+    ok: true,
+    level: { title, author: board.author, width, height, tiles: tiles.join(''), boxes, player },
+  };
 }
 
 /** Flood-fills from the player through non-wall cells; returns a border cell reached, or -1. */
@@ -259,7 +335,9 @@ function findLeak(tiles: string[], width: number, height: number, player: number
 }
 
 /** Parses text expected to hold one level; the first board is used. */
-export function parseLevel(text: string): { ok: true; level: Level } | { ok: false; error: LevelError } {
+export function parseLevel(
+  text: string,
+): { ok: true; level: Level } | { ok: false; error: LevelError } {
   const result = parseCollection(text);
   if (!result.ok) return result;
   const first = result.entries[0];

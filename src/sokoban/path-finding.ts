@@ -70,11 +70,19 @@ export function walkPath(level: Level, position: Position, target: number): stri
  * standing still. Returns the LURD string (pushes upper case) or null when no such path exists.
  * Dijkstra over (box cell, side the player stands on), cost = pushes * BIG + moves.
  */
-export function pushPath(level: Level, position: Position, box: number, target: number): string | null {
+export function pushPath(
+  level: Level,
+  position: Position,
+  box: number,
+  target: number,
+): string | null {
   if (!position.boxes.includes(box)) return null;
   if (box === target) return '';
   const size = level.width * level.height;
-  const others = boxMask(level, position.boxes.filter((b) => b !== box));
+  const others = boxMask(
+    level,
+    position.boxes.filter((b) => b !== box),
+  );
   const BIG = size * 8 + 1;
   const stateCount = size * 4;
   const cost = new Float64Array(stateCount).fill(Infinity);

@@ -3,7 +3,11 @@ import { type Level, type Position, startPosition } from './level';
 import { rleEncode } from './rle';
 
 /** XSB rows of a board in a given position (the level's start by default); trailing floor trimmed. */
-export function boardRows(level: Level, position: Position = startPosition(level), floor = ' '): string[] {
+export function boardRows(
+  level: Level,
+  position: Position = startPosition(level),
+  floor = ' ',
+): string[] {
   const boxes = new Set(position.boxes);
   const rows: string[] = [];
   for (let r = 0; r < level.height; r++) {

@@ -27,7 +27,8 @@ export function rleDecode(input: string, maxLength = RLE_MAX_EXPANDED): RleResul
       if (ch >= '0' && ch <= '9') {
         while (pos < input.length && input[pos] >= '0' && input[pos] <= '9') pos++;
         count = Number(input.slice(countStart, pos));
-        if (pos >= input.length) return fail('a count must be followed by a character or a group', countStart);
+        if (pos >= input.length)
+          return fail('a count must be followed by a character or a group', countStart);
       }
       let unit: string;
       if (input[pos] === '(') {
@@ -44,11 +45,11 @@ export function rleDecode(input: string, maxLength = RLE_MAX_EXPANDED): RleResul
         unit = input[pos];
         pos++;
       }
-      if (out.length + unit.length * count > maxLength) return fail(`the expanded text is longer than ${maxLength} characters`, countStart);
+      if (out.length + unit.length * count > maxLength)
+        return fail(`the expanded text is longer than ${maxLength} characters`, countStart);
       out += count === 1 ? unit : unit.repeat(count);
     }
     return out; // a group's caller checks for its ")"
-
   };
 
   const result = parseSeq(false);

@@ -14,7 +14,8 @@ export function step(level: Level, position: Position, dir: Direction): StepResu
   const next = neighbour(level.width, level.height, position.player, dir);
   if (next < 0 || isWall(level, next)) return null;
   const boxIndex = position.boxes.indexOf(next);
-  if (boxIndex < 0) return { position: { player: next, boxes: position.boxes }, pushed: false, letter: dir };
+  if (boxIndex < 0)
+    return { position: { player: next, boxes: position.boxes }, pushed: false, letter: dir };
   const beyond = neighbour(level.width, level.height, next, dir);
   if (beyond < 0 || isWall(level, beyond) || position.boxes.includes(beyond)) return null;
   const boxes = position.boxes.slice();
@@ -42,7 +43,12 @@ export function replay(level: Level, position: Position, moves: string): ReplayR
   for (let i = 0; i < moves.length; i++) {
     const dir = directionOfLetter(moves[i]);
     const result = dir ? step(level, pos, dir) : null;
-    if (!result) return { position: pos, moves: fixed, error: { moveNumber: i + 1, message: `move ${i + 1} is illegal` } };
+    if (!result)
+      return {
+        position: pos,
+        moves: fixed,
+        error: { moveNumber: i + 1, message: `move ${i + 1} is illegal` },
+      };
     pos = result.position;
     fixed += result.letter;
   }

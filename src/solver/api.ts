@@ -53,7 +53,11 @@ export type SolveResult =
       readonly fewestMoves?: boolean;
     })
   | (Stats & { readonly status: 'unsolvable'; readonly message: string })
-  | (Stats & { readonly status: 'limit'; readonly reason: 'time' | 'memory'; readonly message: string })
+  | (Stats & {
+      readonly status: 'limit';
+      readonly reason: 'time' | 'memory';
+      readonly message: string;
+    })
   | (Stats & { readonly status: 'cancelled' })
   | (Stats & { readonly status: 'invalid'; readonly message: string });
 

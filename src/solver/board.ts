@@ -28,7 +28,12 @@ export interface Board {
 }
 
 export type Compiled =
-  | { readonly ok: true; readonly board: Board; readonly boxes: Int32Array; readonly player: number }
+  | {
+      readonly ok: true;
+      readonly board: Board;
+      readonly boxes: Int32Array;
+      readonly player: number;
+    }
   | { readonly ok: false; readonly invalid: boolean; readonly message: string };
 
 export function toPadded(board: Pick<Board, 'width' | 'originalWidth'>, cell: number): number {
@@ -51,8 +56,10 @@ export function toOriginal(board: Pick<Board, 'width' | 'originalWidth'>, cell: 
 export function compile(level: Level, position: Position = level): Compiled {
   const { width, height, tiles } = level;
   const bad = (message: string): Compiled => ({ ok: false, invalid: true, message });
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) return bad('The board has no size.');
-  if (tiles.length !== width * height) return bad(`The board's tiles (${tiles.length}) do not match its size ${width}×${height}.`);
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1)
+    return bad('The board has no size.');
+  if (tiles.length !== width * height)
+    return bad(`The board's tiles (${tiles.length}) do not match its size ${width}×${height}.`);
   const W = width + 2;
   const H = height + 2;
   if (W * H > 65535) return bad(`The board is too large for the solver (${width}×${height}).`);
@@ -76,12 +83,14 @@ export function compile(level: Level, position: Position = level): Compiled {
     if (!inside(b)) return bad('A box is off the board.');
     boxes[i] = toPadded(board0, b);
     if (!open[boxes[i]]) return bad('A box stands on a wall.');
-    if (i > 0 && position.boxes[i - 1] >= b) return bad('Boxes must be distinct and in ascending order.');
+    if (i > 0 && position.boxes[i - 1] >= b)
+      return bad('Boxes must be distinct and in ascending order.');
   }
   if (boxes.includes(player)) return bad('The player stands on a box.');
   let goalCount = 0;
   for (let i = 0; i < size; i++) goalCount += goal[i];
-  if (goalCount !== boxes.length) return bad(`Boxes and goals differ in number: ${boxes.length} boxes, ${goalCount} goals.`);
+  if (goalCount !== boxes.length)
+    return bad(`Boxes and goals differ in number: ${boxes.length} boxes, ${goalCount} goals.`);
 
   const offsets = Int32Array.of(-1, -W, 1, W);
   // Floor = what the player can reach with every box lifted off the board.
@@ -101,8 +110,11 @@ export function compile(level: Level, position: Position = level): Compiled {
       }
     }
   }
-  if (floor[0] || floor[W - 1] || floor[size - 1]) return bad('The level is not closed: the player can walk off the board.');
-  for (let c = 0; c < W; c++) if (floor[c] || floor[size - 1 - c]) return bad('The level is not closed: the player can walk off the board.');
+  if (floor[0] || floor[W - 1] || floor[size - 1])
+    return bad('The level is not closed: the player can walk off the board.');
+  for (let c = 0; c < W; c++)
+    if (floor[c] || floor[size - 1 - c])
+      return bad('The level is not closed: the player can walk off the board.');
 
   // Boxes the player can never reach stay where they are forever: on a goal they are walls,
   // elsewhere the level is lost. Goals the player cannot reach and no box covers are lost too.
@@ -110,10 +122,16 @@ export function compile(level: Level, position: Position = level): Compiled {
   for (const b of boxes) {
     if (floor[b]) kept.push(b);
     else if (goal[b]) goal[b] = 0;
-    else return { ok: false, invalid: false, message: 'A box is walled off from the player away from any goal.' };
+    else
+      return {
+        ok: false,
+        invalid: false,
+        message: 'A box is walled off from the player away from any goal.',
+      };
   }
   for (let i = 0; i < size; i++) {
-    if (goal[i] && !floor[i]) return { ok: false, invalid: false, message: 'A goal is walled off from the player.' };
+    if (goal[i] && !floor[i])
+      return { ok: false, invalid: false, message: 'A goal is walled off from the player.' };
   }
   const goals: number[] = [];
   const goalIndex = new Int32Array(size).fill(-1);

@@ -67,7 +67,13 @@ export class CorralSearch {
    * Whether a corral next to the box on `moved` is lost. `boxAt` marks the position's boxes,
    * `reach[c] === stamp` the player's region, `player` a cell of it.
    */
-  lost(boxAt: Uint8Array, reach: Int32Array, stamp: number, moved: number, player: number): boolean {
+  lost(
+    boxAt: Uint8Array,
+    reach: Int32Array,
+    stamp: number,
+    moved: number,
+    player: number,
+  ): boolean {
     const { floor, offsets } = this.board;
     if (this.call >= 0x3fffffff) {
       this.visited.fill(0);
@@ -91,7 +97,13 @@ export class CorralSearch {
     return false;
   }
 
-  private lostCorral(boxAt: Uint8Array, reach: Int32Array, stamp: number, seed: number, player: number): boolean {
+  private lostCorral(
+    boxAt: Uint8Array,
+    reach: Int32Array,
+    stamp: number,
+    seed: number,
+    player: number,
+  ): boolean {
     const { floor, offsets, goal } = this.board;
     const { corral, corralCells, inS, sBoxes } = this;
     // The corral: free floor the player cannot reach, joined to `seed`; its fence into S.

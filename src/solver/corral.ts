@@ -66,7 +66,12 @@ export class CorralFinder {
    * `outside`, when known, is how many free cells the player does not reach: once that many
    * are labelled, the rest of the scan could find no other corral and is skipped.
    */
-  find(boxAt: Uint8Array, reach: Int32Array, stamp: number, outside = Infinity): 'none' | 'prune' | 'deadlock' {
+  find(
+    boxAt: Uint8Array,
+    reach: Int32Array,
+    stamp: number,
+    outside = Infinity,
+  ): 'none' | 'prune' | 'deadlock' {
     const { floor, offsets, goal, width: w } = this.board;
     const { comp, fence, queue, fenceList, dead, candidate, cells } = this;
     if (this.label > 0x3fffff00) {

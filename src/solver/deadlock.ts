@@ -21,7 +21,8 @@ const cache = new WeakMap<Level, Analysis>();
 /** The static analysis of a level (board, push distances, dead squares), cached per level. */
 export function analyse(level: Level, board: Board): Analysis {
   const hit = cache.get(level);
-  if (hit && hit.board.size === board.size && hit.board.goals.length === board.goals.length) return hit;
+  if (hit && hit.board.size === board.size && hit.board.goals.length === board.goals.length)
+    return hit;
   const distances = pushDistances(board);
   const analysis = { board, distances, freeze: new FreezeChecker(board, distances.dead) };
   cache.set(level, analysis);
@@ -39,18 +40,23 @@ export function checkDeadlock(level: Level, position: Position): DeadlockReport 
   const compiled = compile(level, position);
   if (!compiled.ok) {
     // Structural problems are not deadlocks; a box walled off away from goals is.
-    return compiled.invalid ? { deadlocked: false } : { deadlocked: true, cause: compiled.message, boxes: [] };
+    return compiled.invalid
+      ? { deadlocked: false }
+      : { deadlocked: true, cause: compiled.message, boxes: [] };
   }
   const { board, boxes } = compiled;
   const { distances, freeze } = analyse(level, board);
-  const orig = (cells: Iterable<number>) => Array.from(cells, (c) => toOriginal(board, c)).sort((a, b) => a - b);
+  const orig = (cells: Iterable<number>) =>
+    Array.from(cells, (c) => toOriginal(board, c)).sort((a, b) => a - b);
 
   const onDead = Array.from(boxes).filter((b) => distances.dead[b]);
   if (onDead.length > 0) {
     const corner = onDead.every((b) => isCorner(board, b));
     return {
       deadlocked: true,
-      cause: corner ? 'box stuck in a corner' : 'box on a dead square: it can never be pushed to a goal',
+      cause: corner
+        ? 'box stuck in a corner'
+        : 'box on a dead square: it can never be pushed to a goal',
       boxes: orig(onDead),
     };
   }
@@ -79,7 +85,10 @@ export function checkDeadlock(level: Level, position: Position): DeadlockReport 
     }
     return {
       deadlocked: true,
-      cause: involved.length === 1 ? 'box frozen off a goal: it can never move again' : 'frozen boxes off goals: they block each other for good',
+      cause:
+        involved.length === 1
+          ? 'box frozen off a goal: it can never move again'
+          : 'frozen boxes off goals: they block each other for good',
       boxes: orig(involved),
     };
   }
@@ -89,8 +98,14 @@ export function checkDeadlock(level: Level, position: Position): DeadlockReport 
   const matcher = new Matcher(n);
   if (matcher.solve(cost) < 0) {
     const stuck: number[] = [];
-    for (let i = 0; i < n; i++) if (cost[i * n + matcher.assignment[i]] >= FORBIDDEN) stuck.push(boxes[i]);
-    return { deadlocked: true, cause: 'boxes cannot all get a goal of their own (too many boxes can only reach the same goals)', boxes: orig(stuck) };
+    for (let i = 0; i < n; i++)
+      if (cost[i * n + matcher.assignment[i]] >= FORBIDDEN) stuck.push(boxes[i]);
+    return {
+      deadlocked: true,
+      cause:
+        'boxes cannot all get a goal of their own (too many boxes can only reach the same goals)',
+      boxes: orig(stuck),
+    };
   }
   // A corral that needs work but whose fence can never be pushed into it.
   const boxAt = new Uint8Array(board.size);
@@ -110,7 +125,11 @@ export function checkDeadlock(level: Level, position: Position): DeadlockReport 
   }
   const corrals = new CorralFinder(board, distances.dead);
   if (corrals.find(boxAt, reach, 1) === 'deadlock') {
-    return { deadlocked: true, cause: 'corral deadlock: the boxes around a closed-off area can never be pushed into it', boxes: orig(corrals.deadlockFence) };
+    return {
+      deadlocked: true,
+      cause: 'corral deadlock: the boxes around a closed-off area can never be pushed into it',
+      boxes: orig(corrals.deadlockFence),
+    };
   }
   return { deadlocked: false };
 }

@@ -140,7 +140,12 @@ export function pushDistances(board: Board): Distances {
  * The box-to-goal cost matrix of the matching bound: row i, column g holds the pushes box i needs
  * to reach goal g, or `forbidden` where it never can.
  */
-export function boxGoalCosts(distances: Distances, board: Board, boxes: ArrayLike<number>, forbidden: number): Int32Array {
+export function boxGoalCosts(
+  distances: Distances,
+  board: Board,
+  boxes: ArrayLike<number>,
+  forbidden: number,
+): Int32Array {
   const n = boxes.length;
   const cost = new Int32Array(n * n);
   for (let i = 0; i < n; i++) {

@@ -89,9 +89,19 @@ export class FreezeChecker {
     const { floor } = this.board;
     const w = this.board.width;
     // Cheap filter: the moved box must be blocked on both axes, boxes counted as blockers.
-    const hb = !floor[moved - 1] || !floor[moved + 1] || boxAt[moved - 1] || boxAt[moved + 1] || (this.dead[moved - 1] && this.dead[moved + 1]);
+    const hb =
+      !floor[moved - 1] ||
+      !floor[moved + 1] ||
+      boxAt[moved - 1] ||
+      boxAt[moved + 1] ||
+      (this.dead[moved - 1] && this.dead[moved + 1]);
     if (!hb) return false;
-    const vb = !floor[moved - w] || !floor[moved + w] || boxAt[moved - w] || boxAt[moved + w] || (this.dead[moved - w] && this.dead[moved + w]);
+    const vb =
+      !floor[moved - w] ||
+      !floor[moved + w] ||
+      boxAt[moved - w] ||
+      boxAt[moved + w] ||
+      (this.dead[moved - w] && this.dead[moved + w]);
     if (!vb) return false;
     // The candidate set: boxes 4-connected to the moved one.
     this.frozenAmongGroup(boxAt, moved);

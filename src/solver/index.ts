@@ -18,7 +18,9 @@ export { lowerBound } from './bound';
 const DEFAULT_MEMORY_MB = 512;
 
 const now: () => number =
-  typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
+  typeof performance !== 'undefined' && typeof performance.now === 'function'
+    ? () => performance.now()
+    : () => Date.now();
 
 /** Engine switches for experiments and tests; the defaults are what `solve` uses. */
 export interface Tuning {
@@ -52,15 +54,28 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
   const ms = () => Math.round(now() - start);
   const compiled = compile(level, startPosition(level));
   if (!compiled.ok) {
-    if (compiled.invalid) return { status: 'invalid', message: compiled.message, nodes: 0, ms: ms() };
+    if (compiled.invalid)
+      return { status: 'invalid', message: compiled.message, nodes: 0, ms: ms() };
     return { status: 'unsolvable', message: compiled.message, nodes: 0, ms: ms() };
   }
   const { board, boxes, player } = compiled;
   if (isSolved(level, startPosition(level))) {
-    return { status: 'solved', solution: '', moves: 0, pushes: 0, optimal: true, fewestMoves: true, nodes: 0, ms: ms() };
+    return {
+      status: 'solved',
+      solution: '',
+      moves: 0,
+      pushes: 0,
+      optimal: true,
+      fewestMoves: true,
+      nodes: 0,
+      ms: ms(),
+    };
   }
   const { distances } = analyse(level, board);
-  const memoryMb = typeof options.memoryLimitMb === 'number' && !Number.isNaN(options.memoryLimitMb) ? options.memoryLimitMb : DEFAULT_MEMORY_MB;
+  const memoryMb =
+    typeof options.memoryLimitMb === 'number' && !Number.isNaN(options.memoryLimitMb)
+      ? options.memoryLimitMb
+      : DEFAULT_MEMORY_MB;
   const timeLimit = options.timeLimitMs ?? Infinity;
   const limits = {
     optimal,
@@ -68,7 +83,9 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
     memoryBytes: Math.max(0, memoryMb) * 1024 * 1024,
     shouldCancel: options.shouldCancel,
     onProgress: options.onProgress,
-    progressIntervalMs: Number.isFinite(options.progressIntervalMs) ? Math.max(1, options.progressIntervalMs!) : 100,
+    progressIntervalMs: Number.isFinite(options.progressIntervalMs)
+      ? Math.max(1, options.progressIntervalMs!)
+      : 100,
     now,
     start,
     piCorrals: tuning.piCorrals,
@@ -109,9 +126,19 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
       ...limits,
       deadline: Math.min(limits.deadline, start + spent + Math.max(1000, 4 * spent)),
       fewestMovesFor: first.pushes.length,
-      onProgress: onProgress && ((p) => onProgress({ ...p, fewestMovesFor: first.pushes.length, nodes: p.nodes + first.nodes, nodesPerSecond: p.elapsedMs > 0 ? Math.round(((p.nodes + first.nodes) * 1000) / p.elapsedMs) : 0 })),
+      onProgress:
+        onProgress &&
+        ((p) =>
+          onProgress({
+            ...p,
+            fewestMovesFor: first.pushes.length,
+            nodes: p.nodes + first.nodes,
+            nodesPerSecond:
+              p.elapsedMs > 0 ? Math.round(((p.nodes + first.nodes) * 1000) / p.elapsedMs) : 0,
+          })),
     });
-    if (second.status === 'cancelled') return { status: 'cancelled', nodes: first.nodes + second.nodes, ms: ms() };
+    if (second.status === 'cancelled')
+      return { status: 'cancelled', nodes: first.nodes + second.nodes, ms: ms() };
     fewestMoves = second.status === 'solved';
     outcome = { ...(fewestMoves ? second : first), nodes: first.nodes + second.nodes };
   }
@@ -120,11 +147,21 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
     case 'cancelled':
       return { status: 'cancelled', nodes, ms: ms() };
     case 'limit':
-      if (outcome.reason === 'nodes') return { status: 'limit', reason: 'memory', message: `Node limit reached after ${nodes} positions.`, nodes, ms: ms() };
+      if (outcome.reason === 'nodes')
+        return {
+          status: 'limit',
+          reason: 'memory',
+          message: `Node limit reached after ${nodes} positions.`,
+          nodes,
+          ms: ms(),
+        };
       return {
         status: 'limit',
         reason: outcome.reason,
-        message: outcome.reason === 'time' ? `Time limit reached after ${nodes} positions.` : `Memory limit (${memoryMb} MB) reached after ${nodes} positions.`,
+        message:
+          outcome.reason === 'time'
+            ? `Time limit reached after ${nodes} positions.`
+            : `Memory limit (${memoryMb} MB) reached after ${nodes} positions.`,
         nodes,
         ms: ms(),
       };
@@ -135,7 +172,9 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
       const checked = lurd === null ? null : replay(level, startPosition(level), lurd);
       if (lurd === null || !checked || checked.error || !isSolved(level, checked.position)) {
         // A solution that does not replay is a bug in the engine; never hand it out.
-        throw new Error(`solver produced a solution that does not replay${checked?.error ? `: ${checked.error.message}` : ''}`);
+        throw new Error(
+          `solver produced a solution that does not replay${checked?.error ? `: ${checked.error.message}` : ''}`,
+        );
       }
       return {
         status: 'solved',
@@ -157,7 +196,14 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
  * macros; strongest on large levels with goal rooms) take turns on one thread, slice by slice,
  * sharing one memory budget. The first to finish decides.
  */
-function portfolio(board: Board, distances: Distances, boxes: Int32Array, player: number, limits: SearchLimits, share: number): SearchOutcome {
+function portfolio(
+  board: Board,
+  distances: Distances,
+  boxes: Int32Array,
+  player: number,
+  limits: SearchLimits,
+  share: number,
+): SearchOutcome {
   const budget = new Budget(limits.memoryBytes);
   const latest = [0, 0];
   const reports: (Parameters<NonNullable<SearchLimits['onProgress']>>[0] | null)[] = [null, null];
@@ -180,8 +226,22 @@ function portfolio(board: Board, distances: Distances, boxes: Int32Array, player
     });
   };
   const searches = [
-    searchSteps(board, distances, boxes, player, { ...limits, features: false, onProgress: onProgress && relay(0) }, budget),
-    searchSteps(board, distances, boxes, player, { ...limits, features: true, onProgress: onProgress && relay(1) }, budget),
+    searchSteps(
+      board,
+      distances,
+      boxes,
+      player,
+      { ...limits, features: false, onProgress: onProgress && relay(0) },
+      budget,
+    ),
+    searchSteps(
+      board,
+      distances,
+      boxes,
+      player,
+      { ...limits, features: true, onProgress: onProgress && relay(1) },
+      budget,
+    ),
   ];
   // Turns per round: the greedy search once, the feature-space search `share` times.
   const turns = [0, ...Array.from({ length: Math.max(1, share) }, () => 1)];

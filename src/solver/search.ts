@@ -27,14 +27,31 @@ import { SettledChecker } from './settled';
 import { packingOrder } from './packing';
 import { FORBIDDEN, Matcher } from './matching';
 import type { Push } from './solution';
-import { BucketQueue, Budget, CELL_SPAN, FeatureQueues, FLAG_EXPANDED, FLAG_STALE, MemoryLimit, NodeStore, zobristKeys } from './table';
+import {
+  BucketQueue,
+  Budget,
+  CELL_SPAN,
+  FeatureQueues,
+  FLAG_EXPANDED,
+  FLAG_STALE,
+  MemoryLimit,
+  NodeStore,
+  zobristKeys,
+} from './table';
 
 export interface SearchLimits {
   readonly optimal: boolean;
   readonly deadline: number;
   readonly memoryBytes: number;
   readonly shouldCancel?: () => boolean;
-  readonly onProgress?: (p: { nodes: number; nodesPerSecond: number; bound: number; depth: number; elapsedMs: number; tableFill: number }) => void;
+  readonly onProgress?: (p: {
+    nodes: number;
+    nodesPerSecond: number;
+    bound: number;
+    depth: number;
+    elapsedMs: number;
+    tableFill: number;
+  }) => void;
   readonly progressIntervalMs: number;
   readonly now: () => number;
   readonly start: number;
@@ -69,9 +86,12 @@ export interface SearchLimits {
 export type SearchOutcome =
   | { readonly status: 'solved'; readonly pushes: Push[]; readonly nodes: number }
   | { readonly status: 'unsolvable'; readonly nodes: number; readonly message: string }
-  | { readonly status: 'limit'; readonly reason: 'time' | 'memory' | 'nodes'; readonly nodes: number }
+  | {
+      readonly status: 'limit';
+      readonly reason: 'time' | 'memory' | 'nodes';
+      readonly nodes: number;
+    }
   | { readonly status: 'cancelled'; readonly nodes: number };
-
 
 /**
  * RING_JOINS[mask]: with bit r of `mask` set when ring cell r around a cell is free (clockwise
@@ -105,10 +125,22 @@ const RING_JOINS = (() => {
   return table;
 })();
 
-
 /** Runs a search to the end. */
-export function search(board: Board, distances: Distances, startBoxes: Int32Array, startPlayer: number, limits: SearchLimits): SearchOutcome {
-  const steps = searchSteps(board, distances, startBoxes, startPlayer, limits, new Budget(limits.memoryBytes));
+export function search(
+  board: Board,
+  distances: Distances,
+  startBoxes: Int32Array,
+  startPlayer: number,
+  limits: SearchLimits,
+): SearchOutcome {
+  const steps = searchSteps(
+    board,
+    distances,
+    startBoxes,
+    startPlayer,
+    limits,
+    new Budget(limits.memoryBytes),
+  );
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -137,7 +169,10 @@ export function* searchSteps(
   let open: BucketQueue | FeatureQueues;
   try {
     store = new NodeStore(n, budget);
-    open = limits.features && !limits.optimal ? new FeatureQueues(store, budget) : new BucketQueue(store, budget);
+    open =
+      limits.features && !limits.optimal
+        ? new FeatureQueues(store, budget)
+        : new BucketQueue(store, budget);
   } catch (e) {
     if (e instanceof MemoryLimit) return { status: 'limit', reason: 'memory', nodes: 0 };
     throw e;
@@ -225,10 +260,21 @@ export function* searchSteps(
    * expansion need not count again. The stored word is weight * 65536 + (areas + 1, or 0 for
    * not known); the weight is clamped at 32767, which changes nothing (keys use at most 255).
    */
-  const enqueue = (cid: number, g: number, h: number, packed: number, conn: number, advised: boolean, connKnown: boolean) => {
+  const enqueue = (
+    cid: number,
+    g: number,
+    h: number,
+    packed: number,
+    conn: number,
+    advised: boolean,
+    connKnown: boolean,
+  ) => {
     if (featuresOn) {
       const w = parentWeight + (advised || packed > parentPacked || conn < parentConn ? 0 : 1);
-      store.setWeight(cid, Math.min(w, 0x7fff) * 65536 + (connKnown && conn < 0xffff ? conn + 1 : 0));
+      store.setWeight(
+        cid,
+        Math.min(w, 0x7fff) * 65536 + (connKnown && conn < 0xffff ? conn + 1 : 0),
+      );
       const cell = (n - packed) * 64 + Math.min(conn, 63);
       open.push(cid, cell * CELL_SPAN + Math.min(w, 255) * 256 + Math.min(h, 255));
     } else {
@@ -257,7 +303,12 @@ export function* searchSteps(
   for (let i = 0; i < n; i++) boxAt[startBoxes[i]] = 0;
   for (let i = 0; i < n; i++) fillRow(i, startBoxes[i]);
   const rootH = matcher.solve(cost);
-  if (rootH < 0) return { status: 'unsolvable', nodes: 1, message: 'No assignment of boxes to goals is possible (bipartite deadlock).' };
+  if (rootH < 0)
+    return {
+      status: 'unsolvable',
+      nodes: 1,
+      message: 'No assignment of boxes to goals is possible (bipartite deadlock).',
+    };
   const rootCell = movesPass ? startPlayer : rootPlayer;
   let rootHash = zPlayer[rootCell] ^ (movesPass ? zPushes[0] : 0);
   for (let i = 0; i < n; i++) rootHash ^= zBox[startBoxes[i]];
@@ -504,7 +555,8 @@ export function* searchSteps(
           const e = offsets[d];
           const to = c + e;
           const ns = to * 4 + d;
-          if (mr[c - e] !== ms || !floor[to] || boxAt[to] || dead[to] || macroSeen[ns] === stampM) continue;
+          if (mr[c - e] !== ms || !floor[to] || boxAt[to] || dead[to] || macroSeen[ns] === stampM)
+            continue;
           macroSeen[ns] = stampM;
           macroPrev[ns] = state;
           macroQueue[tail++] = ns;
@@ -565,7 +617,10 @@ export function* searchSteps(
         // join their free neighbours, the region only gained `p` and lost `to`.
         const pJoins = ringJoins(p);
         boxAt[to] = 1;
-        const dead2 = last && (freeze.frozenAfterPush(boxAt, to) || (settled !== null && settled.lostAfterPush(boxAt, cur, i, to)));
+        const dead2 =
+          last &&
+          (freeze.frozenAfterPush(boxAt, to) ||
+            (settled !== null && settled.lostAfterPush(boxAt, cur, i, to)));
         const sameC = pJoins && to !== prevNorm && ringJoins(to);
         const norm = sameC ? (p < prevNorm ? p : prevNorm) : childReach.flood(boxAt, p);
         prevNorm = norm;
@@ -628,7 +683,8 @@ export function* searchSteps(
 
   const path = (id: number): Push[] => {
     const out: Push[] = [];
-    for (let x = id; store.parentOf(x) >= 0; x = store.parentOf(x)) out.push({ from: store.fromOf(x), dir: store.dirOf(x) });
+    for (let x = id; store.parentOf(x) >= 0; x = store.parentOf(x))
+      out.push({ from: store.fromOf(x), dir: store.dirOf(x) });
     return out.reverse();
   };
 
@@ -695,11 +751,21 @@ export function* searchSteps(
       let moveCount = 0;
       // No corral at all when the player reaches every floor cell not under a box.
       const outside = floorCount - n - parentReach.count;
-      const verdict = usePiCorrals && outside > 0 ? corrals.find(boxAt, reach, stamp, outside) : 'none';
+      const verdict =
+        usePiCorrals && outside > 0 ? corrals.find(boxAt, reach, stamp, outside) : 'none';
       // A corral the last push closed or changed: lost if its fence can never open it.
       const lostCorral =
         verdict === 'deadlock' ||
-        (corralSearch !== null && outside > 0 && store.parentOf(id) >= 0 && corralSearch.lost(boxAt, reach, stamp, store.fromOf(id) + offsets[store.dirOf(id)], player));
+        (corralSearch !== null &&
+          outside > 0 &&
+          store.parentOf(id) >= 0 &&
+          corralSearch.lost(
+            boxAt,
+            reach,
+            stamp,
+            store.fromOf(id) + offsets[store.dirOf(id)],
+            player,
+          ));
       if (lostCorral) {
         for (let i = 0; i < n; i++) boxAt[cur[i]] = 0;
         continue;
@@ -736,7 +802,9 @@ export function* searchSteps(
           const bJoins = ringJoins(b);
           boxAt[b] = 0;
           boxAt[to] = 1;
-          let skip = freeze.frozenAfterPush(boxAt, to) || (settled !== null && settled.lostAfterPush(boxAt, cur, i, to));
+          let skip =
+            freeze.frozenAfterPush(boxAt, to) ||
+            (settled !== null && settled.lostAfterPush(boxAt, cur, i, to));
           let childPlayer = 0;
           let packed = 0;
           let conn = 0;
@@ -773,13 +841,23 @@ export function* searchSteps(
             }
           }
           child[j] = to;
-          const hash = boxHash ^ zBox[b] ^ zBox[to] ^ zPlayer[childPlayer] ^ (movesPass ? zPushes[pushesSoFar + 1] : 0);
+          const hash =
+            boxHash ^
+            zBox[b] ^
+            zBox[to] ^
+            zPlayer[childPlayer] ^
+            (movesPass ? zPushes[pushesSoFar + 1] : 0);
           // Pushes so far, or moves in the moves pass (the walk to the push, then the push).
           const childG = movesPass ? g + walkSteps[b - e] + 1 : g + 1;
           const found = store.find(hash, child, childPlayer);
           let replaces = -1;
           if (found >= 0) {
-            if (!limits.optimal || store.gOf(found) <= childG || store.flagsOf(found) & FLAG_EXPANDED) continue;
+            if (
+              !limits.optimal ||
+              store.gOf(found) <= childG ||
+              store.flagsOf(found) & FLAG_EXPANDED
+            )
+              continue;
             replaces = found;
           }
           fillRow(i, to);
@@ -819,7 +897,8 @@ export function* searchSteps(
             for (;;) {
               const behind = at - e;
               const ahead = at + e;
-              if (floor[behind + p1] || floor[behind - p1] || floor[at + p1] || floor[at - p1]) break;
+              if (floor[behind + p1] || floor[behind - p1] || floor[at + p1] || floor[at - p1])
+                break;
               if (board.goal[at] || !floor[ahead] || boxAt[ahead] || dead[ahead]) break;
               boxAt[b] = 0;
               boxAt[ahead] = 1;
@@ -881,5 +960,9 @@ export function* searchSteps(
     if (e instanceof MemoryLimit) return { status: 'limit', reason: 'memory', nodes };
     throw e;
   }
-  return { status: 'unsolvable', nodes, message: `Every reachable position was searched (${nodes} positions): the level has no solution.` };
+  return {
+    status: 'unsolvable',
+    nodes,
+    message: `Every reachable position was searched (${nodes} positions): the level has no solution.`,
+  };
 }

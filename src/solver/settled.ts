@@ -48,7 +48,12 @@ export class SettledChecker {
    * being the pushed box. Only a settled set that includes the moved box is new: any other
    * was there before the push.
    */
-  lostAfterPush(boxAt: Uint8Array, before: ArrayLike<number>, index: number, moved: number): boolean {
+  lostAfterPush(
+    boxAt: Uint8Array,
+    before: ArrayLike<number>,
+    index: number,
+    moved: number,
+  ): boolean {
     const { floor, width: w, goal } = this.board;
     if (!goal[moved]) return false;
     // Cheap filter: a settled box is blocked on both axes (walls or boxes; dead squares aside).
@@ -90,7 +95,13 @@ export class SettledChecker {
    * no such box (the one-sided cases of a failed box-to-goal pairing; a full matching costs
    * more than it finds here).
    */
-  private unmatched(sealed: Sealed, before: ArrayLike<number>, index: number, moved: number, frozen: readonly number[]): boolean {
+  private unmatched(
+    sealed: Sealed,
+    before: ArrayLike<number>,
+    index: number,
+    moved: number,
+    frozen: readonly number[],
+  ): boolean {
     const { dist, dead } = sealed.distances;
     const size = this.board.size;
     const m = sealed.goalCount;

@@ -11,7 +11,12 @@ export interface Push {
 }
 
 /** The LURD string for `pushes` from the given start, or null if a push is impossible (a bug). */
-export function expandPushes(board: Board, boxes: ArrayLike<number>, player: number, pushes: readonly Push[]): string | null {
+export function expandPushes(
+  board: Board,
+  boxes: ArrayLike<number>,
+  player: number,
+  pushes: readonly Push[],
+): string | null {
   const { size, floor, offsets } = board;
   const boxAt = new Uint8Array(size);
   for (let i = 0; i < boxes.length; i++) boxAt[boxes[i]] = 1;

@@ -174,7 +174,17 @@ export class NodeStore {
   }
 
   /** Adds a node and enters it in the table (replacing `replaces` there when it is >= 0). */
-  add(boxes: Int32Array, player: number, parent: number, g: number, h: number, hash: number, from: number, dir: number, replaces = -1): number {
+  add(
+    boxes: Int32Array,
+    player: number,
+    parent: number,
+    g: number,
+    h: number,
+    hash: number,
+    from: number,
+    dir: number,
+    replaces = -1,
+  ): number {
     if (this.count + 1 >= this.idMask && this.tagMask !== 0) {
       // Ids outgrow the entry's low bits: rebuild the table without tags.
       this.tagMask = 0;

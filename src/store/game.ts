@@ -122,10 +122,19 @@ export const STARTER_TEXT: string = starterText;
 const EMPTY_HISTORY: LevelHistory = { moves: '', cursor: 0 };
 
 /** "Line 3, column 5: Unknown character ..." — the parser's message with its place in front. */
-export function describeLevelError(error: LevelError, entry?: { index: number; title: string }, many = false): string {
+export function describeLevelError(
+  error: LevelError,
+  entry?: { index: number; title: string },
+  many = false,
+): string {
   const place: string[] = [];
   if (entry && many) place.push(`Level ${entry.index}${entry.title ? ` (${entry.title})` : ''}`);
-  if (error.line !== undefined) place.push(error.column !== undefined ? `line ${error.line}, column ${error.column}` : `line ${error.line}`);
+  if (error.line !== undefined)
+    place.push(
+      error.column !== undefined
+        ? `line ${error.line}, column ${error.column}`
+        : `line ${error.line}`,
+    );
   if (place.length === 0) return error.message;
   const where = place.join(', ');
   return `${where[0].toUpperCase()}${where.slice(1)}: ${error.message}`;
@@ -141,14 +150,21 @@ interface Parsed {
   first: number;
 }
 
-function parsePlayable(text: string): { ok: true; parsed: Parsed } | { ok: false; message: string } {
+function parsePlayable(
+  text: string,
+): { ok: true; parsed: Parsed } | { ok: false; message: string } {
   const result = parseCollection(text);
   if (!result.ok) return { ok: false, message: describeLevelError(result.error) };
   const first = firstPlayable(result.entries);
   if (first < 0) {
     const bad = result.entries[0];
-    const message = bad.ok ? 'No playable level.' : describeLevelError(bad.error, bad, result.entries.length > 1);
-    const more = result.entries.length > 1 ? ` (none of the ${result.entries.length} levels can be played)` : '';
+    const message = bad.ok
+      ? 'No playable level.'
+      : describeLevelError(bad.error, bad, result.entries.length > 1);
+    const more =
+      result.entries.length > 1
+        ? ` (none of the ${result.entries.length} levels can be played)`
+        : '';
     return { ok: false, message: message + more };
   }
   return { ok: true, parsed: { entries: result.entries, first } };
@@ -209,7 +225,12 @@ export function selectPosition(s: GameData): Position | null {
   return position;
 }
 
-let playedMemo: { moves: string; cursor: number; played: string; pushes: number } = { moves: '', cursor: 0, played: '', pushes: 0 };
+let playedMemo: { moves: string; cursor: number; played: string; pushes: number } = {
+  moves: '',
+  cursor: 0,
+  played: '',
+  pushes: 0,
+};
 function played(s: GameData) {
   const h = selectHistory(s);
   if (playedMemo.moves !== h.moves || playedMemo.cursor !== h.cursor) {
@@ -236,7 +257,8 @@ export const selectCanRedo = (s: GameData): boolean => {
   const h = selectHistory(s);
   return h.cursor < h.moves.length;
 };
-export const selectPlayableCount = (s: GameData): number => s.entries.reduce((n, e) => n + (e.ok ? 1 : 0), 0);
+export const selectPlayableCount = (s: GameData): number =>
+  s.entries.reduce((n, e) => n + (e.ok ? 1 : 0), 0);
 
 // ---- persistence ---------------------------------------------------------------------------
 
@@ -255,7 +277,8 @@ interface Dropped {
 
 const DROPPED_NOTICE: Record<Dropped['dropped'], string> = {
   corrupt: 'The saved game could not be read, so it was discarded. Starting fresh.',
-  version: 'The saved game was from another version of the app, so it was discarded. Starting fresh.',
+  version:
+    'The saved game was from another version of the app, so it was discarded. Starting fresh.',
 };
 
 function getLocalStorage(): Storage | null {
@@ -271,7 +294,9 @@ function getLocalStorage(): Storage | null {
  * `Dropped` marker (and is removed), a full or disabled storage is ignored. The collection text
  * lives under its own key and is rewritten only when it changes, so a move writes a few bytes.
  */
-export function createGameStorage(getStorage: () => Storage | null = getLocalStorage): PersistStorage<Persisted | Dropped> {
+export function createGameStorage(
+  getStorage: () => Storage | null = getLocalStorage,
+): PersistStorage<Persisted | Dropped> {
   let lastText: string | null = null;
   const textKey = (name: string) => `${name}:text`;
   return {
@@ -290,7 +315,13 @@ export function createGameStorage(getStorage: () => Storage | null = getLocalSto
       if (raw === null) return null;
       try {
         const value = JSON.parse(raw) as StorageValue<Persisted>;
-        if (!value || typeof value !== 'object' || typeof value.version !== 'number' || !value.state || typeof value.state !== 'object') {
+        if (
+          !value ||
+          typeof value !== 'object' ||
+          typeof value.version !== 'number' ||
+          !value.state ||
+          typeof value.state !== 'object'
+        ) {
           throw new Error('not a saved game');
         }
         return { version: value.version, state: { ...value.state, text: text ?? '' } as Persisted };
@@ -337,11 +368,20 @@ const LURD_ONLY = /^[lurdLURD]*$/;
  * is dropped with a notice; moves that no longer replay are cut to their legal prefix.
  */
 function restore(stored: unknown, current: GameState): GameState {
-  const fresh = (why: Dropped['dropped']): GameState => ({ ...current, notice: { id: (current.notice?.id ?? 0) + 1, text: DROPPED_NOTICE[why] } });
+  const fresh = (why: Dropped['dropped']): GameState => ({
+    ...current,
+    notice: { id: (current.notice?.id ?? 0) + 1, text: DROPPED_NOTICE[why] },
+  });
   if (!stored || typeof stored !== 'object') return current; // nothing saved
-  if ('dropped' in stored) return fresh((stored as Dropped).dropped === 'version' ? 'version' : 'corrupt');
+  if ('dropped' in stored)
+    return fresh((stored as Dropped).dropped === 'version' ? 'version' : 'corrupt');
   const s = stored as Partial<Persisted>;
-  if (typeof s.text !== 'string' || (s.draft !== null && typeof s.draft !== 'string') || !Number.isInteger(s.currentIndex)) return fresh('corrupt');
+  if (
+    typeof s.text !== 'string' ||
+    (s.draft !== null && typeof s.draft !== 'string') ||
+    !Number.isInteger(s.currentIndex)
+  )
+    return fresh('corrupt');
   if (!s.histories || typeof s.histories !== 'object') return fresh('corrupt');
   const parsed = parsePlayable(s.text);
   if (!parsed.ok) return fresh('corrupt');
@@ -354,15 +394,31 @@ function restore(stored: unknown, current: GameState): GameState {
     const i = Number(key);
     const entry = entries[i];
     const hist = h as Partial<LevelHistory> | null;
-    if (!entry || !entry.ok || !hist || typeof hist.moves !== 'string' || !LURD_ONLY.test(hist.moves) || !Number.isInteger(hist.cursor)) {
+    if (
+      !entry ||
+      !entry.ok ||
+      !hist ||
+      typeof hist.moves !== 'string' ||
+      !LURD_ONLY.test(hist.moves) ||
+      !Number.isInteger(hist.cursor)
+    ) {
       trimmed = true;
       continue;
     }
-    const checked = replay(entry.level, { player: entry.level.player, boxes: entry.level.boxes }, hist.moves);
+    const checked = replay(
+      entry.level,
+      { player: entry.level.player, boxes: entry.level.boxes },
+      hist.moves,
+    );
     if (checked.error) trimmed = true;
     const cursor = Math.max(0, Math.min(hist.cursor as number, checked.moves.length));
-    const restartedFrom = Number.isInteger(hist.restartedFrom) && cursor === 0 ? Math.min(hist.restartedFrom as number, checked.moves.length) : undefined;
-    histories[key] = restartedFrom ? { moves: checked.moves, cursor, restartedFrom } : { moves: checked.moves, cursor };
+    const restartedFrom =
+      Number.isInteger(hist.restartedFrom) && cursor === 0
+        ? Math.min(hist.restartedFrom as number, checked.moves.length)
+        : undefined;
+    histories[key] = restartedFrom
+      ? { moves: checked.moves, cursor, restartedFrom }
+      : { moves: checked.moves, cursor };
   }
   return {
     ...current,
@@ -371,7 +427,12 @@ function restore(stored: unknown, current: GameState): GameState {
     entries,
     currentIndex,
     histories,
-    notice: trimmed ? { id: (current.notice?.id ?? 0) + 1, text: 'Some saved moves could not be replayed and were dropped.' } : current.notice,
+    notice: trimmed
+      ? {
+          id: (current.notice?.id ?? 0) + 1,
+          text: 'Some saved moves could not be replayed and were dropped.',
+        }
+      : current.notice,
   };
 }
 
@@ -411,7 +472,10 @@ export function createGameStore(options: GameStoreOptions = {}) {
           let error: string | undefined;
           for (let i = 0; i < letters.length; i++) {
             const dir = letters[i].toLowerCase() as Direction;
-            const result = dir === 'l' || dir === 'u' || dir === 'r' || dir === 'd' ? step(level, position, dir) : null;
+            const result =
+              dir === 'l' || dir === 'u' || dir === 'r' || dir === 'd'
+                ? step(level, position, dir)
+                : null;
             if (!result) {
               error = `move ${i + 1} is illegal`;
               break;
@@ -433,7 +497,12 @@ export function createGameStore(options: GameStoreOptions = {}) {
           const entry = s.entries[index];
           if (!entry) return false;
           if (!entry.ok) {
-            set({ alert: { source: 'level', message: describeLevelError(entry.error, entry, s.entries.length > 1) } });
+            set({
+              alert: {
+                source: 'level',
+                message: describeLevelError(entry.error, entry, s.entries.length > 1),
+              },
+            });
             return false;
           }
           if (index === s.currentIndex) return false;
@@ -466,7 +535,12 @@ export function createGameStore(options: GameStoreOptions = {}) {
               currentIndex: same ? get().currentIndex : first,
               histories: same ? get().histories : {},
               alert: null,
-              notice: bad > 0 ? notice(`${bad} of ${entries.length} levels could not be read; they are marked in the list.`) : null,
+              notice:
+                bad > 0
+                  ? notice(
+                      `${bad} of ${entries.length} levels could not be read; they are marked in the list.`,
+                    )
+                  : null,
             });
             return true;
           },
@@ -481,7 +555,11 @@ export function createGameStore(options: GameStoreOptions = {}) {
             if (byTitle >= 0) return choose(byTitle);
             const n = Number(q.replace(/^#/, ''));
             if (Number.isInteger(n) && n >= 1 && n <= entries.length) return choose(n - 1);
-            set({ notice: notice(`No level "${q}": type a title or a number from 1 to ${entries.length}.`) });
+            set({
+              notice: notice(
+                `No level "${q}": type a title or a number from 1 to ${entries.length}.`,
+              ),
+            });
             return false;
           },
 
@@ -566,13 +644,26 @@ export function createGameStore(options: GameStoreOptions = {}) {
               return false;
             }
             if (parsed.moves === '') {
-              set({ alert: { source: 'moves', message: 'No moves to apply: type moves such as "llUr" or "3r2U".' } });
+              set({
+                alert: {
+                  source: 'moves',
+                  message: 'No moves to apply: type moves such as "llUr" or "3r2U".',
+                },
+              });
               return false;
             }
             const r = playFrom(parsed.moves);
             if (r.error) {
-              const kept = r.played === 0 ? 'nothing was applied' : `the ${r.played} move${r.played === 1 ? '' : 's'} before it ${r.played === 1 ? 'was' : 'were'} applied`;
-              set({ alert: { source: 'moves', message: `${r.error[0].toUpperCase()}${r.error.slice(1)}; ${kept}.` } });
+              const kept =
+                r.played === 0
+                  ? 'nothing was applied'
+                  : `the ${r.played} move${r.played === 1 ? '' : 's'} before it ${r.played === 1 ? 'was' : 'were'} applied`;
+              set({
+                alert: {
+                  source: 'moves',
+                  message: `${r.error[0].toUpperCase()}${r.error.slice(1)}; ${kept}.`,
+                },
+              });
               return false;
             }
             set({ alert: null });

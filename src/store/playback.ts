@@ -95,8 +95,11 @@ export interface FrameScheduler {
 const browserScheduler: FrameScheduler = {
   now: () => performance.now(),
   request: (cb) =>
-    typeof requestAnimationFrame === 'function' ? requestAnimationFrame(cb) : (setTimeout(() => cb(performance.now()), 16) as unknown as number),
-  cancel: (h) => (typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame(h) : clearTimeout(h)),
+    typeof requestAnimationFrame === 'function'
+      ? requestAnimationFrame(cb)
+      : (setTimeout(() => cb(performance.now()), 16) as unknown as number),
+  cancel: (h) =>
+    typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame(h) : clearTimeout(h),
 };
 
 function isPush(moves: string, i: number): boolean {
@@ -141,13 +144,25 @@ export function createPlaybackStore(options: PlaybackStoreOptions = {}) {
       const to = Math.max(0, Math.min(Math.trunc(cursor), h.moves.length));
       if (!level || to === h.cursor) return false;
       let motion: MotionState | null = null;
-      if (animateMs !== null && animateMs > 0 && !get().reducedMotion && Math.abs(to - h.cursor) === 1) {
+      if (
+        animateMs !== null &&
+        animateMs > 0 &&
+        !get().reducedMotion &&
+        Math.abs(to - h.cursor) === 1
+      ) {
         const forward = to > h.cursor;
         const letter = h.moves[forward ? h.cursor : to];
         // The position the step ends on, from the game store's cached replay.
         const end = selectPositionAt(g, to);
         const m = end ? stepMotion(level, end, letter, forward) : null;
-        if (m) motion = { motion: m, moves: h.moves, cursor: to, start: clock.now(), duration: animateMs };
+        if (m)
+          motion = {
+            motion: m,
+            moves: h.moves,
+            cursor: to,
+            start: clock.now(),
+            duration: animateMs,
+          };
       }
       // The motion first, so the board's next draw already sees it (no flash of the end square).
       set({ motion });
@@ -163,7 +178,10 @@ export function createPlaybackStore(options: PlaybackStoreOptions = {}) {
     const selectPositionAt = (g: ReturnType<GameStore['getState']>, cursor: number) => {
       const h = selectHistory(g);
       if (cursor === h.cursor) return selectPosition(g);
-      return selectPosition({ ...g, histories: { ...g.histories, [String(g.currentIndex)]: { moves: h.moves, cursor } } });
+      return selectPosition({
+        ...g,
+        histories: { ...g.histories, [String(g.currentIndex)]: { moves: h.moves, cursor } },
+      });
     };
 
     const stopFrames = () => {
@@ -245,7 +263,10 @@ export function createPlaybackStore(options: PlaybackStoreOptions = {}) {
       stepPush(delta) {
         pauseNow();
         const h = history();
-        return go(delta > 0 ? nextPushCursor(h.moves, h.cursor) : previousPushCursor(h.moves, h.cursor), STEP_MS);
+        return go(
+          delta > 0 ? nextPushCursor(h.moves, h.cursor) : previousPushCursor(h.moves, h.cursor),
+          STEP_MS,
+        );
       },
       toStart() {
         pauseNow();

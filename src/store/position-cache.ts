@@ -32,7 +32,13 @@ function commonPrefix(a: string, b: string): number {
 }
 
 /** Steps `moves[from..to)` from `position`; stops at an illegal move (which the store never stores). */
-function advance(level: Level, position: Position, moves: string, from: number, to: number): Position {
+function advance(
+  level: Level,
+  position: Position,
+  moves: string,
+  from: number,
+  to: number,
+): Position {
   let pos = position;
   for (let i = from; i < to; i++) {
     const dir = directionOfLetter(moves[i]);
@@ -55,13 +61,17 @@ export function createPositionCache(): PositionCache {
   return {
     positionAt(level, moves, cursor) {
       const at = Math.max(0, Math.min(cursor, moves.length));
-      if (last && last.level === level && last.moves === moves && last.cursor === at) return last.position;
+      if (last && last.level === level && last.moves === moves && last.cursor === at)
+        return last.position;
       if (!track || track.level !== level) {
         track = { level, moves, checkpoints: [startPosition(level)] };
       } else if (track.moves !== moves) {
         // Checkpoints stay valid up to the first move that differs.
         const keep = commonPrefix(track.moves, moves);
-        track.checkpoints.length = Math.min(track.checkpoints.length, Math.floor(keep / CHECKPOINT) + 1);
+        track.checkpoints.length = Math.min(
+          track.checkpoints.length,
+          Math.floor(keep / CHECKPOINT) + 1,
+        );
         track.moves = moves;
       }
       const cps = track.checkpoints;

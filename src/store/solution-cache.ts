@@ -10,14 +10,35 @@
  * so those are stored as well: a Hint after a Hint, or Solve after playing part of a solution,
  * needs no new search.
  */
-import { type Level, type Position, directionOfLetter, reachableCells, step, walkPath } from '../sokoban';
+import {
+  type Level,
+  type Position,
+  directionOfLetter,
+  reachableCells,
+  step,
+  walkPath,
+} from '../sokoban';
 
 /** An answer as stored: a solution remembers the player cell it starts from. */
 type Stored = CachedAnswer & { readonly from: number };
 
 export type CachedAnswer =
-  | { readonly status: 'solved'; readonly solution: string; readonly moves: number; readonly pushes: number; readonly optimal: boolean; readonly ms: number; readonly nodes: number; readonly fewestMoves?: boolean }
-  | { readonly status: 'unsolvable'; readonly message: string; readonly ms: number; readonly nodes: number };
+  | {
+      readonly status: 'solved';
+      readonly solution: string;
+      readonly moves: number;
+      readonly pushes: number;
+      readonly optimal: boolean;
+      readonly ms: number;
+      readonly nodes: number;
+      readonly fewestMoves?: boolean;
+    }
+  | {
+      readonly status: 'unsolvable';
+      readonly message: string;
+      readonly ms: number;
+      readonly nodes: number;
+    };
 
 const levelKeys = new WeakMap<Level, string>();
 
@@ -59,7 +80,14 @@ export function createSolutionCache(maxEntries = MAX_ENTRIES): SolutionCache {
   const store = (key: string, answer: Stored) => {
     const old = map.get(key);
     // Never replace a proven-optimal solution with an unproven one.
-    if (old && old.status === 'solved' && old.optimal && answer.status === 'solved' && !answer.optimal) return;
+    if (
+      old &&
+      old.status === 'solved' &&
+      old.optimal &&
+      answer.status === 'solved' &&
+      !answer.optimal
+    )
+      return;
     map.delete(key);
     map.set(key, answer);
     while (map.size > maxEntries) map.delete(map.keys().next().value as string);

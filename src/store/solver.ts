@@ -32,13 +32,30 @@ import { type Level, type Position, countPushes } from '../sokoban';
 import type { DeadlockReport, SolveMode, SolveProgress, SolveResult } from '../solver/api';
 import { SolverClient } from '../worker/client';
 import type { WorkerSolveOptions } from '../worker/protocol';
-import { type GameStore, selectHistory, selectLevel, selectPosition, selectPushCount, useGameStore } from './game';
+import {
+  type GameStore,
+  selectHistory,
+  selectLevel,
+  selectPosition,
+  selectPushCount,
+  useGameStore,
+} from './game';
 import { usePlaybackStore } from './playback';
-import { type CachedAnswer, type SolutionCache, createSolutionCache, levelKey, positionKey } from './solution-cache';
+import {
+  type CachedAnswer,
+  type SolutionCache,
+  createSolutionCache,
+  levelKey,
+  positionKey,
+} from './solution-cache';
 
 /** What the store needs of the worker client (src/worker/client.ts); tests pass a fake. */
 export interface SolverService {
-  solve(level: Level, options: WorkerSolveOptions, onProgress?: (progress: SolveProgress) => void): Promise<SolveResult>;
+  solve(
+    level: Level,
+    options: WorkerSolveOptions,
+    onProgress?: (progress: SolveProgress) => void,
+  ): Promise<SolveResult>;
   cancel(): void;
   checkDeadlock(level: Level, position: Position): Promise<DeadlockReport>;
 }
@@ -62,9 +79,31 @@ export type SolveOutcome =
       readonly applied: boolean;
       readonly solution: string;
     }
-  | { readonly kind: 'unsolvable'; readonly purpose: Purpose; readonly message: string; readonly ms: number; readonly nodes: number; readonly remembered: boolean }
-  | { readonly kind: 'limit'; readonly purpose: Purpose; readonly reason: 'time' | 'memory'; readonly message: string; readonly ms: number; readonly nodes: number; readonly mode: SolveMode; readonly timeLimitS: number }
-  | { readonly kind: 'cancelled'; readonly purpose: Purpose; readonly ms: number; readonly nodes: number; readonly why?: string }
+  | {
+      readonly kind: 'unsolvable';
+      readonly purpose: Purpose;
+      readonly message: string;
+      readonly ms: number;
+      readonly nodes: number;
+      readonly remembered: boolean;
+    }
+  | {
+      readonly kind: 'limit';
+      readonly purpose: Purpose;
+      readonly reason: 'time' | 'memory';
+      readonly message: string;
+      readonly ms: number;
+      readonly nodes: number;
+      readonly mode: SolveMode;
+      readonly timeLimitS: number;
+    }
+  | {
+      readonly kind: 'cancelled';
+      readonly purpose: Purpose;
+      readonly ms: number;
+      readonly nodes: number;
+      readonly why?: string;
+    }
   | { readonly kind: 'invalid'; readonly purpose: Purpose; readonly message: string }
   | { readonly kind: 'error'; readonly purpose: Purpose; readonly message: string };
 
@@ -182,7 +221,8 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
   let serviceOverride: (() => SolverService | null) | undefined = options.service;
   let onHint = options.onHint;
 
-  const getService = (): SolverService | null => (serviceOverride ? serviceOverride() : defaultService());
+  const getService = (): SolverService | null =>
+    serviceOverride ? serviceOverride() : defaultService();
 
   /** Stops the job in flight (set up inside the store, used by the game watcher too). */
   let stopJob: (why?: string) => void = () => {};
@@ -191,10 +231,18 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
     let jobSeq = 0;
 
     /** Writes a solution (or a hint's part of it) after the moves played, if the board is still where it was. */
-    const apply = (job: Pick<SolverJob, 'level' | 'levelIndex' | 'prefix' | 'purpose'>, solution: string): boolean => {
+    const apply = (
+      job: Pick<SolverJob, 'level' | 'levelIndex' | 'prefix' | 'purpose'>,
+      solution: string,
+    ): boolean => {
       const g = game.getState();
       const h = selectHistory(g);
-      if (g.currentIndex !== job.levelIndex || selectLevel(g) === null || levelKey(selectLevel(g)!) !== levelKey(job.level)) return false;
+      if (
+        g.currentIndex !== job.levelIndex ||
+        selectLevel(g) === null ||
+        levelKey(selectLevel(g)!) !== levelKey(job.level)
+      )
+        return false;
       if (h.cursor !== job.prefix.length || !h.moves.startsWith(job.prefix)) return false;
       const part = job.purpose === 'hint' ? nextPush(solution) : solution;
       if (part === '') return true;
@@ -206,9 +254,22 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
       return true;
     };
 
-    const finish = (job: Pick<SolverJob, 'level' | 'levelIndex' | 'prefix' | 'purpose'>, answer: CachedAnswer, remembered: boolean) => {
+    const finish = (
+      job: Pick<SolverJob, 'level' | 'levelIndex' | 'prefix' | 'purpose'>,
+      answer: CachedAnswer,
+      remembered: boolean,
+    ) => {
       if (answer.status === 'unsolvable') {
-        set({ outcome: { kind: 'unsolvable', purpose: job.purpose, message: answer.message, ms: answer.ms, nodes: answer.nodes, remembered } });
+        set({
+          outcome: {
+            kind: 'unsolvable',
+            purpose: job.purpose,
+            message: answer.message,
+            ms: answer.ms,
+            nodes: answer.nodes,
+            remembered,
+          },
+        });
         return;
       }
       const applied = apply(job, answer.solution);
@@ -236,7 +297,12 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
       if (!level || !position) return;
       const { mode, timeLimitS } = get();
       const h = selectHistory(g);
-      const base = { level, levelIndex: g.currentIndex, prefix: h.moves.slice(0, h.cursor), purpose };
+      const base = {
+        level,
+        levelIndex: g.currentIndex,
+        prefix: h.moves.slice(0, h.cursor),
+        purpose,
+      };
       const cached = cache.get(level, position, purpose === 'hint' ? 'fast' : mode);
       if (cached) {
         if (get().job) get().cancel();
@@ -250,23 +316,48 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
       try {
         service = getService();
       } catch (error) {
-        set({ job: null, outcome: { kind: 'error', purpose, message: `The solver could not be started: ${errorMessage(error)}` } });
+        set({
+          job: null,
+          outcome: {
+            kind: 'error',
+            purpose,
+            message: `The solver could not be started: ${errorMessage(error)}`,
+          },
+        });
         return;
       }
       if (!service) {
-        set({ job: null, outcome: { kind: 'error', purpose, message: 'This browser cannot run the solver (no Web Workers).' } });
+        set({
+          job: null,
+          outcome: {
+            kind: 'error',
+            purpose,
+            message: 'This browser cannot run the solver (no Web Workers).',
+          },
+        });
         return;
       }
       const sub = levelFrom(level, position);
       let result: SolveResult;
       try {
-        result = await service.solve(sub, { mode, timeLimitMs: timeLimitS * 1000, memoryLimitMb: BROWSER_MEMORY_MB }, (progress) => {
-          // Keep this tiny: it runs on the main thread about ten times a second.
-          if (id === jobSeq) set({ progress });
-        });
+        result = await service.solve(
+          sub,
+          { mode, timeLimitMs: timeLimitS * 1000, memoryLimitMb: BROWSER_MEMORY_MB },
+          (progress) => {
+            // Keep this tiny: it runs on the main thread about ten times a second.
+            if (id === jobSeq) set({ progress });
+          },
+        );
       } catch (error) {
         if (id !== jobSeq) return;
-        set({ job: null, outcome: { kind: 'error', purpose, message: `${errorMessage(error)} Press Solve to try again.` } });
+        set({
+          job: null,
+          outcome: {
+            kind: 'error',
+            purpose,
+            message: `${errorMessage(error)} Press Solve to try again.`,
+          },
+        });
         return;
       }
       if (id !== jobSeq) return; // cancelled, or a newer request took over
@@ -288,13 +379,29 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
           return;
         }
         case 'unsolvable': {
-          const answer: CachedAnswer = { status: 'unsolvable', message: result.message, ms: result.ms, nodes: result.nodes };
+          const answer: CachedAnswer = {
+            status: 'unsolvable',
+            message: result.message,
+            ms: result.ms,
+            nodes: result.nodes,
+          };
           cache.put(level, position, answer);
           finish(job, answer, false);
           return;
         }
         case 'limit':
-          set({ outcome: { kind: 'limit', purpose, reason: result.reason, message: result.message, ms: result.ms, nodes: result.nodes, mode, timeLimitS } });
+          set({
+            outcome: {
+              kind: 'limit',
+              purpose,
+              reason: result.reason,
+              message: result.message,
+              ms: result.ms,
+              nodes: result.nodes,
+              mode,
+              timeLimitS,
+            },
+          });
           return;
         case 'cancelled':
           set({ outcome: { kind: 'cancelled', purpose, ms: result.ms, nodes: result.nodes } });
@@ -311,7 +418,13 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
       jobSeq++; // any late answer for this job is ignored
       set({
         job: null,
-        outcome: { kind: 'cancelled', purpose: job.purpose, ms: Math.round(now() - job.startedAt), nodes: progress?.nodes ?? 0, why },
+        outcome: {
+          kind: 'cancelled',
+          purpose: job.purpose,
+          ms: Math.round(now() - job.startedAt),
+          nodes: progress?.nodes ?? 0,
+          why,
+        },
       });
       // The client terminates the worker at once: a synchronous search cannot hear a message.
       try {
@@ -425,10 +538,15 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
       // A position reached from a dead one is dead too: keep the warning while the history
       // still goes through the dead position; drop it as soon as it does not.
       const h = selectHistory(g);
-      const still = g.currentIndex === warning.levelIndex && h.cursor >= warning.cursor && h.moves.startsWith(warning.prefix);
+      const still =
+        g.currentIndex === warning.levelIndex &&
+        h.cursor >= warning.cursor &&
+        h.moves.startsWith(warning.prefix);
       if (!still) store.setState({ deadlock: null });
       else if (position && warning.boxes.some((b) => !position.boxes.includes(b))) {
-        store.setState({ deadlock: { ...warning, boxes: warning.boxes.filter((b) => position.boxes.includes(b)) } });
+        store.setState({
+          deadlock: { ...warning, boxes: warning.boxes.filter((b) => position.boxes.includes(b)) },
+        });
       }
     }
     if (boxes !== lastBoxes) {
@@ -455,7 +573,9 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
 export type SolverStore = ReturnType<typeof createSolverStore>;
 
 /** The app's one solver store, bound to the app's game store; hints play through playback. */
-export const useSolverStore: SolverStore = createSolverStore({ onHint: (to) => usePlaybackStore.getState().playTo(to) });
+export const useSolverStore: SolverStore = createSolverStore({
+  onHint: (to) => usePlaybackStore.getState().playTo(to),
+});
 
 /** Cells to mark on the board: the boxes of a deadlock warning. */
 export const selectMarked = (s: SolverData): readonly number[] => s.deadlock?.boxes ?? EMPTY;

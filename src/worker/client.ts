@@ -13,7 +13,12 @@
  */
 import type { Level, Position } from '../sokoban';
 import type { DeadlockReport, SolveProgress, SolveResult } from '../solver/api';
-import { type SolverReply, type SolverRequest, type WorkerSolveOptions, looksOutOfMemory } from './protocol';
+import {
+  type SolverReply,
+  type SolverRequest,
+  type WorkerSolveOptions,
+  looksOutOfMemory,
+} from './protocol';
 
 /** The part of a DOM Worker the client uses; tests pass a fake. */
 export interface WorkerLike {
@@ -86,7 +91,12 @@ class Lane {
       worker = this.worker ?? this.start();
     } catch (error) {
       // No module workers here (an old browser, a strict Content-Security-Policy).
-      job.fail(new SolverWorkerError(`The solver could not be started: ${error instanceof Error ? error.message : String(error)}`, false));
+      job.fail(
+        new SolverWorkerError(
+          `The solver could not be started: ${error instanceof Error ? error.message : String(error)}`,
+          false,
+        ),
+      );
       return;
     }
     this.jobs.set(request.id, job);
@@ -97,7 +107,12 @@ class Lane {
       // A level that cannot be cloned, for instance: the worker itself is fine.
       this.jobs.delete(request.id);
       this.armWatchdog();
-      job.fail(new SolverWorkerError(`The request could not be sent to the solver: ${error instanceof Error ? error.message : String(error)}`, false));
+      job.fail(
+        new SolverWorkerError(
+          `The request could not be sent to the solver: ${error instanceof Error ? error.message : String(error)}`,
+          false,
+        ),
+      );
     }
   }
 
@@ -135,10 +150,21 @@ class Lane {
       if (worker !== this.worker) return;
       const text = errorText(event);
       const oom = looksOutOfMemory(text);
-      this.stop(new SolverWorkerError(oom ? `The solver ran out of memory (${text}).` : `The solver worker crashed: ${text}.`, oom));
+      this.stop(
+        new SolverWorkerError(
+          oom ? `The solver ran out of memory (${text}).` : `The solver worker crashed: ${text}.`,
+          oom,
+        ),
+      );
     };
     worker.onmessageerror = () => {
-      if (worker === this.worker) this.stop(new SolverWorkerError('The solver worker sent a message that could not be read; it has been restarted.', false));
+      if (worker === this.worker)
+        this.stop(
+          new SolverWorkerError(
+            'The solver worker sent a message that could not be read; it has been restarted.',
+            false,
+          ),
+        );
     };
     return worker;
   }
@@ -150,7 +176,10 @@ class Lane {
     if (reply.type === 'error') {
       this.jobs.delete(reply.id);
       const error = reply.outOfMemory
-        ? new SolverWorkerError(`The solver ran out of memory (${reply.message}); try a smaller memory limit.`, true)
+        ? new SolverWorkerError(
+            `The solver ran out of memory (${reply.message}); try a smaller memory limit.`,
+            true,
+          )
         : new SolverWorkerError(`The solver failed: ${reply.message}`, false);
       // After running out of memory the worker's heap is suspect: replace it, failing the rest too.
       if (reply.outOfMemory) this.stop(error);
@@ -170,7 +199,12 @@ class Lane {
     if (this.stallTimeoutMs <= 0 || this.jobs.size === 0) return;
     this.stallTimer = setTimeout(() => {
       this.stallTimer = null;
-      this.stop(new SolverWorkerError(`The solver stopped responding (no news for ${Math.round(this.stallTimeoutMs / 1000)} s); it has been restarted.`, false));
+      this.stop(
+        new SolverWorkerError(
+          `The solver stopped responding (no news for ${Math.round(this.stallTimeoutMs / 1000)} s); it has been restarted.`,
+          false,
+        ),
+      );
     }, this.stallTimeoutMs);
   }
 
@@ -211,7 +245,11 @@ export class SolverClient {
    * Solves `level` in the worker. Resolves with the engine's result, or `cancelled` when
    * cancel() or a newer solve() ends it; rejects with SolverWorkerError if the worker fails.
    */
-  solve(level: Level, options: WorkerSolveOptions = {}, onProgress?: (progress: SolveProgress) => void): Promise<SolveResult> {
+  solve(
+    level: Level,
+    options: WorkerSolveOptions = {},
+    onProgress?: (progress: SolveProgress) => void,
+  ): Promise<SolveResult> {
     this.cancel();
     const id = this.nextId++;
     return new Promise<SolveResult>((resolve, reject) => {
@@ -221,7 +259,16 @@ export class SolverClient {
         if (this.current === current) this.current = null;
       };
       this.solveLane.post(
-        { type: 'solve', id, level, options: { mode: options.mode, timeLimitMs: options.timeLimitMs, memoryLimitMb: options.memoryLimitMb } },
+        {
+          type: 'solve',
+          id,
+          level,
+          options: {
+            mode: options.mode,
+            timeLimitMs: options.timeLimitMs,
+            memoryLimitMb: options.memoryLimitMb,
+          },
+        },
         {
           onReply: (reply) => {
             if (reply.type === 'progress') {
@@ -252,7 +299,11 @@ export class SolverClient {
     this.current = null;
     this.solveLane.drop(current.id);
     this.solveLane.stop();
-    current.resolve({ status: 'cancelled', nodes: current.lastProgress?.nodes ?? 0, ms: Math.round(this.now() - current.startedAt) });
+    current.resolve({
+      status: 'cancelled',
+      nodes: current.lastProgress?.nodes ?? 0,
+      ms: Math.round(this.now() - current.startedAt),
+    });
   }
 
   /** Whether `position` of `level` is provably dead; runs beside any solve. */
@@ -260,7 +311,12 @@ export class SolverClient {
     const id = this.nextId++;
     return new Promise<DeadlockReport>((resolve, reject) => {
       this.checkLane.post(
-        { type: 'checkDeadlock', id, level, position: { player: position.player, boxes: [...position.boxes] } },
+        {
+          type: 'checkDeadlock',
+          id,
+          level,
+          position: { player: position.player, boxes: [...position.boxes] },
+        },
         {
           onReply: (reply) => {
             if (reply.type !== 'deadlock') return false;

@@ -20,7 +20,11 @@ function describe(error: unknown): string {
  * Answers one request. The search is synchronous, so a cancel message could never be seen
  * while it runs: cancelling is done by the client terminating this worker.
  */
-export function handleRequest(data: unknown, post: (reply: SolverReply) => void, engine: Engine = realEngine): void {
+export function handleRequest(
+  data: unknown,
+  post: (reply: SolverReply) => void,
+  engine: Engine = realEngine,
+): void {
   const request = data as Partial<SolverRequest> | null;
   const id = typeof request?.id === 'number' ? request.id : -1;
   try {
@@ -36,10 +40,20 @@ export function handleRequest(data: unknown, post: (reply: SolverReply) => void,
     } else if (request?.type === 'checkDeadlock' && request.level && request.position) {
       post({ type: 'deadlock', id, report: engine.checkDeadlock(request.level, request.position) });
     } else {
-      post({ type: 'error', id, message: `unknown request: ${JSON.stringify(data)?.slice(0, 200)}`, outOfMemory: false });
+      post({
+        type: 'error',
+        id,
+        message: `unknown request: ${JSON.stringify(data)?.slice(0, 200)}`,
+        outOfMemory: false,
+      });
     }
   } catch (error) {
     const message = describe(error);
-    post({ type: 'error', id, message, outOfMemory: error instanceof RangeError && looksOutOfMemory(message) });
+    post({
+      type: 'error',
+      id,
+      message,
+      outOfMemory: error instanceof RangeError && looksOutOfMemory(message),
+    });
   }
 }

@@ -13,17 +13,34 @@ export interface WorkerSolveOptions {
 }
 
 export type SolverRequest =
-  | { readonly type: 'solve'; readonly id: number; readonly level: Level; readonly options: WorkerSolveOptions }
-  | { readonly type: 'checkDeadlock'; readonly id: number; readonly level: Level; readonly position: Position };
+  | {
+      readonly type: 'solve';
+      readonly id: number;
+      readonly level: Level;
+      readonly options: WorkerSolveOptions;
+    }
+  | {
+      readonly type: 'checkDeadlock';
+      readonly id: number;
+      readonly level: Level;
+      readonly position: Position;
+    };
 
 export type SolverReply =
   | { readonly type: 'progress'; readonly id: number; readonly progress: SolveProgress }
   | { readonly type: 'result'; readonly id: number; readonly result: SolveResult }
   | { readonly type: 'deadlock'; readonly id: number; readonly report: DeadlockReport }
   /** The engine threw (a bug) or could not allocate memory; the request is over. */
-  | { readonly type: 'error'; readonly id: number; readonly message: string; readonly outOfMemory: boolean };
+  | {
+      readonly type: 'error';
+      readonly id: number;
+      readonly message: string;
+      readonly outOfMemory: boolean;
+    };
 
 /** True for the errors an engine or a browser raises when memory runs out. */
 export function looksOutOfMemory(text: string): boolean {
-  return /out of memory|allocation failed|invalid array length|array buffer allocation|memory limit/i.test(text);
+  return /out of memory|allocation failed|invalid array length|array buffer allocation|memory limit/i.test(
+    text,
+  );
 }

@@ -2,7 +2,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { STORAGE_KEY, useGameStore, selectPosition } from '../../src/store/game';
 import { BAD_CHAR, OPEN, TINY, TWO_LEVELS, boxobanFile } from '../store/fixtures';
-import { act, board, cellPoint, loadLevel, noCanvas, renderApp, resetGame, status } from './helpers';
+import {
+  act,
+  board,
+  cellPoint,
+  loadLevel,
+  noCanvas,
+  renderApp,
+  resetGame,
+  status,
+} from './helpers';
 
 beforeEach(async () => {
   vi.restoreAllMocks();
@@ -15,7 +24,9 @@ describe('first visit', () => {
     renderApp();
     expect(status()).toBe('Moves: 0 · Pushes: 0');
     expect(board()).toHaveAttribute('role', 'img');
-    expect(board().getAttribute('aria-label')).toMatch(/^Sokoban board “First steps”, 8 by 6: 2 boxes, 0 on goals; player at row 3, column 6\.$/);
+    expect(board().getAttribute('aria-label')).toMatch(
+      /^Sokoban board “First steps”, 8 by 6: 2 boxes, 0 on goals; player at row 3, column 6\.$/,
+    );
     expect(screen.getByLabelText('Level')).toHaveValue(useGameStore.getState().text);
     expect(board().style.touchAction === 'none' || board().className.includes('board')).toBe(true);
   });
@@ -25,7 +36,9 @@ describe('loading', () => {
   it('loads a pasted level', async () => {
     const { user } = renderApp();
     await loadLevel(user, OPEN);
-    expect(board().getAttribute('aria-label')).toMatch(/“Open”, 8 by 6: 1 box, 0 on goals; player at row 4, column 5/);
+    expect(board().getAttribute('aria-label')).toMatch(
+      /“Open”, 8 by 6: 1 box, 0 on goals; player at row 4, column 5/,
+    );
     expect(status()).toBe('Moves: 0 · Pushes: 0');
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByLabelText('Choose level')).toBeNull(); // one level: no picker
@@ -52,7 +65,10 @@ describe('loading', () => {
 describe('opening a file', () => {
   it('loads the levels of a chosen file', async () => {
     const { user } = renderApp();
-    await user.upload(screen.getByLabelText(/Open file/), new File([TWO_LEVELS], 'two.txt', { type: 'text/plain' }));
+    await user.upload(
+      screen.getByLabelText(/Open file/),
+      new File([TWO_LEVELS], 'two.txt', { type: 'text/plain' }),
+    );
     expect(await screen.findByRole('combobox', { name: 'Choose level' })).toBeInTheDocument();
     expect(board().getAttribute('aria-label')).toMatch(/“Tiny”/);
     expect(screen.getByLabelText('Level')).toHaveValue(TWO_LEVELS);
@@ -60,7 +76,10 @@ describe('opening a file', () => {
 
   it('an unreadable file alerts and keeps the game', async () => {
     const { user } = renderApp();
-    await user.upload(screen.getByLabelText(/Open file/), new File(['just words'], 'words.txt', { type: 'text/plain' }));
+    await user.upload(
+      screen.getByLabelText(/Open file/),
+      new File(['just words'], 'words.txt', { type: 'text/plain' }),
+    );
     expect(await screen.findByRole('alert')).toHaveTextContent(/No board found/);
     expect(board().getAttribute('aria-label')).toMatch(/“First steps”/);
   });
@@ -119,7 +138,8 @@ describe('keyboard', () => {
     await loadLevel(user, OPEN);
     await user.click(document.body);
     // Left and right alternately along row 3: every press is legal.
-    for (let i = 0; i < 10; i++) fireEvent.keyDown(window, { key: i % 2 ? 'ArrowRight' : 'ArrowLeft' });
+    for (let i = 0; i < 10; i++)
+      fireEvent.keyDown(window, { key: i % 2 ? 'ArrowRight' : 'ArrowLeft' });
     expect(status()).toBe('Moves: 10 · Pushes: 0');
   });
 
@@ -214,7 +234,12 @@ describe('mouse and touch', () => {
     const start = cellPoint(28);
     const swipe = (dx: number, dy: number) => {
       fireEvent.pointerDown(board(), { pointerId: 7, pointerType: 'touch', ...start });
-      fireEvent.pointerUp(board(), { pointerId: 7, pointerType: 'touch', clientX: start.clientX + dx, clientY: start.clientY + dy });
+      fireEvent.pointerUp(board(), {
+        pointerId: 7,
+        pointerType: 'touch',
+        clientX: start.clientX + dx,
+        clientY: start.clientY + dy,
+      });
     };
     swipe(-80, 10);
     expect(selectPosition(useGameStore.getState())?.player).toBe(27);
@@ -233,7 +258,11 @@ describe('level picker', () => {
     const { user } = renderApp();
     await loadLevel(user, TWO_LEVELS);
     const select = screen.getByRole('combobox', { name: 'Choose level' });
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['#1 Tiny', '#2 Open']);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['#1 Tiny', '#2 Open']);
     expect(screen.getByRole('button', { name: 'Previous level' })).toBeDisabled();
     await user.click(document.body);
     await user.keyboard('{ArrowUp}');
@@ -269,12 +298,16 @@ describe('level picker', () => {
     const at = lines.indexOf('; 53');
     const player = lines.slice(at + 1, at + 11).findIndex((l) => l.includes('@'));
     const col = lines[at + 1 + player].indexOf('@');
-    expect(board().getAttribute('aria-label')).toBe(`Sokoban board “53”, 10 by 10: 1 box, 0 on goals; player at row ${player + 1}, column ${col + 1}.`);
+    expect(board().getAttribute('aria-label')).toBe(
+      `Sokoban board “53”, 10 by 10: 1 box, 0 on goals; player at row ${player + 1}, column ${col + 1}.`,
+    );
     // The number box takes a title too.
     await user.selectOptions(select, '#1 0');
     await user.type(screen.getByRole('spinbutton', { name: 'Go to level' }), '53');
     await user.click(screen.getByRole('button', { name: 'Go' }));
-    expect(screen.getByRole('heading', { level: 2, name: /Level 54 of 120/ })).toHaveTextContent('53');
+    expect(screen.getByRole('heading', { level: 2, name: /Level 54 of 120/ })).toHaveTextContent(
+      '53',
+    );
   });
 });
 
@@ -347,7 +380,9 @@ describe('persistence', () => {
     first.unmount();
     // A reload: the store forgets everything, then reads the storage back. (Resetting the store
     // writes to the storage too, so keep a copy of what the page had saved.)
-    const saved = Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)!]));
+    const saved = Object.fromEntries(
+      Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)!]),
+    );
     useGameStore.setState(useGameStore.getInitialState(), true);
     for (const [k, v] of Object.entries(saved)) localStorage.setItem(k, v);
     expect(useGameStore.getState().text).not.toBe(TWO_LEVELS);
@@ -364,8 +399,19 @@ describe('drawing', () => {
   it('draws on the canvas when a 2D context exists, and again after a move', async () => {
     vi.restoreAllMocks();
     const calls: string[] = [];
-    const ctx = new Proxy({}, { get: (_t, p: string) => (...a: unknown[]) => calls.push(`${p}(${a.length})`), set: () => true });
-    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(ctx as unknown as CanvasRenderingContext2D);
+    const ctx = new Proxy(
+      {},
+      {
+        get:
+          (_t, p: string) =>
+          (...a: unknown[]) =>
+            calls.push(`${p}(${a.length})`),
+        set: () => true,
+      },
+    );
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(
+      ctx as unknown as CanvasRenderingContext2D,
+    );
     const { user } = renderApp();
     await loadLevel(user, OPEN);
     expect(calls.filter((c) => c.startsWith('clearRect')).length).toBeGreaterThan(0);
@@ -374,14 +420,18 @@ describe('drawing', () => {
     await user.click(document.body);
     await user.keyboard('{ArrowUp}');
     expect(calls.length).toBeGreaterThan(before);
-    expect(board().width).toBe(8 * Number(board().dataset.cellSize) * (window.devicePixelRatio || 1));
+    expect(board().width).toBe(
+      8 * Number(board().dataset.cellSize) * (window.devicePixelRatio || 1),
+    );
   });
 });
 
 describe('board size', () => {
   it('fills the width of its container, redraws on resize, and is crisp at the device pixel ratio', async () => {
     let width = 390;
-    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (this: HTMLElement) {
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (
+      this: HTMLElement,
+    ) {
       return this.classList.contains('board-wrap') ? width : 0;
     });
     const dpr = vi.spyOn(window, 'devicePixelRatio', 'get').mockReturnValue(3);

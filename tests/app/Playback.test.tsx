@@ -48,12 +48,19 @@ describe('playback controls', () => {
     ]) {
       expect(within(group).getByRole('button', { name })).toHaveAttribute('aria-keyshortcuts', key);
     }
-    expect(screen.getByRole('slider', { name: 'Position' })).toHaveAttribute('aria-valuetext', 'Move 0 of 7');
-    expect(screen.getByRole('slider', { name: 'Speed' })).toHaveAttribute('aria-valuetext', 'Normal (8 moves/s)');
+    expect(screen.getByRole('slider', { name: 'Position' })).toHaveAttribute(
+      'aria-valuetext',
+      'Move 0 of 7',
+    );
+    expect(screen.getByRole('slider', { name: 'Speed' })).toHaveAttribute(
+      'aria-valuetext',
+      'Normal (8 moves/s)',
+    );
     expect(status()).toBe('Moves: 0 · Pushes: 0');
     expect(where()).toBe('Move 0 of 7');
     const keys = screen.getByText('Playback keys').closest('details')!;
-    for (const k of ['Space', ',', '.', '[', ']', 'Home', 'End', '-', '+', 'H', 'U', 'Esc']) expect(within(keys).getByText(k, { selector: 'kbd' })).toBeTruthy();
+    for (const k of ['Space', ',', '.', '[', ']', 'Home', 'End', '-', '+', 'H', 'U', 'Esc'])
+      expect(within(keys).getByText(k, { selector: 'kbd' })).toBeTruthy();
   });
 
   it('one move and one push back or forward, start and end, by button and by key', async () => {
@@ -155,10 +162,12 @@ describe('playback controls', () => {
     });
     await user.click(button('Copy solution'));
     await expect(navigator.clipboard.readText()).resolves.toBe('llluRRR');
-    expect(screen.getByRole('note')).toHaveTextContent('Copied the solution, 7/3 (moves/pushes), as LURD.');
+    expect(screen.getByRole('note')).toHaveTextContent(
+      'Copied the solution, 7/3 (moves/pushes), as LURD.',
+    );
   });
 
-  it('Watch from start: pasted moves from the level\'s start, ready to Play; an illegal move is named in the alert', async () => {
+  it("Watch from start: pasted moves from the level's start, ready to Play; an illegal move is named in the alert", async () => {
     const { user } = renderApp();
     await loadLevel(user, OPEN);
     await user.click(document.body);
@@ -175,15 +184,26 @@ describe('playback controls', () => {
 
     await user.type(box, 'uuuu');
     await user.click(button('Watch from start'));
-    expect(screen.getByRole('alert')).toHaveTextContent('Move 3 is illegal; the 2 moves before it were applied.');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Move 3 is illegal; the 2 moves before it were applied.',
+    );
     expect(where()).toBe('Move 0 of 2');
   });
 
   it('prefers-reduced-motion: steps without slides, and says so', async () => {
     // jsdom has no matchMedia: give it one that prefers reduced motion.
     const matchMedia = (query: string) =>
-      ({ matches: query.includes('reduce'), media: query, addEventListener: () => {}, removeEventListener: () => {} }) as unknown as MediaQueryList;
-    Object.defineProperty(window, 'matchMedia', { value: matchMedia, configurable: true, writable: true });
+      ({
+        matches: query.includes('reduce'),
+        media: query,
+        addEventListener: () => {},
+        removeEventListener: () => {},
+      }) as unknown as MediaQueryList;
+    Object.defineProperty(window, 'matchMedia', {
+      value: matchMedia,
+      configurable: true,
+      writable: true,
+    });
     try {
       const { user } = renderApp();
       await withSolution(user);

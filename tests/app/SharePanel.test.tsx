@@ -3,7 +3,13 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ShareLinkOpener, SharePanel, linkFor, openSharedLevel } from '../../src/app/SharePanel';
 import { LevelTitle } from '../../src/app/GameStatus';
-import { selectCanRedo, selectHistory, selectLevel, selectPlayedMoves, useGameStore } from '../../src/store/game';
+import {
+  selectCanRedo,
+  selectHistory,
+  selectLevel,
+  selectPlayedMoves,
+  useGameStore,
+} from '../../src/store/game';
 import { decodeShare, encodeShare } from '../../src/share';
 import { parseLevel, sameBoard, type Level } from '../../src/sokoban';
 
@@ -25,7 +31,10 @@ async function fragmentOf(l: Level, moves?: string): Promise<string> {
 }
 
 function setClipboard(writeText: ((text: string) => Promise<void>) | undefined) {
-  Object.defineProperty(navigator, 'clipboard', { value: writeText ? { writeText } : undefined, configurable: true });
+  Object.defineProperty(navigator, 'clipboard', {
+    value: writeText ? { writeText } : undefined,
+    configurable: true,
+  });
 }
 
 /** Sets the fragment the way a link or the back button does, and lets jsdom fire hashchange. */
@@ -65,7 +74,9 @@ describe('SharePanel', () => {
     expect(screen.getByText(/Link copied to the clipboard/)).toBeInTheDocument();
 
     const decoded = await decodeShare(url.slice(url.indexOf('#')));
-    expect(decoded.ok && sameBoard(decoded.level, selectLevel(useGameStore.getState())!)).toBe(true);
+    expect(decoded.ok && sameBoard(decoded.level, selectLevel(useGameStore.getState())!)).toBe(
+      true,
+    );
     expect(decoded.ok && decoded.moves).toBeUndefined();
   });
 
@@ -121,7 +132,9 @@ describe('SharePanel', () => {
   });
 
   it('builds links from the page address without its old fragment', () => {
-    expect(linkFor('1r~x', { origin: 'https://example.org', pathname: '/play/' })).toBe('https://example.org/play/#1r~x');
+    expect(linkFor('1r~x', { origin: 'https://example.org', pathname: '/play/' })).toBe(
+      'https://example.org/play/#1r~x',
+    );
   });
 });
 

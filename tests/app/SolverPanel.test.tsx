@@ -18,7 +18,14 @@ beforeEach(async () => {
   fake = new FakeSolver();
   useSolverStore.configure({ service: () => fake });
   useSolverStore.cache.clear();
-  useSolverStore.setState({ mode: 'fast', timeLimitS: 10, job: null, progress: null, outcome: null, deadlock: null });
+  useSolverStore.setState({
+    mode: 'fast',
+    timeLimitS: 10,
+    job: null,
+    progress: null,
+    outcome: null,
+    deadlock: null,
+  });
   usePlaybackStore.getState().pause();
   usePlaybackStore.setState({ speed: 2, motion: null, reducedMotion: false });
 });
@@ -35,7 +42,11 @@ function answer(...args: Parameters<FakeSolver['answer']>) {
 /** Waits until the store has asked the worker about the position on the board (the check is debounced). */
 async function checkAsked() {
   const here = selectPosition(useGameStore.getState())!;
-  await waitFor(() => expect(fake.checks.some((c) => !c.settled && c.position.boxes.join() === here.boxes.join())).toBe(true));
+  await waitFor(() =>
+    expect(
+      fake.checks.some((c) => !c.settled && c.position.boxes.join() === here.boxes.join()),
+    ).toBe(true),
+  );
 }
 
 function answerChecks() {
@@ -84,9 +95,13 @@ describe('solver panel', () => {
     // Optimal mode's second pass: the pushes are proven, the bound now counts moves.
     act(() => fake.progress({ bound: 42, fewestMovesFor: 11 }));
     expect(progress).toHaveTextContent('Bound (moves)42');
-    expect(progress).toHaveTextContent('Fewest pushes found and proven: 11. Now looking for the fewest moves with as many pushes…');
+    expect(progress).toHaveTextContent(
+      'Fewest pushes found and proven: 11. Now looking for the fewest moves with as many pushes…',
+    );
     await user.click(button('Cancel'));
-    expect(screen.getByTestId('solver-outcome')).toHaveTextContent(/^Cancelled after (\d+ ms|\d+\.\d s)\.$/);
+    expect(screen.getByTestId('solver-outcome')).toHaveTextContent(
+      /^Cancelled after (\d+ ms|\d+\.\d s)\.$/,
+    );
     expect(screen.queryByTestId('solver-progress')).toBeNull();
     expect(button('Cancel')).toBeDisabled();
     expect(fake.cancels).toBe(1);
@@ -101,7 +116,9 @@ describe('solver panel', () => {
     await flush();
     if (r.status !== 'solved') throw new Error('expected a solution');
     expect(screen.getByTestId('solver-outcome')).toHaveTextContent(
-      new RegExp(`^Solved: ${r.moves}/${r.pushes} in (\\d+ ms|\\d+\\.\\d s), not proven optimal\\. Press Play to watch it\\.$`),
+      new RegExp(
+        `^Solved: ${r.moves}/${r.pushes} in (\\d+ ms|\\d+\\.\\d s), not proven optimal\\. Press Play to watch it\\.$`,
+      ),
     );
     expect(status()).toBe('Moves: 0 · Pushes: 0');
     expect(screen.getByTestId('playback-where')).toHaveTextContent(`Move 0 of ${r.moves}`);
@@ -125,8 +142,9 @@ describe('solver panel', () => {
     const r = answer();
     await flush();
     expect(r).toMatchObject({ optimal: true, fewestMoves: true });
-    expect(screen.getByTestId('solver-outcome')).toHaveTextContent(/, optimal \(fewest pushes, then fewest moves\)\./);
-
+    expect(screen.getByTestId('solver-outcome')).toHaveTextContent(
+      /, optimal \(fewest pushes, then fewest moves\)\./,
+    );
   });
 
   it('the time limit: "Stopped at the time limit" with Try longer (doubles it) and Try Optimal', async () => {
@@ -134,7 +152,13 @@ describe('solver panel', () => {
     await start(user);
     await user.click(button('Solve'));
     await flush();
-    answer({ status: 'limit', reason: 'time', message: 'Time limit reached after 4000 positions.', nodes: 4000, ms: 10_000 });
+    answer({
+      status: 'limit',
+      reason: 'time',
+      message: 'Time limit reached after 4000 positions.',
+      nodes: 4000,
+      ms: 10_000,
+    });
     await flush();
     expect(screen.getByTestId('solver-outcome')).toHaveTextContent(
       'Stopped at the time limit (10 s) after 4,000 positions, without a solution. That does not mean there is none.',
@@ -143,7 +167,13 @@ describe('solver panel', () => {
     await flush();
     expect(screen.getByRole('spinbutton', { name: 'Time limit (s)' })).toHaveValue(20);
     expect(fake.last.options.timeLimitMs).toBe(20_000);
-    answer({ status: 'limit', reason: 'memory', message: 'Memory limit (256 MB) reached', nodes: 9, ms: 100 });
+    answer({
+      status: 'limit',
+      reason: 'memory',
+      message: 'Memory limit (256 MB) reached',
+      nodes: 9,
+      ms: 100,
+    });
     await flush();
     expect(screen.getByTestId('solver-outcome')).toHaveTextContent(/^Stopped at the memory limit/);
     expect(screen.queryByRole('button', { name: 'Try longer' })).toBeNull();
@@ -160,7 +190,9 @@ describe('solver panel', () => {
     await flush();
     answer({ status: 'unsolvable', message: 'the box can never reach a goal.', nodes: 1, ms: 1 });
     await flush();
-    expect(screen.getByTestId('solver-outcome')).toHaveTextContent('No solution exists: the box can never reach a goal.');
+    expect(screen.getByTestId('solver-outcome')).toHaveTextContent(
+      'No solution exists: the box can never reach a goal.',
+    );
     // A walk changes nothing that matters: the proof is remembered.
     await user.keyboard('{ArrowUp}');
     await user.click(button('Solve'));
@@ -171,7 +203,9 @@ describe('solver panel', () => {
     await flush();
     answer({ status: 'invalid', message: 'Level has 2 boxes but 1 goal.', nodes: 0, ms: 0 });
     await flush();
-    expect(screen.getByTestId('solver-outcome')).toHaveTextContent('The level cannot be solved as given: Level has 2 boxes but 1 goal.');
+    expect(screen.getByTestId('solver-outcome')).toHaveTextContent(
+      'The level cannot be solved as given: Level has 2 boxes but 1 goal.',
+    );
   });
 
   it('a worker crash shows an alert, and the next Solve works', async () => {
@@ -181,7 +215,9 @@ describe('solver panel', () => {
     await flush();
     act(() => fake.crash('The solver worker crashed: RangeError.'));
     await flush();
-    expect(within(panel()).getByRole('alert')).toHaveTextContent('The solver worker crashed: RangeError. Press Solve to try again.');
+    expect(within(panel()).getByRole('alert')).toHaveTextContent(
+      'The solver worker crashed: RangeError. Press Solve to try again.',
+    );
     await user.click(button('Solve'));
     await flush();
     answer();
@@ -199,9 +235,13 @@ describe('solver panel', () => {
     await flush();
     if (r.status !== 'solved') throw new Error('expected a solution');
     const part = r.solution.slice(0, r.solution.search(/[LURD]/) + 1);
-    expect(screen.getByTestId('solver-outcome')).toHaveTextContent(`Hint: the next push is shown. A solution from here is ${r.moves}/${r.pushes}.`);
+    expect(screen.getByTestId('solver-outcome')).toHaveTextContent(
+      `Hint: the next push is shown. A solution from here is ${r.moves}/${r.pushes}.`,
+    );
     expect(selectHistory(useGameStore.getState()).moves).toBe(part);
-    await waitFor(() => expect(status()).toBe(`Moves: ${part.length} · Pushes: 1`), { timeout: 5000 });
+    await waitFor(() => expect(status()).toBe(`Moves: ${part.length} · Pushes: 1`), {
+      timeout: 5000,
+    });
     // The next hint along the same solution needs no search.
     await user.click(button('Hint'));
     expect(fake.solves).toHaveLength(1);
@@ -234,7 +274,9 @@ describe('deadlock warning', () => {
     answerChecks();
     await flush();
     const warning = screen.getByTestId('deadlock-warning');
-    expect(warning).toHaveTextContent('Deadlock: box on a dead square: it can never be pushed to a goal (the marked box). This position can no longer be solved.');
+    expect(warning).toHaveTextContent(
+      'Deadlock: box on a dead square: it can never be pushed to a goal (the marked box). This position can no longer be solved.',
+    );
     expect(useSolverStore.getState().deadlock?.boxes).toEqual([15]);
     await user.keyboard('{ArrowRight}'); // not blocked
     expect(status()).toBe('Moves: 2 · Pushes: 1');

@@ -36,7 +36,15 @@ describe('board painter', () => {
     const frames: FrameRequestCallback[] = [];
     vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => frames.push(cb));
     const now = vi.spyOn(performance, 'now').mockReturnValue(1000);
-    usePlaybackStore.setState({ motion: { motion: stepMotion(L, after, 'L', true)!, moves: 'L', cursor: 1, start: 1000, duration: 100 } });
+    usePlaybackStore.setState({
+      motion: {
+        motion: stepMotion(L, after, 'L', true)!,
+        moves: 'L',
+        cursor: 1,
+        start: 1000,
+        duration: 100,
+      },
+    });
     render(<Probe onPainter={keep} />);
     const { ctx, calls } = fakeContext();
     now.mockReturnValue(1050);
@@ -51,7 +59,9 @@ describe('board painter', () => {
   });
 
   it('rings the boxes of a deadlock warning', () => {
-    useSolverStore.setState({ deadlock: { cause: 'test', boxes: [9], levelIndex: 0, cursor: 0, prefix: '' } });
+    useSolverStore.setState({
+      deadlock: { cause: 'test', boxes: [9], levelIndex: 0, cursor: 0, prefix: '' },
+    });
     render(<Probe onPainter={keep} />);
     const { ctx, calls } = fakeContext();
     painter!(ctx, L, startPosition(L), defaultTheme, 40);

@@ -23,7 +23,10 @@ export function renderApp() {
   return { user, ...view };
 }
 
-export async function loadLevel(user: ReturnType<typeof userEvent.setup>, text: string): Promise<void> {
+export async function loadLevel(
+  user: ReturnType<typeof userEvent.setup>,
+  text: string,
+): Promise<void> {
   const box = screen.getByLabelText('Level');
   await user.clear(box);
   await user.click(box);
@@ -46,7 +49,12 @@ export function cellPoint(cell: number): { clientX: number; clientY: number } {
   const entry = state.entries[state.currentIndex];
   if (!entry.ok) throw new Error('no level');
   const size = Number(canvas.dataset.cellSize);
-  const layout = boardLayout(entry.level.width, entry.level.height, entry.level.width * size, entry.level.height * size);
+  const layout = boardLayout(
+    entry.level.width,
+    entry.level.height,
+    entry.level.width * size,
+    entry.level.height * size,
+  );
   const rect = canvas.getBoundingClientRect();
   const { x, y } = cellCenter(layout, cell);
   return { clientX: rect.left + x, clientY: rect.top + y };

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { isTypingTarget, keyAction } from '../../src/app/keyboard';
 
-const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => keyAction({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
+const key = (
+  k: string,
+  mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {},
+) => keyAction({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
 
 describe('key map', () => {
   it('maps arrows and WASD (either case) to moves', () => {
-    expect(['ArrowLeft', 'ArrowUp', 'ArrowRight', 'ArrowDown', 'a', 'W', 'd', 'S'].map((k) => key(k))).toEqual(
-      ['l', 'u', 'r', 'd', 'l', 'u', 'r', 'd'].map((dir) => ({ type: 'move', dir })),
-    );
+    expect(
+      ['ArrowLeft', 'ArrowUp', 'ArrowRight', 'ArrowDown', 'a', 'W', 'd', 'S'].map((k) => key(k)),
+    ).toEqual(['l', 'u', 'r', 'd', 'l', 'u', 'r', 'd'].map((dir) => ({ type: 'move', dir })));
   });
 
   it('maps undo, redo and restart, with Ctrl or Cmd', () => {

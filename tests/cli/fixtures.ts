@@ -44,6 +44,13 @@ export const COLLECTION = [
   '',
 ].join('\n');
 
-export const TITLES = ['One push', 'Around the corner', 'Two boxes', 'Broken', 'Cornered', 'Already home'];
+export const TITLES = [
+  'One push',
+  'Around the corner',
+  'Two boxes',
+  'Broken',
+  'Cornered',
+  'Already home',
+];
 export const EXPECTED_STATUS = ['solved', 'solved', 'solved', 'invalid', 'unsolvable', 'solved'];
 export const BAD_CHAR_PLACE = { line: 26, column: 4 };

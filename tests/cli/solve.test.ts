@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type SolveIo } from '../../src/cli/solve';
-import { countPushes, isSolved, parseCollection, replay, startPosition, type Level } from '../../src/sokoban';
+import {
+  countPushes,
+  isSolved,
+  parseCollection,
+  replay,
+  startPosition,
+  type Level,
+} from '../../src/sokoban';
 import type { SolveResult } from '../../src/solver/api';
 import { solve as realSolve } from '../../src/solver/index';
 import { BAD_CHAR_PLACE, COLLECTION, EXPECTED_STATUS, TITLES } from './fixtures';
@@ -25,7 +32,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(argv: string[], extra: Partial<SolveIo> = {}): { code: number; out: string[]; err: string[] } {
+function run(
+  argv: string[],
+  extra: Partial<SolveIo> = {},
+): { code: number; out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
   const code = main(argv, { stdout: (l) => out.push(l), stderr: (l) => err.push(l), ...extra });
@@ -76,12 +86,22 @@ describe('npm run solve -- FILE --json', () => {
       expect(row.message).toBeNull();
     }
     // The already-solved level needs no move at all.
-    expect(solved.find((r) => r.title === 'Already home')).toMatchObject({ solution: '', moves: 0, pushes: 0 });
+    expect(solved.find((r) => r.title === 'Already home')).toMatchObject({
+      solution: '',
+      moves: 0,
+      pushes: 0,
+    });
   });
 
   it("gives an invalid level the parser's message with its line and column, and no solution", () => {
     const row = JSON.parse(run([collectionPath, '--json']).out[3]);
-    expect(row).toMatchObject({ index: 4, status: 'invalid', solution: null, moves: null, pushes: null });
+    expect(row).toMatchObject({
+      index: 4,
+      status: 'invalid',
+      solution: null,
+      moves: null,
+      pushes: null,
+    });
     expect(row.message).toContain('Unknown character "x"');
     expect(row.message).toContain(`line ${BAD_CHAR_PLACE.line}, column ${BAD_CHAR_PLACE.column}`);
   });
@@ -153,7 +173,15 @@ describe('npm run solve: failures', () => {
   });
 
   it('never prints "solved" for a solution that does not replay (engine bug), and exits 1', () => {
-    const bogus = (): SolveResult => ({ status: 'solved', solution: 'L', moves: 1, pushes: 1, optimal: false, nodes: 1, ms: 0 });
+    const bogus = (): SolveResult => ({
+      status: 'solved',
+      solution: 'L',
+      moves: 1,
+      pushes: 1,
+      optimal: false,
+      nodes: 1,
+      ms: 0,
+    });
     const { code, out, err } = run([collectionPath, '--json', '--level', '1'], { solve: bogus });
     expect(code).toBe(1);
     const row = JSON.parse(out[0]);
@@ -181,7 +209,11 @@ describe('npm run solve: failures', () => {
 describe('npm run solve as a real process', () => {
   const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
   it('prints only JSON lines on stdout and exits 0', () => {
-    const child = spawnSync(tsx, ['src/cli/solve.ts', collectionPath, '--json', '--time-limit', '20'], { encoding: 'utf8', timeout: 60_000 });
+    const child = spawnSync(
+      tsx,
+      ['src/cli/solve.ts', collectionPath, '--json', '--time-limit', '20'],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(child.status).toBe(0);
     expect(child.stderr).toBe('');
     const lines = child.stdout.split('\n');
@@ -191,7 +223,10 @@ describe('npm run solve as a real process', () => {
   });
 
   it('exits 2 with one stderr line for a missing file', () => {
-    const child = spawnSync(tsx, ['src/cli/solve.ts', join(dir, 'nope.txt'), '--json'], { encoding: 'utf8', timeout: 60_000 });
+    const child = spawnSync(tsx, ['src/cli/solve.ts', join(dir, 'nope.txt'), '--json'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(child.status).toBe(2);
     expect(child.stdout).toBe('');
     expect(child.stderr.trimEnd().split('\n')).toHaveLength(1);

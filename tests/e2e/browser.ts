@@ -16,7 +16,9 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
  * directory of their own (`npx vite build --outDir /tmp/mine`) and set E2E_DIST=/tmp/mine, so
  * that one person's build does not empty dist/ under another person's test run.
  */
-export const DIST_DIR = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : fileURLToPath(new URL('../../dist', import.meta.url));
+export const DIST_DIR = process.env.E2E_DIST
+  ? resolve(process.env.E2E_DIST)
+  : fileURLToPath(new URL('../../dist', import.meta.url));
 export const hasChromium = existsSync(CHROMIUM_PATH);
 
 /** Flags that keep a headless Chromium quiet, offline and usable as root in a container. */

@@ -68,10 +68,13 @@ describeE2E('e2e harness', () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((ok, fail) => {
       const u = new URL(server.url);
-      const req = request({ host: u.hostname, port: u.port, path: '/..%2F..%2F..%2Fetc%2Fhostname' }, (res) => {
-        res.resume();
-        ok(res.statusCode ?? 0);
-      });
+      const req = request(
+        { host: u.hostname, port: u.port, path: '/..%2F..%2F..%2Fetc%2Fhostname' },
+        (res) => {
+          res.resume();
+          ok(res.statusCode ?? 0);
+        },
+      );
       req.on('error', fail);
       req.end();
     });
@@ -95,7 +98,9 @@ describeE2E('e2e harness', () => {
     try {
       const page = await app.newPage({ allowConsoleErrors: /expected noise/ });
       await page.goto(app.url);
-      await page.waitForFunction(() => document.getElementById('out')?.textContent === 'worker says 84');
+      await page.waitForFunction(
+        () => document.getElementById('out')?.textContent === 'worker says 84',
+      );
       expect(app.takeProblems()).toEqual([]);
       await page.evaluate(() => {
         console.error('expected noise');
@@ -106,7 +111,9 @@ describeE2E('e2e harness', () => {
       });
       await page.evaluate(() => fetch('/assets/missing.js').catch(() => undefined));
       // A 404 is reported twice (Chromium logs it to the console too); all three kinds must show.
-      await expect.poll(() => page.problems.some((p) => /HTTP 404: .*missing\.js/.test(p))).toBe(true);
+      await expect
+        .poll(() => page.problems.some((p) => /HTTP 404: .*missing\.js/.test(p)))
+        .toBe(true);
       await expect.poll(() => page.problems.some((p) => /page error: .*boom/.test(p))).toBe(true);
       const problems = app.takeProblems();
       expect(problems[0]).toMatch(/console.error: real trouble/);

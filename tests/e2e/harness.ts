@@ -22,11 +22,25 @@
  *   npx vite build --outDir /tmp/my-dist --emptyOutDir &&
  *     E2E_DIST=/tmp/my-dist npx vitest run --config vitest.e2e.config.ts tests/e2e/play.e2e.ts
  */
-import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type {
+  Browser,
+  BrowserContext,
+  BrowserContextOptions,
+  Locator,
+  Page,
+} from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import { CHROMIUM_PATH, hasChromium, launchChromium, serveStatic } from './browser';
 
-export { CHROMIUM_ARGS, CHROMIUM_PATH, DIST_DIR, hasChromium, launchChromium, serveStatic, type StaticServer } from './browser';
+export {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  DIST_DIR,
+  hasChromium,
+  launchChromium,
+  serveStatic,
+  type StaticServer,
+} from './browser';
 
 const inCI = process.env.CI === 'true';
 
@@ -43,7 +57,9 @@ export function describeE2E(name: string, body: () => void): void {
   if (inCI) {
     describe(name, () => {
       it(`needs Chromium at ${CHROMIUM_PATH}`, () => {
-        throw new Error(`Chromium is missing at ${CHROMIUM_PATH} and CI=true: install it (apt-get install -y chromium).`);
+        throw new Error(
+          `Chromium is missing at ${CHROMIUM_PATH} and CI=true: install it (apt-get install -y chromium).`,
+        );
       });
     });
     return;
@@ -102,7 +118,10 @@ export async function startApp(options: { root?: string } = {}): Promise<App> {
     browser,
     async newPage(options: PageOptions = {}) {
       const { allowConsoleErrors, ...contextOptions } = options;
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        ...contextOptions,
+      });
       contexts.push(context);
       const page = (await context.newPage()) as AppPage;
       const own: string[] = [];
@@ -125,7 +144,8 @@ export async function startApp(options: { root?: string } = {}): Promise<App> {
         const error = request.failure()?.errorText ?? '';
         // ERR_ABORTED is the browser dropping a request because the page went away (a reload or
         // navigation while, say, the solver worker's script was loading): not a failure of the app.
-        if (request.url().startsWith(origin) && !error.includes('ERR_ABORTED')) record(`request failed: ${request.url()} ${error}`);
+        if (request.url().startsWith(origin) && !error.includes('ERR_ABORTED'))
+          record(`request failed: ${request.url()} ${error}`);
       });
       page.on('response', (response) => {
         if (response.url().startsWith(origin) && response.status() >= 400) {
@@ -156,7 +176,10 @@ export async function startApp(options: { root?: string } = {}): Promise<App> {
 export function useApp(): App {
   let app: App | undefined;
   const need = (): App => {
-    if (!app) throw new Error('useApp(): the app is not started (use it inside tests, not at collection time)');
+    if (!app)
+      throw new Error(
+        'useApp(): the app is not started (use it inside tests, not at collection time)',
+      );
     return app;
   };
   beforeAll(async () => {
@@ -168,7 +191,9 @@ export function useApp(): App {
     const problems = app?.takeProblems() ?? [];
     await app?.closePages();
     if (problems.length > 0) {
-      throw new Error(`The page reported ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+      throw new Error(
+        `The page reported ${problems.length} problem(s):\n  ${problems.join('\n  ')}`,
+      );
     }
   });
   afterAll(async () => {
@@ -199,7 +224,10 @@ export async function loadLevel(page: Page, text: string): Promise<void> {
 
 /** The text of the game status (role `status` containing "Moves:" or "Solved"). */
 export function gameStatus(page: Page) {
-  return page.getByRole('status').filter({ hasText: /Moves:|Solved/ }).first();
+  return page
+    .getByRole('status')
+    .filter({ hasText: /Moves:|Solved/ })
+    .first();
 }
 
 /** Presses keys one after another with `delayMs` between them, with focus off the text box. */
@@ -231,7 +259,10 @@ export async function swipe(
 ): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchStart',
+      touchPoints: [{ x: from.x, y: from.y }],
+    });
     for (let i = 1; i <= steps; i++) {
       const x = from.x + ((to.x - from.x) * i) / steps;
       const y = from.y + ((to.y - from.y) * i) / steps;

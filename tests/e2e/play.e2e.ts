@@ -5,20 +5,48 @@
  */
 import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { blurInputs, boxobanFile, describeE2E, gameStatus, loadLevel, pasteText, pressKeys, swipe, useApp } from './harness';
+import {
+  blurInputs,
+  boxobanFile,
+  describeE2E,
+  gameStatus,
+  loadLevel,
+  pasteText,
+  pressKeys,
+  swipe,
+  useApp,
+} from './harness';
 
 /** Two boxes, so a single push never solves it. The player starts at row 3, column 7. */
-const WALK_LEVEL = ['E2E walk', '#########', '#       #', '# .$  @ #', '#   $.  #', '#       #', '#########'].join('\n');
+const WALK_LEVEL = [
+  'E2E walk',
+  '#########',
+  '#       #',
+  '# .$  @ #',
+  '#   $.  #',
+  '#       #',
+  '#########',
+].join('\n');
 /** One push right solves it. */
 const TINY_LEVEL = ['#####', '#@$.#', '#####'].join('\n');
 /** A long empty corridor for counting fast key presses. */
-const CORRIDOR_LEVEL = ['Corridor', '################', '#@            .#', '#             $#', '################'].join('\n');
+const CORRIDOR_LEVEL = [
+  'Corridor',
+  '################',
+  '#@            .#',
+  '#             $#',
+  '################',
+].join('\n');
 
 /** Text of an element, polled until it matches (the UI updates on the next frame). */
 async function expectText(locator: Locator, expected: string | RegExp) {
   await expect
     .poll(async () => (await locator.textContent())?.trim() ?? '', { timeout: 5000 })
-    .toMatch(typeof expected === 'string' ? new RegExp(`^${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : expected);
+    .toMatch(
+      typeof expected === 'string'
+        ? new RegExp(`^${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
+        : expected,
+    );
 }
 
 const board = (page: Page) => page.getByRole('img', { name: /^Sokoban board/ });
@@ -44,7 +72,9 @@ function generatedBoxoban(): string {
   const boards: string[][] = [];
   for (let n = 0; n < 60; n++) {
     const grid = Array.from({ length: 10 }, (_, r) =>
-      Array.from({ length: 10 }, (_, c): string => (r === 0 || r === 9 || c === 0 || c === 9 ? '#' : ' ')),
+      Array.from({ length: 10 }, (_, c): string =>
+        r === 0 || r === 9 || c === 0 || c === 9 ? '#' : ' ',
+      ),
     );
     if (n === 53) {
       grid[5][3] = '@';
@@ -103,7 +133,8 @@ describeE2E('playing a pasted level in Chromium', () => {
     const page = await app.newPage();
     const scripts: string[] = [];
     page.on('request', (r) => {
-      if (r.resourceType() === 'script' || /\.js$/.test(new URL(r.url()).pathname)) scripts.push(new URL(r.url()).pathname);
+      if (r.resourceType() === 'script' || /\.js$/.test(new URL(r.url()).pathname))
+        scripts.push(new URL(r.url()).pathname);
     });
     await page.goto(app.url);
     await expect.poll(() => boardLabel(page)).toMatch(/^Sokoban board .* \d+ by \d+: \d+ box/);
@@ -126,7 +157,9 @@ describeE2E('playing a pasted level in Chromium', () => {
     await openWith(page, app.url, WALK_LEVEL);
     const status = gameStatus(page);
     await expectText(status, 'Moves: 0 · Pushes: 0');
-    expect(await boardLabel(page)).toMatch(/“E2E walk”, 9 by 6: 2 boxes, 0 on goals; player at row 3, column 7\./);
+    expect(await boardLabel(page)).toMatch(
+      /“E2E walk”, 9 by 6: 2 boxes, 0 on goals; player at row 3, column 7\./,
+    );
 
     await pressKeys(page, ['ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowUp']);
     await expectText(status, 'Moves: 4 · Pushes: 1');
@@ -256,7 +289,9 @@ describeE2E('playing a pasted level in Chromium', () => {
     await picker.getByRole('button', { name: 'Go', exact: true }).click();
     await expect.poll(() => boardLabel(page)).toBe(label53);
     expect(await boardPixels(page)).toBe(pixels53);
-    expect(await choose.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('#54 53');
+    expect(
+      await choose.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent),
+    ).toBe('#54 53');
 
     // It plays: board 53 is solved by one push right.
     await blurInputs(page);
@@ -278,8 +313,12 @@ describeE2E('playing a pasted level in Chromium', () => {
     const canvas = board(page);
     const box = (await canvas.boundingBox())!;
     const cell = Number(await canvas.getAttribute('data-cell-size'));
-    const centre = (row: number, col: number) => ({ x: box.x + (col - 0.5) * cell, y: box.y + (row - 0.5) * cell });
-    const click = async (row: number, col: number) => page.mouse.click(centre(row, col).x, centre(row, col).y);
+    const centre = (row: number, col: number) => ({
+      x: box.x + (col - 0.5) * cell,
+      y: box.y + (row - 0.5) * cell,
+    });
+    const click = async (row: number, col: number) =>
+      page.mouse.click(centre(row, col).x, centre(row, col).y);
 
     // Walk from row 3, column 7 to row 5, column 2: two down, five left.
     await click(5, 2);
@@ -335,7 +374,8 @@ describeE2E('playing a pasted level in Chromium', () => {
     await openWith(page, app.url, TINY_LEVEL);
     await expect.poll(() => page.evaluate(() => localStorage.length)).toBeGreaterThan(0);
     await page.evaluate(() => {
-      for (let i = 0; i < localStorage.length; i++) localStorage.setItem(localStorage.key(i)!, '{"version": 1, "state": [oops');
+      for (let i = 0; i < localStorage.length; i++)
+        localStorage.setItem(localStorage.key(i)!, '{"version": 1, "state": [oops');
     });
     await page.reload();
     await expect.poll(() => page.getByRole('note').count()).toBe(1);
@@ -352,7 +392,8 @@ describeE2E('playing a pasted level in Chromium', () => {
       for (let i = 0; i < localStorage.length; i++) {
         const key = localStorage.key(i)!;
         const value = localStorage.getItem(key)!;
-        if (value.startsWith('{')) localStorage.setItem(key, JSON.stringify({ ...JSON.parse(value), version: 999 }));
+        if (value.startsWith('{'))
+          localStorage.setItem(key, JSON.stringify({ ...JSON.parse(value), version: 999 }));
       }
     });
     await page.reload();
@@ -369,7 +410,9 @@ describeE2E('playing a pasted level in Chromium', () => {
     });
     const room = (size: number) => {
       const rows = Array.from({ length: size }, (_, r) =>
-        Array.from({ length: size }, (_, c): string => (r === 0 || c === 0 || r === size - 1 || c === size - 1 ? '#' : ' ')),
+        Array.from({ length: size }, (_, c): string =>
+          r === 0 || c === 0 || r === size - 1 || c === size - 1 ? '#' : ' ',
+        ),
       );
       rows[1][1] = '@';
       rows[2][2] = '$';
@@ -379,7 +422,8 @@ describeE2E('playing a pasted level in Chromium', () => {
     const canvas = board(page);
     const fits = async () => {
       const box = (await canvas.boundingBox())!;
-      const wrap = (await canvas.evaluate((c) => c.parentElement!.getBoundingClientRect().width)) + 0.5;
+      const wrap =
+        (await canvas.evaluate((c) => c.parentElement!.getBoundingClientRect().width)) + 0.5;
       const backing = await canvas.evaluate((c) => (c as HTMLCanvasElement).width);
       const viewport = page.viewportSize()!;
       expect(box.width).toBeLessThanOrEqual(wrap);
@@ -404,7 +448,10 @@ describeE2E('playing a pasted level in Chromium', () => {
     await expect.poll(async () => (await canvas.boundingBox())!.width).toBeLessThan(big.width);
     await fits();
     // Redrawn at the new size: the same picture as a fresh page of that size draws.
-    const fresh = await app.newPage({ viewport: { width: 900, height: 560 }, deviceScaleFactor: 2 });
+    const fresh = await app.newPage({
+      viewport: { width: 900, height: 560 },
+      deviceScaleFactor: 2,
+    });
     await openWith(fresh, app.url, room(60));
     await expect.poll(() => boardLabel(fresh)).toMatch(/60 by 60/);
     expect(await boardPixels(page)).toBe(await boardPixels(fresh));
@@ -440,14 +487,22 @@ describeE2E('playing a pasted level in Chromium', () => {
   });
 
   it('moves on a swipe and walks on a tap on a touch screen, without scrolling the page', async () => {
-    const page = await app.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
+    const page = await app.newPage({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 3,
+    });
     await openWith(page, app.url, WALK_LEVEL);
     const canvas = board(page);
     await canvas.scrollIntoViewIfNeeded();
     const box = (await canvas.boundingBox())!;
     const cell = Number(await canvas.getAttribute('data-cell-size'));
     expect(cell).toBeGreaterThan(0);
-    const centre = (row: number, col: number) => ({ x: box.x + (col - 0.5) * cell, y: box.y + (row - 0.5) * cell });
+    const centre = (row: number, col: number) => ({
+      x: box.x + (col - 0.5) * cell,
+      y: box.y + (row - 0.5) * cell,
+    });
     const scrollBefore = await page.evaluate(() => window.scrollY);
 
     // Swipe left from the player's square (row 3, column 7): one step.
@@ -460,7 +515,9 @@ describeE2E('playing a pasted level in Chromium', () => {
     expect(await boardLabel(page)).toMatch(/player at row 4, column 6\./);
     // Swipe up: on a page taller than the window this would scroll it down, were the board not
     // keeping the gesture (touch-action: none).
-    expect(await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight)).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight),
+    ).toBe(true);
     await swipe(page, centre(5, 3), centre(2, 3));
     await expectText(gameStatus(page), 'Moves: 3 · Pushes: 0');
     expect(await boardLabel(page)).toMatch(/player at row 3, column 6\./);
@@ -474,7 +531,12 @@ describeE2E('playing a pasted level in Chromium', () => {
   });
 
   it('fits a 390×844 phone: the board fills the width, is crisp, and every control is reachable', async () => {
-    const page = await app.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
+    const page = await app.newPage({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 3,
+    });
     await page.goto(app.url);
     // A collection, so the level picker is on the page too; 10 columns wide, fitting by width.
     await loadLevel(page, generatedBoxoban());
@@ -486,8 +548,13 @@ describeE2E('playing a pasted level in Chromium', () => {
     expect(box.width).toBeGreaterThanOrEqual(390 * 0.85);
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(390);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    const backing = await canvas.evaluate((c) => ({ w: (c as HTMLCanvasElement).width, css: c.getBoundingClientRect().width }));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    const backing = await canvas.evaluate((c) => ({
+      w: (c as HTMLCanvasElement).width,
+      css: c.getBoundingClientRect().width,
+    }));
     expect(backing.w).toBe(Math.round(backing.css * 3));
 
     const controls: Locator[] = [
@@ -510,7 +577,9 @@ describeE2E('playing a pasted level in Chromium', () => {
     await page.keyboard.press('z');
     for (const control of controls) expect(await control.count(), String(control)).toBe(1);
     // The named controls, then every visible control on the page (other panels included).
-    const everything = page.locator('button, input, select, textarea, summary, a[href], [role="slider"]');
+    const everything = page.locator(
+      'button, input, select, textarea, summary, a[href], [role="slider"]',
+    );
     const all: Locator[] = [...controls];
     for (let i = 0; i < (await everything.count()); i++) {
       if (await everything.nth(i).isVisible()) all.push(everything.nth(i));
@@ -528,7 +597,12 @@ describeE2E('playing a pasted level in Chromium', () => {
       const hit = await control.evaluate((el) => {
         const r = el.getBoundingClientRect();
         const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-        return top !== null && (top === el || el.contains(top) || (top instanceof HTMLLabelElement && top.control === el));
+        return (
+          top !== null &&
+          (top === el ||
+            el.contains(top) ||
+            (top instanceof HTMLLabelElement && top.control === el))
+        );
       });
       expect(hit, `${name} is covered`).toBe(true);
       // Playwright's own actionability checks (visible, stable, enabled, receives events).

@@ -14,7 +14,15 @@ import { blurInputs, describeE2E, gameStatus, loadLevel, useApp } from './harnes
 const LEVEL_A = `${BOXOBAN_SIZE_BOARD}\nTitle: Share test A`;
 
 /** A second, different level (for back and forward). */
-const LEVEL_B = ['#########', '#       #', '# .$  @ #', '#   $.  #', '#       #', '#########', 'Title: Share test B'].join('\n');
+const LEVEL_B = [
+  '#########',
+  '#       #',
+  '# .$  @ #',
+  '#   $.  #',
+  '#       #',
+  '#########',
+  'Title: Share test B',
+].join('\n');
 
 /** Same viewport for every page, tall enough that no scroll bar changes the board's width. */
 const VIEWPORT = { width: 1280, height: 1800 };
@@ -70,7 +78,10 @@ describeE2E('share links in Chromium', () => {
   const app = useApp();
 
   it('Share → the link in a fresh browser context shows the same board, pixel for pixel', async () => {
-    const page = await app.newPage({ viewport: VIEWPORT, permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await app.newPage({
+      viewport: VIEWPORT,
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     await page.goto(app.url);
     await loadLevel(page, LEVEL_A);
     await blurInputs(page);
@@ -95,7 +106,9 @@ describeE2E('share links in Chromium', () => {
     const after = await canvasImage(other);
     expect(after.size).toBe(before.size);
     expect(after.png === before.png).toBe(true);
-    expect(await board(other).getAttribute('aria-label')).toBe(await board(page).getAttribute('aria-label'));
+    expect(await board(other).getAttribute('aria-label')).toBe(
+      await board(page).getAttribute('aria-label'),
+    );
     // The comparison can fail: one step later the picture differs.
     await blurInputs(other);
     await other.keyboard.press('ArrowRight');
@@ -107,7 +120,9 @@ describeE2E('share links in Chromium', () => {
     // A 40×30 room with a pillar every few squares and three boxes: a readable link would be
     // several hundred characters, so the compressed form is chosen.
     const rows = Array.from({ length: 30 }, (_, r) =>
-      Array.from({ length: 40 }, (_, c): string => (r === 0 || r === 29 || c === 0 || c === 39 || (r % 4 === 2 && c % 5 === 3) ? '#' : ' ')),
+      Array.from({ length: 40 }, (_, c): string =>
+        r === 0 || r === 29 || c === 0 || c === 39 || (r % 4 === 2 && c % 5 === 3) ? '#' : ' ',
+      ),
     );
     rows[5][5] = '$';
     rows[5][10] = '$';
@@ -140,7 +155,16 @@ describeE2E('share links in Chromium', () => {
     await loadLevel(page, LEVEL_A);
     await blurInputs(page);
     // Walk and push: the player starts at row 4, column 6, a box on each side.
-    for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowLeft', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'ArrowUp']) await page.keyboard.press(key);
+    for (const key of [
+      'ArrowRight',
+      'ArrowLeft',
+      'ArrowLeft',
+      'ArrowDown',
+      'ArrowLeft',
+      'ArrowUp',
+      'ArrowUp',
+    ])
+      await page.keyboard.press(key);
     const status = await text(gameStatus(page));
     expect(status).toMatch(/^Moves: [1-9]\d* · Pushes: [1-9]/);
     await dismissNotes(page);
@@ -175,7 +199,8 @@ describeE2E('share links in Chromium', () => {
     await page.goto(app.url);
     await loadLevel(page, LEVEL_B);
     await blurInputs(page);
-    for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowUp']) await page.keyboard.press(key);
+    for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowUp'])
+      await page.keyboard.press(key);
     await expect.poll(() => text(gameStatus(page))).toBe('Moves: 4 · Pushes: 1');
     const link = await share(page, true);
 
@@ -231,14 +256,22 @@ describeE2E('share links in Chromium', () => {
     const bomb = deflateRawSync(Buffer.alloc(50_000_000)).toString('base64url');
     const broken: [string, string, RegExp][] = [
       ['truncated', good.slice(0, 20), /level is invalid|damaged/],
-      ['truncated compressed', `1z~${deflateRawSync(Buffer.from('10W/W-pb.-W/10W')).toString('base64url').slice(0, 6)}`, /cannot be unpacked|damaged/],
+      [
+        'truncated compressed',
+        `1z~${deflateRawSync(Buffer.from('10W/W-pb.-W/10W')).toString('base64url').slice(0, 6)}`,
+        /cannot be unpacked|damaged/,
+      ],
       ['unknown version', good.replace(/^1r/, '7r'), /newer format/],
       ['not a link', 'top', /not a level link/],
       ['invalid level', '1r~5W/Wpbb.W/5W', /Boxes and goals differ/],
       ['over the payload cap', `1r~${'W'.repeat(70_000)}`, /holds too much/],
       ['zip bomb', `1z~${bomb}`, /holds too much/],
       ['hundreds of KB', `1r~${'W'.repeat(300_000)}`, /too long to open/],
-      ['script in the board', '1r~5W/Wp<script>window.__pwned=1</script>b.W/5W', /"<" is not a board character/],
+      [
+        'script in the board',
+        '1r~5W/Wp<script>window.__pwned=1</script>b.W/5W',
+        /"<" is not a board character/,
+      ],
       ['illegal moves', `${good}~mUUUU`, /moves do not fit/],
     ];
     for (const [what, fragment, message] of broken) {
@@ -247,15 +280,21 @@ describeE2E('share links in Chromium', () => {
       await expect.poll(() => text(alert), { message: what }).toMatch(message);
       expect(await text(alert), what).toContain('Your game is unchanged');
       // The game the user had is still there and still plays.
-      await expect.poll(() => text(page.locator('h2.level-title')), { message: what }).toContain('Share test B');
+      await expect
+        .poll(() => text(page.locator('h2.level-title')), { message: what })
+        .toContain('Share test B');
       const before = await text(gameStatus(page));
       await blurInputs(page);
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowLeft');
       const n = Number(/^Moves: (\d+)/.exec(before)![1]);
-      await expect.poll(() => text(gameStatus(page)), { message: what }).toBe(`Moves: ${n + 2} · Pushes: 0`);
+      await expect
+        .poll(() => text(gameStatus(page)), { message: what })
+        .toBe(`Moves: ${n + 2} · Pushes: 0`);
     }
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
     expect(await page.locator('script:not([src]), img').count()).toBe(0);
   });
 
@@ -283,7 +322,9 @@ describeE2E('share links in Chromium', () => {
     await other.goto(link);
     await expect.poll(() => text(other.locator('h2.level-title'))).toContain(title);
     await other.waitForTimeout(200);
-    expect(await other.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(
+      await other.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
     expect(await other.locator('script:not([src]), img').count()).toBe(0);
   });
 });

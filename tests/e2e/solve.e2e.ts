@@ -15,7 +15,9 @@ import { blurInputs, describeE2E, gameStatus, loadLevel, useApp } from './harnes
  * that folder these tests are skipped with a message; with CI=true they fail instead.
  */
 const SHARED_BOXOBAN = resolve(process.cwd(), '../shared/levels/boxoban/medium/valid/000.txt');
-const LEVEL_53 = existsSync(SHARED_BOXOBAN) ? boxobanBoard(readFileSync(SHARED_BOXOBAN, 'utf8'), 53) : '';
+const LEVEL_53 = existsSync(SHARED_BOXOBAN)
+  ? boxobanBoard(readFileSync(SHARED_BOXOBAN, 'utf8'), 53)
+  : '';
 
 /** The `; N` header and the 10 rows under it, as a user would paste them. */
 function boxobanBoard(file: string, n: number): string {
@@ -83,7 +85,9 @@ const ROOM_OF_FOUR = [
 ].join('\n');
 
 /** Two boxes; pushing the left one left puts it against a wall with no goal (a proven deadlock). */
-const CORNER_LEVEL = ['Dead wall', '#######', '#     #', '# $@$.#', '#    .#', '#######'].join('\n');
+const CORNER_LEVEL = ['Dead wall', '#######', '#     #', '# $@$.#', '#    .#', '#######'].join(
+  '\n',
+);
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 const outcome = (page: Page) => page.getByTestId('solver-outcome');
@@ -115,83 +119,108 @@ async function longTasks(page: Page): Promise<number[]> {
 }
 
 if (!LEVEL_53) {
-  if (process.env.CI === 'true') throw new Error(`The Boxoban collection is missing at ${SHARED_BOXOBAN}; CI needs ../shared beside the checkout.`);
+  if (process.env.CI === 'true')
+    throw new Error(
+      `The Boxoban collection is missing at ${SHARED_BOXOBAN}; CI needs ../shared beside the checkout.`,
+    );
   console.warn(`\n[e2e] SKIPPED "solve and watch": no Boxoban collection at ${SHARED_BOXOBAN}.\n`);
 }
 
 (LEVEL_53 ? describeE2E : describe.skip)('solve and watch', () => {
   const app = useApp();
 
-  it('level 53: Solve shows progress or the result, Play reaches Solved; no long task meanwhile', { retry: 2 }, async () => {
-    const page = await app.newPage();
-    await page.goto(app.url);
-    await loadLevel(page, LEVEL_53);
-    await blurInputs(page);
-    await until(gameStatus(page), /^Moves: 0 · Pushes: 0$/);
-    // Fetch the worker's code first, so the long-task window covers solving and playing only.
-    await page.waitForTimeout(300);
-    await watchLongTasks(page);
-    await button(page, 'Solve').click();
-    // Either the live progress (elapsed, nodes) or, for a quick search, the result.
-    await expect.poll(async () => (await page.getByTestId('solver-progress').count()) > 0 || (await outcome(page).count()) > 0, { timeout: 10_000 }).toBe(true);
-    await until(outcome(page), /^Solved: \d+\/\d+ in ([\d.]+ s|\d+ ms), (optimal \(fewest pushes(, then fewest moves)?\)|not proven optimal)\. Press Play to watch it\.$/);
-    const [, moves] = /Solved: (\d+)\/(\d+)/.exec(await text(outcome(page)))!;
-    await until(where(page), new RegExp(`^Move 0 of ${moves}$`));
-    await until(gameStatus(page), /^Moves: 0 · Pushes: 0$/);
-    // Watch it at a fast speed (the default is Normal, 8 moves per second).
-    await page.getByRole('slider', { name: 'Speed' }).fill('3');
-    await button(page, 'Play').click();
-    await expect(button(page, 'Pause').isVisible()).resolves.toBe(true);
-    await until(gameStatus(page), /Solved$/, 15_000);
-    await until(where(page), new RegExp(`^Move ${moves} of ${moves}$`));
-    await until(gameStatus(page), new RegExp(`^Moves: ${moves} · Pushes: \\d+ · Solved$`));
-    const tasks = await longTasks(page);
-    console.log(`[e2e] long tasks during solve + playback of level 53: ${tasks.length ? tasks.join(', ') + ' ms' : 'none'}`);
-    expect(tasks.filter((d) => d > 50)).toEqual([]);
+  it(
+    'level 53: Solve shows progress or the result, Play reaches Solved; no long task meanwhile',
+    { retry: 2 },
+    async () => {
+      const page = await app.newPage();
+      await page.goto(app.url);
+      await loadLevel(page, LEVEL_53);
+      await blurInputs(page);
+      await until(gameStatus(page), /^Moves: 0 · Pushes: 0$/);
+      // Fetch the worker's code first, so the long-task window covers solving and playing only.
+      await page.waitForTimeout(300);
+      await watchLongTasks(page);
+      await button(page, 'Solve').click();
+      // Either the live progress (elapsed, nodes) or, for a quick search, the result.
+      await expect
+        .poll(
+          async () =>
+            (await page.getByTestId('solver-progress').count()) > 0 ||
+            (await outcome(page).count()) > 0,
+          { timeout: 10_000 },
+        )
+        .toBe(true);
+      await until(
+        outcome(page),
+        /^Solved: \d+\/\d+ in ([\d.]+ s|\d+ ms), (optimal \(fewest pushes(, then fewest moves)?\)|not proven optimal)\. Press Play to watch it\.$/,
+      );
+      const [, moves] = /Solved: (\d+)\/(\d+)/.exec(await text(outcome(page)))!;
+      await until(where(page), new RegExp(`^Move 0 of ${moves}$`));
+      await until(gameStatus(page), /^Moves: 0 · Pushes: 0$/);
+      // Watch it at a fast speed (the default is Normal, 8 moves per second).
+      await page.getByRole('slider', { name: 'Speed' }).fill('3');
+      await button(page, 'Play').click();
+      await expect(button(page, 'Pause').isVisible()).resolves.toBe(true);
+      await until(gameStatus(page), /Solved$/, 15_000);
+      await until(where(page), new RegExp(`^Move ${moves} of ${moves}$`));
+      await until(gameStatus(page), new RegExp(`^Moves: ${moves} · Pushes: \\d+ · Solved$`));
+      const tasks = await longTasks(page);
+      console.log(
+        `[e2e] long tasks during solve + playback of level 53: ${tasks.length ? tasks.join(', ') + ' ms' : 'none'}`,
+      );
+      expect(tasks.filter((d) => d > 50)).toEqual([]);
 
-    // Asking twice is instant: back to the start, Solve answers from the session cache.
-    await page.keyboard.press('Home');
-    await until(where(page), new RegExp(`^Move 0 of ${moves}$`));
-    await button(page, 'Solve').click();
-    await until(outcome(page), /remembered from earlier/, 2000);
-  });
+      // Asking twice is instant: back to the start, Solve answers from the session cache.
+      await page.keyboard.press('Home');
+      await until(where(page), new RegExp(`^Move 0 of ${moves}$`));
+      await button(page, 'Solve').click();
+      await until(outcome(page), /remembered from earlier/, 2000);
+    },
+  );
 
   // A long task can come from another process starving this 2-core machine rather than from the
   // page, so a run that sees one is repeated (retry) before the test fails; every run logs what it saw.
-  it('a long solution on a 20x20 room plays very fast with smooth frames and no long task', { retry: 2 }, async () => {
-    const page = await app.newPage();
-    await page.goto(app.url);
-    await loadLevel(page, ROOM_OF_FOUR);
-    await button(page, 'Solve').click();
-    await until(outcome(page), /^Solved: /);
-    const total = Number(/of (\d+)/.exec(await text(where(page)))![1]);
-    expect(total).toBeGreaterThan(100);
-    await page.getByRole('slider', { name: 'Speed' }).fill('4'); // very fast: 40 moves/s
-    await watchLongTasks(page);
-    // Count animation frames while playing, to report the frame rate the page keeps.
-    await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[] };
-      w.__frames = [];
-      const tick = (t: number) => {
-        w.__frames.push(t);
-        if (w.__frames.length < 100_000) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-    await button(page, 'Play').click();
-    await page.waitForTimeout(3000);
-    await button(page, 'Pause').click();
-    const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.slice());
-    const gaps = frames.slice(1).map((t, i) => t - frames[i]);
-    const worst = Math.max(...gaps);
-    const played = Number(/^Move (\d+)/.exec(await text(where(page)))![1]);
-    const tasks = await longTasks(page);
-    console.log(
-      `[e2e] playback of ${total} moves at 40 moves/s for 3 s: ${played} moves, ${(gaps.length / 3).toFixed(0)} frames/s, worst frame gap ${worst.toFixed(1)} ms; long tasks: ${tasks.length ? tasks.join(', ') + ' ms' : 'none'}`,
-    );
-    expect(played).toBeGreaterThan(60);
-    expect(tasks.filter((d) => d > 50)).toEqual([]);
-  });
+  it(
+    'a long solution on a 20x20 room plays very fast with smooth frames and no long task',
+    { retry: 2 },
+    async () => {
+      const page = await app.newPage();
+      await page.goto(app.url);
+      await loadLevel(page, ROOM_OF_FOUR);
+      await button(page, 'Solve').click();
+      await until(outcome(page), /^Solved: /);
+      const total = Number(/of (\d+)/.exec(await text(where(page)))![1]);
+      expect(total).toBeGreaterThan(100);
+      await page.getByRole('slider', { name: 'Speed' }).fill('4'); // very fast: 40 moves/s
+      await watchLongTasks(page);
+      // Count animation frames while playing, to report the frame rate the page keeps.
+      await page.evaluate(() => {
+        const w = window as unknown as { __frames: number[] };
+        w.__frames = [];
+        const tick = (t: number) => {
+          w.__frames.push(t);
+          if (w.__frames.length < 100_000) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      await button(page, 'Play').click();
+      await page.waitForTimeout(3000);
+      await button(page, 'Pause').click();
+      const frames = await page.evaluate(() =>
+        (window as unknown as { __frames: number[] }).__frames.slice(),
+      );
+      const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+      const worst = Math.max(...gaps);
+      const played = Number(/^Move (\d+)/.exec(await text(where(page)))![1]);
+      const tasks = await longTasks(page);
+      console.log(
+        `[e2e] playback of ${total} moves at 40 moves/s for 3 s: ${played} moves, ${(gaps.length / 3).toFixed(0)} frames/s, worst frame gap ${worst.toFixed(1)} ms; long tasks: ${tasks.length ? tasks.join(', ') + ' ms' : 'none'}`,
+      );
+      expect(played).toBeGreaterThan(60);
+      expect(tasks.filter((d) => d > 50)).toEqual([]);
+    },
+  );
 
   it('a long search on a 20x20 room shows progress and is cancelled within 1 s; the next Solve works', async () => {
     const page = await app.newPage();
@@ -211,10 +240,13 @@ if (!LEVEL_53) {
     const ms = await page.evaluate(
       () =>
         new Promise<number>((done) => {
-          const cancel = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Cancel')!;
+          const cancel = [...document.querySelectorAll('button')].find(
+            (b) => b.textContent?.trim() === 'Cancel',
+          )!;
           const t0 = performance.now();
           const check = () => {
-            const shown = document.querySelector('[data-testid="solver-outcome"]')?.textContent ?? '';
+            const shown =
+              document.querySelector('[data-testid="solver-outcome"]')?.textContent ?? '';
             if (/^Cancelled after/.test(shown)) done(performance.now() - t0);
             else requestAnimationFrame(check);
           };
@@ -222,11 +254,15 @@ if (!LEVEL_53) {
           check();
         }),
     );
-    console.log(`[e2e] Cancel on the 20x20 room: the panel showed "Cancelled" ${ms.toFixed(1)} ms after the click`);
+    console.log(
+      `[e2e] Cancel on the 20x20 room: the panel showed "Cancelled" ${ms.toFixed(1)} ms after the click`,
+    );
     expect(ms).toBeLessThan(1000);
     await expect(button(page, 'Cancel').isDisabled()).resolves.toBe(true);
     const tasks = await longTasks(page);
-    console.log(`[e2e] long tasks during the 20x20 search: ${tasks.length ? tasks.join(', ') + ' ms' : 'none'}`);
+    console.log(
+      `[e2e] long tasks during the 20x20 search: ${tasks.length ? tasks.join(', ') + ' ms' : 'none'}`,
+    );
     expect(tasks.filter((d) => d > 50)).toEqual([]);
 
     // Loading another level cancels a running search, and the next Solve works on a fresh worker.
@@ -244,7 +280,10 @@ if (!LEVEL_53) {
     let crashes = 1;
     await page.context().route(/solver\.worker-[^/]*\.js$/, async (route) => {
       if (crashes-- > 0) {
-        await route.fulfill({ contentType: 'text/javascript', body: 'self.onmessage = () => { throw new Error("solver test crash"); };' });
+        await route.fulfill({
+          contentType: 'text/javascript',
+          body: 'self.onmessage = () => { throw new Error("solver test crash"); };',
+        });
       } else {
         await route.continue();
       }
@@ -253,7 +292,10 @@ if (!LEVEL_53) {
     await loadLevel(page, LEVEL_53);
     await button(page, 'Solve').click();
     const panel = page.getByRole('region', { name: 'Solver' });
-    await until(panel.getByRole('alert'), /^The solver worker crashed: .*solver test crash.*Press Solve to try again\.$/);
+    await until(
+      panel.getByRole('alert'),
+      /^The solver worker crashed: .*solver test crash.*Press Solve to try again\.$/,
+    );
     await button(page, 'Solve').click();
     await until(outcome(page), /^Solved: /);
     expect(await panel.getByRole('alert').count()).toBe(0);
@@ -272,20 +314,31 @@ if (!LEVEL_53) {
     await scrubber.fill('4');
     await until(where(page), new RegExp(`^Move 4 of ${total}$`));
     await until(gameStatus(page), /^Moves: 4 · /);
-    const solution = await page.evaluate(() => JSON.parse(localStorage.getItem('sokoban-playground:game') ?? '{}'));
-    const moves: string = Object.values(solution.state.histories as Record<string, { moves: string }>)[0].moves;
+    const solution = await page.evaluate(() =>
+      JSON.parse(localStorage.getItem('sokoban-playground:game') ?? '{}'),
+    );
+    const moves: string = Object.values(
+      solution.state.histories as Record<string, { moves: string }>,
+    )[0].moves;
     expect(moves).toHaveLength(total);
 
     // The same move as the solution's next one keeps the rest as the redo tail.
     await blurInputs(page);
-    const key: Record<string, string> = { l: 'ArrowLeft', u: 'ArrowUp', r: 'ArrowRight', d: 'ArrowDown' };
+    const key: Record<string, string> = {
+      l: 'ArrowLeft',
+      u: 'ArrowUp',
+      r: 'ArrowRight',
+      d: 'ArrowDown',
+    };
     await page.keyboard.press(key[moves[4].toLowerCase()]);
     await until(where(page), new RegExp(`^Move 5 of ${total}$`));
     await expect(button(page, 'Redo').isEnabled()).resolves.toBe(true);
     // Undo, then a move the solution does not make: the old tail is gone, Redo has nothing.
     await button(page, 'Undo').click();
     await blurInputs(page);
-    const other = (['l', 'u', 'r', 'd'] as const).find((d) => d !== moves[4].toLowerCase() && d !== 'r' && d !== 'u');
+    const other = (['l', 'u', 'r', 'd'] as const).find(
+      (d) => d !== moves[4].toLowerCase() && d !== 'r' && d !== 'u',
+    );
     // From move 4 the player can step; pick a legal one that differs from the solution.
     await page.keyboard.press(key[other!]);
     const now = await text(where(page));
@@ -303,7 +356,10 @@ if (!LEVEL_53) {
     await page.goto(app.url);
     await loadLevel(page, LEVEL_53);
     await button(page, 'Hint').click();
-    await until(outcome(page), /^Hint: the next push is shown\. A solution from here is \d+\/\d+\.$/);
+    await until(
+      outcome(page),
+      /^Hint: the next push is shown\. A solution from here is \d+\/\d+\.$/,
+    );
     await until(gameStatus(page), /^Moves: \d+ · Pushes: 1$/);
     const first = await text(where(page));
     expect(first).toMatch(/^Move (\d+) of \1$/); // only the hint's moves, nothing more to redo
@@ -321,7 +377,10 @@ if (!LEVEL_53) {
     // From the start (row 6, column 9): down, down, then a wall below.
     await movesBox.fill('d d d l');
     await button(page, 'Watch from start').click();
-    await until(page.getByRole('alert'), /^Move 3 is illegal; the 2 moves before it were applied\.$/);
+    await until(
+      page.getByRole('alert'),
+      /^Move 3 is illegal; the 2 moves before it were applied\.$/,
+    );
     await until(where(page), /^Move 0 of 2$/);
     await until(gameStatus(page), /^Moves: 0 · Pushes: 0$/);
     await button(page, 'Play').click();
@@ -336,7 +395,11 @@ if (!LEVEL_53) {
     await blurInputs(page);
     await page.keyboard.press('ArrowLeft'); // pushes the left box against the left wall
     const warning = page.getByTestId('deadlock-warning');
-    await until(warning, /^Deadlock: box on a dead square: it can never be pushed to a goal \(the marked box\)\. This position can no longer be solved\./, 5000);
+    await until(
+      warning,
+      /^Deadlock: box on a dead square: it can never be pushed to a goal \(the marked box\)\. This position can no longer be solved\./,
+      5000,
+    );
     // The page is never blocked: keys still move while the warning is up.
     await page.keyboard.press('ArrowRight');
     await until(gameStatus(page), /^Moves: 2 · Pushes: 1$/);
@@ -366,7 +429,11 @@ if (!LEVEL_53) {
       const name = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
         if (!el) return '';
-        const label = el.getAttribute('aria-label') ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el.closest('label')?.textContent ?? el.textContent;
+        const label =
+          el.getAttribute('aria-label') ??
+          (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ??
+          el.closest('label')?.textContent ??
+          el.textContent;
         return `${el.tagName.toLowerCase()}:${(label ?? '').trim()}`;
       });
       names.add(name);
@@ -389,7 +456,12 @@ if (!LEVEL_53) {
     ]) {
       expect([...names]).toContain(expected);
     }
-    await expect(page.getByRole('radiogroup', { name: 'Mode' }).or(page.getByRole('group', { name: 'Mode' })).count()).resolves.toBe(1);
+    await expect(
+      page
+        .getByRole('radiogroup', { name: 'Mode' })
+        .or(page.getByRole('group', { name: 'Mode' }))
+        .count(),
+    ).resolves.toBe(1);
 
     // Keys: End, Home, '.', ',', ']', '=' and Space.
     await blurInputs(page);
@@ -407,7 +479,10 @@ if (!LEVEL_53) {
     await page.keyboard.press('=');
     await page.keyboard.press('=');
     await page.keyboard.press('=');
-    await until(page.getByRole('slider', { name: 'Speed' }).locator('xpath=..').locator('.playback-speed'), /^Instant/);
+    await until(
+      page.getByRole('slider', { name: 'Speed' }).locator('xpath=..').locator('.playback-speed'),
+      /^Instant/,
+    );
     await page.keyboard.press(' ');
     await until(gameStatus(page), /Solved$/);
   });

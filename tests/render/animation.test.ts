@@ -15,16 +15,27 @@ const L = level(['#######', '# .$@ #', '#######'].join('\n'));
 
 /** Where the fake context drew arcs (the player's face is the first arc after its fill style). */
 function arcs(calls: { name: string; args: unknown[] }[]): number[][] {
-  return calls.filter((c) => c.name === 'arc').map((c) => [c.args[0] as number, c.args[1] as number]);
+  return calls
+    .filter((c) => c.name === 'arc')
+    .map((c) => [c.args[0] as number, c.args[1] as number]);
 }
 
 describe('animated steps', () => {
   it('stepMotion: a push moves the player one square and the box one square ahead; an undo runs it backwards', () => {
     const after = replay(L, startPosition(L), 'L').position;
-    expect(stepMotion(L, after, 'L', true)).toEqual({ player: { from: 11, to: 10 }, box: { from: 10, to: 9 } });
+    expect(stepMotion(L, after, 'L', true)).toEqual({
+      player: { from: 11, to: 10 },
+      box: { from: 10, to: 9 },
+    });
     // Undo of the push: from the position after it back to the start.
-    expect(stepMotion(L, startPosition(L), 'L', false)).toEqual({ player: { from: 10, to: 11 }, box: { from: 9, to: 10 } });
-    expect(stepMotion(L, { player: 11, boxes: [10] }, 'r', true)).toEqual({ player: { from: 10, to: 11 }, box: undefined });
+    expect(stepMotion(L, startPosition(L), 'L', false)).toEqual({
+      player: { from: 10, to: 11 },
+      box: { from: 9, to: 10 },
+    });
+    expect(stepMotion(L, { player: 11, boxes: [10] }, 'r', true)).toEqual({
+      player: { from: 10, to: 11 },
+      box: undefined,
+    });
     expect(stepMotion(L, startPosition(L), 'x', true)).toBeNull();
   });
 
@@ -54,11 +65,13 @@ describe('animated steps', () => {
     // A motion that does not end on this position is ignored (never a piece in two places).
     const stale = fakeContext();
     drawFrame(stale.ctx, L, startPosition(L), defaultTheme, 40, {}, motion, 0.5);
-    expect(stale.calls).toEqual(((): unknown[] => {
-      const f = fakeContext();
-      draw(f.ctx, L, startPosition(L), defaultTheme, 40);
-      return f.calls;
-    })());
+    expect(stale.calls).toEqual(
+      ((): unknown[] => {
+        const f = fakeContext();
+        draw(f.ctx, L, startPosition(L), defaultTheme, 40);
+        return f.calls;
+      })(),
+    );
   });
 
   it('marked cells get a red ring', () => {

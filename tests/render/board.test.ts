@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type CellKind, cellKind, defaultTheme, describeBoard, draw, drawCell, insideCells } from '../../src/render';
+import {
+  type CellKind,
+  cellKind,
+  defaultTheme,
+  describeBoard,
+  draw,
+  drawCell,
+  insideCells,
+} from '../../src/render';
 import { parseLevel, startPosition, type Level } from '../../src/sokoban';
 import { fakeContext } from './fake-context';
 
@@ -20,7 +28,10 @@ function shape(kind: CellKind): string {
   drawCell(ctx, kind, 0, 0, 40, defaultTheme);
   return calls
     .filter((c) => !c.name.startsWith('set '))
-    .map((c) => `${c.name}(${c.args.map((a) => (typeof a === 'number' ? a.toFixed(1) : String(a))).join(',')})`)
+    .map(
+      (c) =>
+        `${c.name}(${c.args.map((a) => (typeof a === 'number' ? a.toFixed(1) : String(a))).join(',')})`,
+    )
     .join(' ');
 }
 
@@ -28,7 +39,17 @@ describe('cell kinds', () => {
   it('tells walls, floor, goals, boxes and the player apart', () => {
     const p = startPosition(MIXED);
     const kinds = [7, 8, 9, 10, 13, 14, 15, 16, 0].map((c) => cellKind(MIXED, p, c));
-    expect(kinds).toEqual(['playerOnGoal', 'boxOnGoal', 'box', 'goal', 'floor', 'floor', 'box', 'floor', 'wall']);
+    expect(kinds).toEqual([
+      'playerOnGoal',
+      'boxOnGoal',
+      'box',
+      'goal',
+      'floor',
+      'floor',
+      'box',
+      'floor',
+      'wall',
+    ]);
   });
 
   it('leaves floor outside the walls undrawn', () => {
@@ -55,9 +76,14 @@ describe('drawing', () => {
   it('draws the whole board: one cell per square, at its place', () => {
     const { ctx, calls } = fakeContext();
     draw(ctx, MIXED, startPosition(MIXED), defaultTheme, 10);
-    expect(calls[0]).toEqual({ name: 'clearRect', args: [0, 0, MIXED.width * 10, MIXED.height * 10] });
+    expect(calls[0]).toEqual({
+      name: 'clearRect',
+      args: [0, 0, MIXED.width * 10, MIXED.height * 10],
+    });
     // Every non-outside square paints a 10×10 base rectangle at its own corner.
-    const bases = calls.filter((c) => c.name === 'fillRect' && c.args[2] === 10 && c.args[3] === 10).map((c) => `${c.args[0]},${c.args[1]}`);
+    const bases = calls
+      .filter((c) => c.name === 'fillRect' && c.args[2] === 10 && c.args[3] === 10)
+      .map((c) => `${c.args[0]},${c.args[1]}`);
     expect(bases).toContain('10,10'); // player on goal, row 1 col 1
     expect(bases).toContain('40,20'); // floor, row 2 col 4
     expect(bases).toHaveLength(MIXED.width * MIXED.height);
@@ -67,7 +93,9 @@ describe('drawing', () => {
     const l = level(['  ####', '###  #', '#@$. #', '######'].join('\n'));
     const { ctx, calls } = fakeContext();
     draw(ctx, l, startPosition(l), defaultTheme, 10);
-    const bases = calls.filter((c) => c.name === 'fillRect' && c.args[2] === 10 && c.args[3] === 10).map((c) => `${c.args[0]},${c.args[1]}`);
+    const bases = calls
+      .filter((c) => c.name === 'fillRect' && c.args[2] === 10 && c.args[3] === 10)
+      .map((c) => `${c.args[0]},${c.args[1]}`);
     expect(bases).not.toContain('0,0');
     expect(bases).not.toContain('10,0');
     expect(bases).toContain('20,0');
@@ -79,13 +107,19 @@ describe('drawing', () => {
     const ringed = fakeContext();
     draw(ringed.ctx, MIXED, startPosition(MIXED), defaultTheme, 10, { selected: 9 });
     expect(ringed.calls.length).toBeGreaterThan(plain.calls.length);
-    expect(ringed.calls.some((c) => c.name === 'set strokeStyle' && c.args[0] === defaultTheme.selection)).toBe(true);
+    expect(
+      ringed.calls.some(
+        (c) => c.name === 'set strokeStyle' && c.args[0] === defaultTheme.selection,
+      ),
+    ).toBe(true);
   });
 });
 
 describe('board description', () => {
   it('says the size, the boxes on goals and where the player is', () => {
-    expect(describeBoard(MIXED, startPosition(MIXED), false)).toBe('Sokoban board 6 by 4: 3 boxes, 1 on goal; player at row 2, column 2.');
+    expect(describeBoard(MIXED, startPosition(MIXED), false)).toBe(
+      'Sokoban board 6 by 4: 3 boxes, 1 on goal; player at row 2, column 2.',
+    );
     expect(describeBoard(MIXED, startPosition(MIXED), true)).toMatch(/; solved\.$/);
   });
 });

@@ -6,7 +6,10 @@ export interface Call {
 }
 
 /** A 2D context that records every call and style assignment, for drawing tests. */
-export function fakeContext(): { ctx: BoardContext & { setTransform: (...a: number[]) => void }; calls: Call[] } {
+export function fakeContext(): {
+  ctx: BoardContext & { setTransform: (...a: number[]) => void };
+  calls: Call[];
+} {
   const calls: Call[] = [];
   const record =
     (name: string) =>

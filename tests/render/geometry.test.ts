@@ -1,22 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FALLBACK_CELL, MAX_CELL, MIN_CELL, backingSize, boardLayout, cellAtPoint, cellCenter, swipeDirection } from '../../src/render';
+import {
+  FALLBACK_CELL,
+  MAX_CELL,
+  MIN_CELL,
+  backingSize,
+  boardLayout,
+  cellAtPoint,
+  cellCenter,
+  swipeDirection,
+} from '../../src/render';
 
 describe('board layout', () => {
   it('fits the board in the space, whole pixels, within the clamps', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 5, max: 60 }), fc.integer({ min: 5, max: 60 }), fc.integer({ min: 200, max: 3000 }), fc.integer({ min: 200, max: 3000 }), (cols, rows, w, h) => {
-        const l = boardLayout(cols, rows, w, h);
-        expect(Number.isInteger(l.cell)).toBe(true);
-        expect(l.cell).toBeGreaterThanOrEqual(MIN_CELL);
-        expect(l.cell).toBeLessThanOrEqual(MAX_CELL);
-        if (l.cell > MIN_CELL) {
-          expect(l.width).toBeLessThanOrEqual(w);
-          expect(l.height).toBeLessThanOrEqual(h);
-        }
-        // As big as possible: one more pixel would not fit (unless at the upper clamp).
-        if (l.cell < MAX_CELL) expect((l.cell + 1) * cols > w || (l.cell + 1) * rows > h).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 5, max: 60 }),
+        fc.integer({ min: 5, max: 60 }),
+        fc.integer({ min: 200, max: 3000 }),
+        fc.integer({ min: 200, max: 3000 }),
+        (cols, rows, w, h) => {
+          const l = boardLayout(cols, rows, w, h);
+          expect(Number.isInteger(l.cell)).toBe(true);
+          expect(l.cell).toBeGreaterThanOrEqual(MIN_CELL);
+          expect(l.cell).toBeLessThanOrEqual(MAX_CELL);
+          if (l.cell > MIN_CELL) {
+            expect(l.width).toBeLessThanOrEqual(w);
+            expect(l.height).toBeLessThanOrEqual(h);
+          }
+          // As big as possible: one more pixel would not fit (unless at the upper clamp).
+          if (l.cell < MAX_CELL)
+            expect((l.cell + 1) * cols > w || (l.cell + 1) * rows > h).toBe(true);
+        },
+      ),
     );
   });
 

@@ -37,7 +37,10 @@ export const arbitraryTitle: fc.Arbitrary<string> = fc.oneof(
  * opens the player's room). The result is normalised through the level parser, so it is exactly
  * a level the app can hold; title and author are then set to arbitrary strings.
  */
-export function arbitraryShareLevel(maxSide = 60, opts: { maxBoxes?: number; maxWallPercent?: number } = {}): fc.Arbitrary<Level> {
+export function arbitraryShareLevel(
+  maxSide = 60,
+  opts: { maxBoxes?: number; maxWallPercent?: number } = {},
+): fc.Arbitrary<Level> {
   return fc
     .record({
       width: fc.integer({ min: 3, max: maxSide }),
@@ -54,7 +57,8 @@ export function arbitraryShareLevel(maxSide = 60, opts: { maxBoxes?: number; max
       const rnd = random(seed);
       const grid: string[] = new Array<string>(width * height).fill('#');
       const interior: number[] = [];
-      for (let r = 1; r < height - 1; r++) for (let c = 1; c < width - 1; c++) interior.push(r * width + c);
+      for (let r = 1; r < height - 1; r++)
+        for (let c = 1; c < width - 1; c++) interior.push(r * width + c);
       for (let i = interior.length - 1; i > 0; i--) {
         const j = rnd(i + 1);
         [interior[i], interior[j]] = [interior[j], interior[i]];
@@ -62,8 +66,11 @@ export function arbitraryShareLevel(maxSide = 60, opts: { maxBoxes?: number; max
       const player = interior[0];
       const boxes = interior.slice(1, 1 + boxCount);
       // Goals: some on boxes, the rest on other cells.
-      const goals = interior.slice(1 + boxCount, 1 + 2 * boxCount).map((g, i) => (rnd(3) === 0 ? boxes[i] : g));
-      for (const cell of interior.slice(1 + 2 * boxCount)) grid[cell] = rnd(100) < wallPercent ? '#' : ' ';
+      const goals = interior
+        .slice(1 + boxCount, 1 + 2 * boxCount)
+        .map((g, i) => (rnd(3) === 0 ? boxes[i] : g));
+      for (const cell of interior.slice(1 + 2 * boxCount))
+        grid[cell] = rnd(100) < wallPercent ? '#' : ' ';
       for (const g of goals) grid[g] = '.';
       const boxSet = new Set(boxes);
       for (const b of boxes) if (grid[b] !== '.') grid[b] = ' ';
@@ -81,13 +88,19 @@ export function arbitraryShareLevel(maxSide = 60, opts: { maxBoxes?: number; max
         const eat: number[] = [];
         for (let cell = 0; cell < grid.length; cell++) {
           if (grid[cell] !== '#' || rnd(2) === 0) continue;
-          const around = [-1, 0, 1].every((dr) => [-1, 0, 1].every((dc) => outsideOrWall(cell, dr, dc)));
-          const touchesOutside =
-            [[-1, 0], [1, 0], [0, -1], [0, 1]].some(([dr, dc]) => {
-              const r = Math.floor(cell / width) + dr;
-              const c = (cell % width) + dc;
-              return r < 0 || c < 0 || r >= height || c >= width || grid[r * width + c] === OUT;
-            });
+          const around = [-1, 0, 1].every((dr) =>
+            [-1, 0, 1].every((dc) => outsideOrWall(cell, dr, dc)),
+          );
+          const touchesOutside = [
+            [-1, 0],
+            [1, 0],
+            [0, -1],
+            [0, 1],
+          ].some(([dr, dc]) => {
+            const r = Math.floor(cell / width) + dr;
+            const c = (cell % width) + dc;
+            return r < 0 || c < 0 || r >= height || c >= width || grid[r * width + c] === OUT;
+          });
           if (around && touchesOutside) eat.push(cell);
         }
         // Never eat the last cell of a row: a row all outside prints as a blank line, which
@@ -100,9 +113,20 @@ export function arbitraryShareLevel(maxSide = 60, opts: { maxBoxes?: number; max
         }
       }
       const tiles = grid.map((t) => (t === OUT ? ' ' : t)).join('');
-      const raw: Level = { title: '', author: '', width, height, tiles, boxes: [...boxSet].sort((a, b) => a - b), player };
+      const raw: Level = {
+        title: '',
+        author: '',
+        width,
+        height,
+        tiles,
+        boxes: [...boxSet].sort((a, b) => a - b),
+        player,
+      };
       const parsed = parseLevel(printBoard(raw));
-      if (!parsed.ok) throw new Error(`generator made an invalid level: ${parsed.error.message}\n${printBoard(raw)}`);
+      if (!parsed.ok)
+        throw new Error(
+          `generator made an invalid level: ${parsed.error.message}\n${printBoard(raw)}`,
+        );
       return { ...parsed.level, title, author };
     });
 }
@@ -126,7 +150,11 @@ const LETTERS = 'lurdLURD';
  */
 export function arbitraryMoves(max = 10_000): fc.Arbitrary<string> {
   return fc
-    .record({ length: fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max })), seed: fc.integer(), runs: fc.boolean() })
+    .record({
+      length: fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max })),
+      seed: fc.integer(),
+      runs: fc.boolean(),
+    })
     .map(({ length, seed, runs }) => {
       const rnd = random(seed);
       let out = '';
@@ -139,9 +167,16 @@ export function arbitraryMoves(max = 10_000): fc.Arbitrary<string> {
 }
 
 /** A level with a legal move string from its start, made by a random walk (pushes included). */
-export function arbitraryLevelWithLegalMoves(maxSide = 20, maxMoves = 400): fc.Arbitrary<{ level: Level; moves: string }> {
+export function arbitraryLevelWithLegalMoves(
+  maxSide = 20,
+  maxMoves = 400,
+): fc.Arbitrary<{ level: Level; moves: string }> {
   return fc
-    .tuple(arbitraryShareLevel(maxSide, { maxBoxes: 4, maxWallPercent: 15 }), fc.integer({ min: 0, max: maxMoves }), fc.integer())
+    .tuple(
+      arbitraryShareLevel(maxSide, { maxBoxes: 4, maxWallPercent: 15 }),
+      fc.integer({ min: 0, max: maxMoves }),
+      fc.integer(),
+    )
     .map(([level, length, seed]) => {
       const rnd = random(seed);
       let pos = { player: level.player, boxes: level.boxes };

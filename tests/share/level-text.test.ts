@@ -29,7 +29,11 @@ describe('levelText: a shared level as text the store can load', () => {
   });
 
   it('always parses back to the same board, with the flattened title whenever possible', () => {
-    const titles = fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 20 }), fc.stringMatching(/^[#@$*.+ -]{0,30}$/));
+    const titles = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.string({ unit: 'binary', maxLength: 20 }),
+      fc.stringMatching(/^[#@$*.+ -]{0,30}$/),
+    );
     fc.assert(
       fc.property(arbitraryShareLevel(30), titles, titles, (level, title, author) => {
         const t = levelText({ ...level, title, author });

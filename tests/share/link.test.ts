@@ -18,7 +18,12 @@ import { decodeText, encodeText } from '../../src/share/payload';
 import { deflateRaw } from '../../src/share/deflate';
 import { fromBase64url, toBase64url } from '../../src/share/base64url';
 import { BOXOBAN_SIZE_BOARD } from '../fixtures/levels';
-import { arbitraryLevelWithLegalMoves, arbitraryMoves, arbitraryShareLevel, arbitraryTitle } from './generate';
+import {
+  arbitraryLevelWithLegalMoves,
+  arbitraryMoves,
+  arbitraryShareLevel,
+  arbitraryTitle,
+} from './generate';
 
 const BOXOBAN = BOXOBAN_SIZE_BOARD;
 
@@ -41,11 +46,18 @@ describe('share link format', () => {
   it('writes a Boxoban-size level as a short readable link', async () => {
     const fragment = await fragmentOf({ level: level(BOXOBAN) });
     const link = `https://example.github.io/sokoban-playground/#${fragment}`;
-    console.log(`Boxoban-size link: fragment ${fragment.length} chars, whole link ${link.length}: ${link}`);
-    expect(fragment).toBe('1r~10W/4W--4W/4W-b-3W/W.--bp--WW/WW-W-WW--W/W--.--b.-W/W.-b-WW-WW/3W3-4W/10W/10W');
+    console.log(
+      `Boxoban-size link: fragment ${fragment.length} chars, whole link ${link.length}: ${link}`,
+    );
+    expect(fragment).toBe(
+      '1r~10W/4W--4W/4W-b-3W/W.--bp--WW/WW-W-WW--W/W--.--b.-W/W.-b-WW-WW/3W3-4W/10W/10W',
+    );
     expect(fragment.length).toBeLessThanOrEqual(130);
     // With a title and a few moves it still fits a chat line.
-    const withTitle = await fragmentOf({ level: { ...level(BOXOBAN), title: 'Boxoban-size 1' }, moves: 'lLLrrdDDL' });
+    const withTitle = await fragmentOf({
+      level: { ...level(BOXOBAN), title: 'Boxoban-size 1' },
+      moves: 'lLLrrdDDL',
+    });
     console.log(`with title and moves (${withTitle.length} chars): #${withTitle}`);
     expect(withTitle.length).toBeLessThanOrEqual(130);
   });
@@ -62,12 +74,18 @@ describe('share link format', () => {
 
   it('uses only URL-safe characters and never ends with a dot', async () => {
     await fc.assert(
-      fc.asyncProperty(arbitraryShareLevel(20), fc.stringMatching(/^[lurdLURD]{0,50}$/), async (lvl, moves) => {
-        const fragment = await fragmentOf({ level: lvl, moves });
-        expect(fragment).toMatch(URL_SAFE);
-        expect(fragment.endsWith('.')).toBe(false);
-        expect(fragment.startsWith(`${READABLE_TAG}~`) || fragment.startsWith(`${COMPRESSED_TAG}~`)).toBe(true);
-      }),
+      fc.asyncProperty(
+        arbitraryShareLevel(20),
+        fc.stringMatching(/^[lurdLURD]{0,50}$/),
+        async (lvl, moves) => {
+          const fragment = await fragmentOf({ level: lvl, moves });
+          expect(fragment).toMatch(URL_SAFE);
+          expect(fragment.endsWith('.')).toBe(false);
+          expect(
+            fragment.startsWith(`${READABLE_TAG}~`) || fragment.startsWith(`${COMPRESSED_TAG}~`),
+          ).toBe(true);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -107,24 +125,28 @@ describe('share link format', () => {
 describe('decode(encode(x)) = x', () => {
   it('for generated levels up to 60×60 with any titles and authors, and moves up to 10,000', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        arbitraryShareLevel(60),
-        arbitraryMoves(10_000),
-        async (lvl, moves) => {
-          const fragment = await fragmentOf({ level: lvl, moves });
-          const decoded = await decodeShare(fragment);
-          expect(decoded).toEqual(moves ? { ok: true, level: lvl, moves } : { ok: true, level: lvl });
-          // Opened from a real URL the fragment comes with its '#'.
-          expect(await decodeShare('#' + fragment)).toEqual(decoded);
-        },
-      ),
+      fc.asyncProperty(arbitraryShareLevel(60), arbitraryMoves(10_000), async (lvl, moves) => {
+        const fragment = await fragmentOf({ level: lvl, moves });
+        const decoded = await decodeShare(fragment);
+        expect(decoded).toEqual(moves ? { ok: true, level: lvl, moves } : { ok: true, level: lvl });
+        // Opened from a real URL the fragment comes with its '#'.
+        expect(await decodeShare('#' + fragment)).toEqual(decoded);
+      }),
       { numRuns: 120 },
     );
   });
 
   it('a 10,000-move string round-trips', async () => {
     const lvl = level(BOXOBAN);
-    const moves = fc.sample(fc.array(fc.constantFrom('l', 'u', 'r', 'd', 'L', 'U', 'R', 'D'), { minLength: 10_000, maxLength: 10_000 }), { numRuns: 1, seed: 5 })[0].join('');
+    const moves = fc
+      .sample(
+        fc.array(fc.constantFrom('l', 'u', 'r', 'd', 'L', 'U', 'R', 'D'), {
+          minLength: 10_000,
+          maxLength: 10_000,
+        }),
+        { numRuns: 1, seed: 5 },
+      )[0]
+      .join('');
     const e = await encodeShare({ level: lvl, moves });
     expect(e.ok).toBe(true);
     if (!e.ok) return;
@@ -136,7 +158,10 @@ describe('decode(encode(x)) = x', () => {
     await fc.assert(
       fc.asyncProperty(arbitraryTitle, async (title) => {
         const lvl = { ...level(BOXOBAN), title };
-        expect(await decodeShare(await fragmentOf({ level: lvl }))).toEqual({ ok: true, level: lvl });
+        expect(await decodeShare(await fragmentOf({ level: lvl }))).toEqual({
+          ok: true,
+          level: lvl,
+        });
       }),
       { numRuns: 300 },
     );
@@ -147,9 +172,14 @@ describe('openShare: replaying the moves', () => {
   it('opens legal moves with their case fixed by replay', async () => {
     await fc.assert(
       fc.asyncProperty(arbitraryLevelWithLegalMoves(), async ({ level: lvl, moves }) => {
-        const opened = await openShare(await fragmentOf({ level: lvl, moves: moves.toLowerCase() }));
+        const opened = await openShare(
+          await fragmentOf({ level: lvl, moves: moves.toLowerCase() }),
+        );
         expect(opened).toEqual(moves ? { ok: true, level: lvl, moves } : { ok: true, level: lvl });
-        if (opened.ok && opened.moves) expect(replay(lvl, { player: lvl.player, boxes: lvl.boxes }, opened.moves).error).toBeUndefined();
+        if (opened.ok && opened.moves)
+          expect(
+            replay(lvl, { player: lvl.player, boxes: lvl.boxes }, opened.moves).error,
+          ).toBeUndefined();
       }),
       { numRuns: 150 },
     );
@@ -158,7 +188,10 @@ describe('openShare: replaying the moves', () => {
   it('refuses a link whose moves cannot be played', async () => {
     const lvl = level('#####\n#@$.#\n#####');
     const opened = await openShare(await fragmentOf({ level: lvl, moves: 'Rr' }));
-    expect(opened).toEqual({ ok: false, message: "This link's moves do not fit its level: move 2 is illegal." });
+    expect(opened).toEqual({
+      ok: false,
+      message: "This link's moves do not fit its level: move 2 is illegal.",
+    });
     // decodeShare alone checks only the format.
     expect((await decodeShare(await fragmentOf({ level: lvl, moves: 'Rr' }))).ok).toBe(true);
   });
@@ -194,7 +227,10 @@ describe('broken and hostile links', () => {
   it('refuses oversized input before doing the work', async () => {
     await failsWith('1r~' + 'W'.repeat(MAX_FRAGMENT_LENGTH), /too long to open/);
     await failsWith('1r~' + 'W'.repeat(MAX_PAYLOAD_BYTES + 1), /holds too much/);
-    await failsWith(`1r~5W/Wpb.W/5W~m${MAX_LINK_MOVES + 1}r`, /moves are damaged: the expanded text is longer/);
+    await failsWith(
+      `1r~5W/Wpb.W/5W~m${MAX_LINK_MOVES + 1}r`,
+      /moves are damaged: the expanded text is longer/,
+    );
     // A 10^9-cell run must not be expanded.
     await failsWith('1r~999999999W', /level is invalid/);
   });
@@ -207,14 +243,18 @@ describe('broken and hostile links', () => {
     const started = performance.now();
     await failsWith(fragment, /holds too much/);
     const ms = performance.now() - started;
-    console.log(`zip bomb (${fragment.length} chars, 100 MB inside) refused in ${ms.toFixed(0)} ms`);
+    console.log(
+      `zip bomb (${fragment.length} chars, 100 MB inside) refused in ${ms.toFixed(0)} ms`,
+    );
     expect(ms).toBeLessThan(2000);
   });
 
   it('refuses a compressed payload that is not text or not a level', async () => {
     const notText = toBase64url(await deflateRaw(new Uint8Array([0xff, 0xfe, 0x00])));
     await failsWith(`1z~${notText}`, /not text/);
-    const notLevel = toBase64url(await deflateRaw(new TextEncoder().encode('<script>alert(1)</script>')));
+    const notLevel = toBase64url(
+      await deflateRaw(new TextEncoder().encode('<script>alert(1)</script>')),
+    );
     await failsWith(`1z~${notLevel}`, /not a board character/);
   });
 
@@ -226,11 +266,29 @@ describe('broken and hostile links', () => {
     };
     await fc.assert(fc.asyncProperty(fc.string(), check), { numRuns: 300 });
     await fc.assert(fc.asyncProperty(fc.string({ unit: 'binary' }), check), { numRuns: 300 });
-    await fc.assert(fc.asyncProperty(fc.string({ unit: fc.constantFrom(...'0123456789WpPbB.-/~tam%+lurdLURD()') }), (s) => check(`1r~${s}`)), { numRuns: 500 });
-    await fc.assert(fc.asyncProperty(fc.base64String(), (s) => check(`1z~${s.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}`)), { numRuns: 300 });
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 200 }), (bytes) => check(`1z~${toBase64url(bytes)}`)), { numRuns: 300 });
     await fc.assert(
-      fc.asyncProperty(fc.stringMatching(/^[0-9]{1,3}[a-z]?$/), fc.string(), (tag, rest) => check(`${tag}~${rest}`)),
+      fc.asyncProperty(
+        fc.string({ unit: fc.constantFrom(...'0123456789WpPbB.-/~tam%+lurdLURD()') }),
+        (s) => check(`1r~${s}`),
+      ),
+      { numRuns: 500 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.base64String(), (s) =>
+        check(`1z~${s.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}`),
+      ),
+      { numRuns: 300 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 200 }), (bytes) =>
+        check(`1z~${toBase64url(bytes)}`),
+      ),
+      { numRuns: 300 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.stringMatching(/^[0-9]{1,3}[a-z]?$/), fc.string(), (tag, rest) =>
+        check(`${tag}~${rest}`),
+      ),
       { numRuns: 200 },
     );
   });
@@ -247,7 +305,6 @@ describe('broken and hostile links', () => {
     }
   });
 });
-
 
 describe('links altered on the way', () => {
   it('reads board and moves that a browser or chat app percent-escaped', async () => {

@@ -6,7 +6,9 @@ import type { Level } from '../../src/sokoban/level';
  * A closed rectangular room of random size with random inner walls, `n` boxes and `n` goals and
  * a player, all on distinct interior cells. Titles avoid line breaks (a title is one line).
  */
-export function arbitraryLevel(opts: { maxWidth?: number; maxHeight?: number; withTitle?: boolean } = {}): fc.Arbitrary<Level> {
+export function arbitraryLevel(
+  opts: { maxWidth?: number; maxHeight?: number; withTitle?: boolean } = {},
+): fc.Arbitrary<Level> {
   const maxW = opts.maxWidth ?? 12;
   const maxH = opts.maxHeight ?? 12;
   return fc
@@ -14,15 +16,22 @@ export function arbitraryLevel(opts: { maxWidth?: number; maxHeight?: number; wi
       width: fc.integer({ min: 3, max: maxW }),
       height: fc.integer({ min: 3, max: maxH }),
       seed: fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 64, maxLength: 64 }),
-      title: opts.withTitle === false ? fc.constant('') : fc.string({ maxLength: 20 }).map((t) => t.replace(/[\r\n]/g, ' ').trim()),
-      author: opts.withTitle === false ? fc.constant('') : fc.string({ maxLength: 12 }).map((t) => t.replace(/[\r\n]/g, ' ').trim()),
+      title:
+        opts.withTitle === false
+          ? fc.constant('')
+          : fc.string({ maxLength: 20 }).map((t) => t.replace(/[\r\n]/g, ' ').trim()),
+      author:
+        opts.withTitle === false
+          ? fc.constant('')
+          : fc.string({ maxLength: 12 }).map((t) => t.replace(/[\r\n]/g, ' ').trim()),
     })
     .filter(({ width, height }) => (width - 2) * (height - 2) >= 3)
     .map(({ width, height, seed, title, author }) => {
       let s = 0;
       const rnd = (n: number) => seed[s++ % seed.length] % n;
       const interior: number[] = [];
-      for (let r = 1; r < height - 1; r++) for (let c = 1; c < width - 1; c++) interior.push(r * width + c);
+      for (let r = 1; r < height - 1; r++)
+        for (let c = 1; c < width - 1; c++) interior.push(r * width + c);
       // Shuffle interior deterministically from the seed.
       for (let i = interior.length - 1; i > 0; i--) {
         const j = (rnd(1000) * 7919 + i) % (i + 1);
@@ -45,7 +54,8 @@ export function arbitraryLevel(opts: { maxWidth?: number; maxHeight?: number; wi
         const border = r === 0 || c === 0 || r === height - 1 || c === width - 1;
         if (border) tiles.push('#');
         else if (goals.has(cell)) tiles.push('.');
-        else if (cell !== player && !boxes.includes(cell) && wallChance > 0 && rnd(10) < wallChance) tiles.push('#');
+        else if (cell !== player && !boxes.includes(cell) && wallChance > 0 && rnd(10) < wallChance)
+          tiles.push('#');
         else tiles.push(' ');
       }
       return { title, author, width, height, tiles: tiles.join(''), boxes, player } satisfies Level;

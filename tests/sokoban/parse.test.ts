@@ -80,7 +80,9 @@ describe('parseCollection', () => {
   });
 
   it('skips SOK Comment: ... Comment-End: blocks', () => {
-    const entries = levels('Comment:\n#####\n#@$.#\n#####\nComment-End:\nReal\n#####\n#@$.#\n#####');
+    const entries = levels(
+      'Comment:\n#####\n#@$.#\n#####\nComment-End:\nReal\n#####\n#@$.#\n#####',
+    );
     expect(entries).toHaveLength(1);
     expect(entries[0].title).toBe('Real');
   });
@@ -88,9 +90,17 @@ describe('parseCollection', () => {
   it('reads Boxoban files with "; N" headers', () => {
     const boards: string[] = [];
     for (let n = 0; n < 60; n++) {
-      const row = '#' + ' '.repeat(n % 7) + '@$.' + ' '.repeat(5 - (n % 7 > 5 ? 5 : n % 7)) ;
+      const row = '#' + ' '.repeat(n % 7) + '@$.' + ' '.repeat(5 - (n % 7 > 5 ? 5 : n % 7));
       const inner = row.padEnd(9, ' ').slice(0, 9) + '#';
-      boards.push([`; ${n}`, '##########', ...Array.from({ length: 8 }, (_, i) => (i === 3 ? inner : '#        #')), '##########', ''].join('\n'));
+      boards.push(
+        [
+          `; ${n}`,
+          '##########',
+          ...Array.from({ length: 8 }, (_, i) => (i === 3 ? inner : '#        #')),
+          '##########',
+          '',
+        ].join('\n'),
+      );
     }
     const entries = levels(boards.join('\n'));
     expect(entries).toHaveLength(60);
@@ -149,7 +159,12 @@ describe('errors say what and where', () => {
   });
   it('a board over the cell cap is refused', () => {
     const side = Math.ceil(Math.sqrt(MAX_CELLS)) + 1;
-    const rows = ['#'.repeat(side), '#@$.' + ' '.repeat(side - 5) + '#', ...Array.from({ length: side - 3 }, () => '#' + ' '.repeat(side - 2) + '#'), '#'.repeat(side)];
+    const rows = [
+      '#'.repeat(side),
+      '#@$.' + ' '.repeat(side - 5) + '#',
+      ...Array.from({ length: side - 3 }, () => '#' + ' '.repeat(side - 2) + '#'),
+      '#'.repeat(side),
+    ];
     expect(error(rows.join('\n')).message).toMatch(/too large/);
   });
   it('a hostile RLE count is refused, not expanded', () => {

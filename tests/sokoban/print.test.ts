@@ -39,11 +39,14 @@ describe('printing', () => {
 
   it('a printed collection parses back level for level', () => {
     fc.assert(
-      fc.property(fc.array(arbitraryLevel({ maxWidth: 10, maxHeight: 10 }), { minLength: 1, maxLength: 6 }), (ls) => {
-        const r = parseCollection(printCollection(ls));
-        expect(r.ok).toBe(true);
-        if (r.ok) expect(r.entries.map((e) => (e.ok ? e.level : e.error))).toEqual(ls);
-      }),
+      fc.property(
+        fc.array(arbitraryLevel({ maxWidth: 10, maxHeight: 10 }), { minLength: 1, maxLength: 6 }),
+        (ls) => {
+          const r = parseCollection(printCollection(ls));
+          expect(r.ok).toBe(true);
+          if (r.ok) expect(r.entries.map((e) => (e.ok ? e.level : e.error))).toEqual(ls);
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -18,9 +18,12 @@ describe('RLE', () => {
   });
   it('decode(encode(s)) = s for letter strings', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('l', 'u', 'r', 'd', 'L', 'U', 'R', 'D', '#', '-', '$') }), (s) => {
-        expect(rleDecode(rleEncode(s))).toEqual({ ok: true, text: s });
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('l', 'u', 'r', 'd', 'L', 'U', 'R', 'D', '#', '-', '$') }),
+        (s) => {
+          expect(rleDecode(rleEncode(s))).toEqual({ ok: true, text: s });
+        },
+      ),
     );
   });
   it('never throws on arbitrary text', () => {

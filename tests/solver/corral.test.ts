@@ -10,7 +10,10 @@ function findCorral(text: string) {
   const { board, boxAt, reach, dead } = compiledPosition(l);
   const finder = new CorralFinder(board, dead);
   const verdict = finder.find(boxAt, reach, 1);
-  const pushes = Array.from(finder.pushes.subarray(0, finder.pushCount), (p) => `${toOriginal(board, p >> 2)}${'lurd'[p & 3]}`).sort();
+  const pushes = Array.from(
+    finder.pushes.subarray(0, finder.pushCount),
+    (p) => `${toOriginal(board, p >> 2)}${'lurd'[p & 3]}`,
+  ).sort();
   return { l, verdict, pushes };
 }
 

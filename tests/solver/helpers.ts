@@ -1,5 +1,12 @@
 /** Test helpers: crafted boards, a seeded level generator and an exhaustive reference search. */
-import { type Level, type Position, DIRECTIONS, isSolved, parseLevel, step } from '../../src/sokoban';
+import {
+  type Level,
+  type Position,
+  DIRECTIONS,
+  isSolved,
+  parseLevel,
+  step,
+} from '../../src/sokoban';
 import { minHeap } from '../../src/sokoban/heap';
 import { compile } from '../../src/solver/board';
 import { pushDistances } from '../../src/solver/distance';
@@ -17,12 +24,18 @@ export function rng(seed: number): (n: number) => number {
     a = (a + 0x6d2b79f5) | 0;
     let t = Math.imul(a ^ (a >>> 15), 1 | a);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (((t ^ (t >>> 14)) >>> 0) % n);
+    return ((t ^ (t >>> 14)) >>> 0) % n;
   };
 }
 
 /** A closed room `width × height` (walls included) with random inner walls and `boxes` boxes. */
-export function randomLevel(seed: number, width: number, height: number, boxes: number, wallChance = 0.2): Level {
+export function randomLevel(
+  seed: number,
+  width: number,
+  height: number,
+  boxes: number,
+  wallChance = 0.2,
+): Level {
   const rnd = rng(seed);
   const tiles: string[] = [];
   const free: number[] = [];
@@ -44,7 +57,15 @@ export function randomLevel(seed: number, width: number, height: number, boxes: 
   if (rnd(4) === 0 && boxes > 1) goalCells[0] = boxCells[0];
   for (const g of goalCells) tiles[g] = '.';
   const player = free[boxes * 2];
-  return { title: `random ${seed}`, author: '', width, height, tiles: tiles.join(''), boxes: boxCells, player };
+  return {
+    title: `random ${seed}`,
+    author: '',
+    width,
+    height,
+    tiles: tiles.join(''),
+    boxes: boxCells,
+    player,
+  };
 }
 
 /**
@@ -99,7 +120,10 @@ export function exhaustivePushes(lvl: Level, maxStates = 200_000): number | null
  * player + boxes with the cost pushes·2^20 + moves; null when unsolvable within `maxStates`
  * (throws when the space is larger).
  */
-export function exhaustivePushesThenMoves(lvl: Level, maxStates = 200_000): { pushes: number; moves: number } | null {
+export function exhaustivePushesThenMoves(
+  lvl: Level,
+  maxStates = 200_000,
+): { pushes: number; moves: number } | null {
   const SCALE = 1 << 20;
   const key = (p: Position) => `${p.player}|${p.boxes.join(',')}`;
   const best = new Map<string, number>();

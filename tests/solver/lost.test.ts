@@ -121,7 +121,9 @@ describe('settled boxes (frozen on goals) as walls', () => {
     const { board, boxes, boxAt, dead } = position(l);
     const settled = new SettledChecker(board, dead);
     const moved = cell(board, 3, 2);
-    expect(settled.lostAfterPush(boxAt, boxes, Array.from(boxes).indexOf(moved), moved)).toBe(false);
+    expect(settled.lostAfterPush(boxAt, boxes, Array.from(boxes).indexOf(moved), moved)).toBe(
+      false,
+    );
     expect(exhaustivePushes(l)).not.toBeNull();
   });
 });

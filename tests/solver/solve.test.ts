@@ -77,9 +77,19 @@ describe('optimal mode breaks push ties by moves', () => {
       if (truth[i] === null) return;
       const ref = exhaustivePushesThenMoves(l)!;
       const r = solve(l, { mode: 'optimal', timeLimitMs: 10_000 });
-      expect(r, l.title).toMatchObject({ status: 'solved', pushes: ref.pushes, moves: ref.moves, optimal: true, fewestMoves: true });
+      expect(r, l.title).toMatchObject({
+        status: 'solved',
+        pushes: ref.pushes,
+        moves: ref.moves,
+        optimal: true,
+        fewestMoves: true,
+      });
       if (r.status === 'solved') expectReplays(l, r.solution, r.pushes);
-      const pushesOnly = solveTuned(l, { mode: 'optimal', timeLimitMs: 10_000 }, { fewestMoves: false });
+      const pushesOnly = solveTuned(
+        l,
+        { mode: 'optimal', timeLimitMs: 10_000 },
+        { fewestMoves: false },
+      );
       if (pushesOnly.status === 'solved' && pushesOnly.moves > ref.moves) improved++;
     });
     // The second pass must matter: the push-only search walks further on some of these levels.
@@ -104,7 +114,7 @@ describe('optimal mode breaks push ties by moves', () => {
   });
 });
 
-describe('the fast portfolio\'s second phase on generated levels', () => {
+describe("the fast portfolio's second phase on generated levels", () => {
   it('the feature-space search (forced at once) solves what is solvable and proves the rest', () => {
     generated.forEach((l, i) => {
       const r = solveTuned(l, { mode: 'fast', timeLimitMs: 10_000 }, { features: true });
@@ -115,7 +125,11 @@ describe('the fast portfolio\'s second phase on generated levels', () => {
 
   it('the greedy search with every macro and pruning switched off agrees too', () => {
     generated.forEach((l, i) => {
-      const r = solveTuned(l, { mode: 'fast', timeLimitMs: 10_000 }, { portfolio: false, piCorrals: false, tunnels: false });
+      const r = solveTuned(
+        l,
+        { mode: 'fast', timeLimitMs: 10_000 },
+        { portfolio: false, piCorrals: false, tunnels: false },
+      );
       expect(r.status, l.title).toBe(truth[i] === null ? 'unsolvable' : 'solved');
       if (r.status === 'solved') expectReplays(l, r.solution, r.pushes);
     });
@@ -155,7 +169,8 @@ describe('solve on crafted levels', () => {
       const tight = solve(l, { mode, timeLimitMs: 10_000, memoryLimitMb: 1 });
       expect(roomy.status).toBe('solved');
       expect(tight).toMatchObject({ status: 'solved', nodes: roomy.nodes });
-      if (tight.status === 'solved' && roomy.status === 'solved') expect(tight.solution).toBe(roomy.solution);
+      if (tight.status === 'solved' && roomy.status === 'solved')
+        expect(tight.solution).toBe(roomy.solution);
     }
   });
 
@@ -275,14 +290,22 @@ describe('limits', () => {
   });
 
   it('fast mode (two interleaved searches) also stops on cancel and on the memory cap', () => {
-    expect(solve(hardLevel(), { mode: 'fast', shouldCancel: () => true })).toMatchObject({ status: 'cancelled' });
-    expect(solve(hardLevel(), { mode: 'fast', memoryLimitMb: 0.001 })).toMatchObject({ status: 'limit', reason: 'memory' });
+    expect(solve(hardLevel(), { mode: 'fast', shouldCancel: () => true })).toMatchObject({
+      status: 'cancelled',
+    });
+    expect(solve(hardLevel(), { mode: 'fast', memoryLimitMb: 0.001 })).toMatchObject({
+      status: 'limit',
+      reason: 'memory',
+    });
   });
 
   it('a tiny memory cap yields limit, not a crash', () => {
     const r = solve(hardLevel(), { mode: 'optimal', memoryLimitMb: 8, timeLimitMs: 20_000 });
     expect(r).toMatchObject({ status: 'limit', reason: 'memory' });
     expect(r.nodes).toBeGreaterThan(1000);
-    expect(solve(hardLevel(), { memoryLimitMb: 0.001 })).toMatchObject({ status: 'limit', reason: 'memory' });
+    expect(solve(hardLevel(), { memoryLimitMb: 0.001 })).toMatchObject({
+      status: 'limit',
+      reason: 'memory',
+    });
   });
 });

@@ -34,7 +34,8 @@ describe('NodeStore', () => {
   it('replaces a node in the table', () => {
     const store = new NodeStore(1, new Budget(64 << 20), 4);
     const b = Int32Array.of(5);
-    for (let k = 0; k < 20; k++) store.add(Int32Array.of(100 + k), 0, -1, 0, 0, k * 0x1000001, 0, 0);
+    for (let k = 0; k < 20; k++)
+      store.add(Int32Array.of(100 + k), 0, -1, 0, 0, k * 0x1000001, 0, 0);
     const first = store.add(b, 7, -1, 9, 0, 0x7f000003, 0, 0);
     const second = store.add(b, 7, -1, 4, 0, 0x7f000003, 0, 0, first);
     expect(store.find(0x7f000003, b, 7)).toBe(second);

@@ -31,7 +31,11 @@ export class FakeSolver implements SolverService {
   readonly checks: PendingCheck[] = [];
   cancels = 0;
 
-  solve(level: Level, options: WorkerSolveOptions, onProgress?: (p: SolveProgress) => void): Promise<SolveResult> {
+  solve(
+    level: Level,
+    options: WorkerSolveOptions,
+    onProgress?: (p: SolveProgress) => void,
+  ): Promise<SolveResult> {
     // Like the real client: a new solve cancels the one in flight.
     this.settleOpen({ status: 'cancelled', nodes: 0, ms: 0 });
     return new Promise<SolveResult>((resolve, reject) => {
@@ -66,7 +70,15 @@ export class FakeSolver implements SolverService {
   }
 
   progress(p: Partial<SolveProgress> = {}): void {
-    this.last.onProgress?.({ nodes: 1000, nodesPerSecond: 50_000, bound: 7, depth: 3, elapsedMs: 20, tableFill: 0.01, ...p });
+    this.last.onProgress?.({
+      nodes: 1000,
+      nodesPerSecond: 50_000,
+      bound: 7,
+      depth: 3,
+      elapsedMs: 20,
+      tableFill: 0.01,
+      ...p,
+    });
   }
 
   crash(message = 'The solver worker crashed: boom.'): void {

@@ -1,13 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createGameStore, selectHistory, selectMoveCount, selectPosition, selectPushCount } from '../../src/store/game';
+import {
+  createGameStore,
+  selectHistory,
+  selectMoveCount,
+  selectPosition,
+  selectPushCount,
+} from '../../src/store/game';
 import { countPushes, replay, startPosition, type Position } from '../../src/sokoban';
 import { OPEN } from './fixtures';
 
-type Action = { kind: 'move'; dir: 'l' | 'u' | 'r' | 'd' } | { kind: 'undo' } | { kind: 'redo' } | { kind: 'restart' } | { kind: 'seek'; to: number };
+type Action =
+  | { kind: 'move'; dir: 'l' | 'u' | 'r' | 'd' }
+  | { kind: 'undo' }
+  | { kind: 'redo' }
+  | { kind: 'restart' }
+  | { kind: 'seek'; to: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom('l', 'u', 'r', 'd').map((dir) => ({ kind: 'move' as const, dir })) },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom('l', 'u', 'r', 'd').map((dir) => ({ kind: 'move' as const, dir })),
+  },
   { weight: 2, arbitrary: fc.constant({ kind: 'undo' as const }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'redo' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'restart' as const }) },

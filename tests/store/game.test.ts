@@ -20,7 +20,12 @@ const noStorage = () => createGameStore({ getStorage: () => null });
 
 function stats(store: ReturnType<typeof createGameStore>) {
   const s = store.getState();
-  return { moves: selectMoveCount(s), pushes: selectPushCount(s), solved: selectSolved(s), lurd: selectPlayedMoves(s) };
+  return {
+    moves: selectMoveCount(s),
+    pushes: selectPushCount(s),
+    solved: selectSolved(s),
+    lurd: selectPlayedMoves(s),
+  };
 }
 
 describe('game store: loading', () => {
@@ -84,7 +89,9 @@ describe('game store: loading', () => {
     expect(describeLevelError({ message: 'M', line: 2, column: 5 })).toBe('Line 2, column 5: M');
     expect(describeLevelError({ message: 'M', line: 2 })).toBe('Line 2: M');
     expect(describeLevelError({ message: 'M' })).toBe('M');
-    expect(describeLevelError({ message: 'M', line: 9 }, { index: 3, title: 'T' }, true)).toBe('Level 3 (T), line 9: M');
+    expect(describeLevelError({ message: 'M', line: 9 }, { index: 3, title: 'T' }, true)).toBe(
+      'Level 3 (T), line 9: M',
+    );
   });
 });
 
@@ -292,14 +299,23 @@ describe('game store: collections', () => {
     const g = () => store.getState();
     expect(g().load(text)).toBe(true);
     expect(g().entries).toHaveLength(100);
-    expect(g().entries.map((e) => e.title).slice(0, 3)).toEqual(['0', '1', '2']);
+    expect(
+      g()
+        .entries.map((e) => e.title)
+        .slice(0, 3),
+    ).toEqual(['0', '1', '2']);
     expect(g().goToLevel('53')).toBe(true);
     expect(g().currentIndex).toBe(53);
     const chosen = selectLevel(g())!;
     // The board printed back equals the 10 lines under "; 53" in the file.
     const lines = text.split('\n');
     const at = lines.indexOf('; 53');
-    expect(printBoard(chosen)).toBe(lines.slice(at + 1, at + 11).join('\n').replace(/ +$/gm, ''));
+    expect(printBoard(chosen)).toBe(
+      lines
+        .slice(at + 1, at + 11)
+        .join('\n')
+        .replace(/ +$/gm, ''),
+    );
     const neighbours = parseCollection(text);
     if (!neighbours.ok) throw new Error('fixture does not parse');
     for (const i of [52, 54]) {
@@ -334,7 +350,10 @@ describe('game store: persistence', () => {
     expect(s.text).toBe(TWO_LEVELS);
     expect(s.draft).toBe('draft text');
     expect(s.currentIndex).toBe(1);
-    expect(s.histories).toEqual({ '0': { moves: 'u', cursor: 1 }, '1': { moves: 'll', cursor: 1 } });
+    expect(s.histories).toEqual({
+      '0': { moves: 'u', cursor: 1 },
+      '1': { moves: 'll', cursor: 1 },
+    });
     expect(s.notice).toBeNull();
   });
 
@@ -355,7 +374,14 @@ describe('game store: persistence', () => {
   });
 
   it('drops corrupt data with a notice, never a crash', () => {
-    for (const junk of ['{not json', '42', 'null', '{"version":1}', '{"version":1,"state":{"text":5}}', '{"version":1,"state":{"text":"","draft":null,"currentIndex":0,"histories":{}}}']) {
+    for (const junk of [
+      '{not json',
+      '42',
+      'null',
+      '{"version":1}',
+      '{"version":1,"state":{"text":5}}',
+      '{"version":1,"state":{"text":"","draft":null,"currentIndex":0,"histories":{}}}',
+    ]) {
       const storage = new MemoryStorage();
       storage.setItem(STORAGE_KEY, junk);
       const store = createGameStore({ getStorage: () => storage });
@@ -367,7 +393,13 @@ describe('game store: persistence', () => {
 
   it('drops data from another version with a notice', () => {
     const storage = new MemoryStorage();
-    storage.setItem(STORAGE_KEY, JSON.stringify({ version: STORE_VERSION + 1, state: { text: OPEN, draft: null, currentIndex: 0, histories: {} } }));
+    storage.setItem(
+      STORAGE_KEY,
+      JSON.stringify({
+        version: STORE_VERSION + 1,
+        state: { text: OPEN, draft: null, currentIndex: 0, histories: {} },
+      }),
+    );
     storage.setItem(`${STORAGE_KEY}:text`, OPEN);
     const s = createGameStore({ getStorage: () => storage }).getState();
     expect(s.notice?.text).toMatch(/another version/);
@@ -376,7 +408,17 @@ describe('game store: persistence', () => {
 
   it('cuts stored moves that no longer replay to their legal part, with a notice', () => {
     const storage = new MemoryStorage();
-    storage.setItem(STORAGE_KEY, JSON.stringify({ version: STORE_VERSION, state: { draft: null, currentIndex: 0, histories: { '0': { moves: 'uuuu', cursor: 4 }, '7': { moves: 'l', cursor: 1 } } } }));
+    storage.setItem(
+      STORAGE_KEY,
+      JSON.stringify({
+        version: STORE_VERSION,
+        state: {
+          draft: null,
+          currentIndex: 0,
+          histories: { '0': { moves: 'uuuu', cursor: 4 }, '7': { moves: 'l', cursor: 1 } },
+        },
+      }),
+    );
     storage.setItem(`${STORAGE_KEY}:text`, OPEN);
     const s = createGameStore({ getStorage: () => storage }).getState();
     expect(s.text).toBe(OPEN);

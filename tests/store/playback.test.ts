@@ -1,10 +1,29 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGameStore, selectCanRedo, selectHistory, selectPosition, selectSolved } from '../../src/store/game';
-import { type FrameScheduler, type PlaybackStore, DEFAULT_SPEED, SPEEDS, createPlaybackStore, nextPushCursor, playbackWhere, previousPushCursor } from '../../src/store/playback';
+import {
+  createGameStore,
+  selectCanRedo,
+  selectHistory,
+  selectPosition,
+  selectSolved,
+} from '../../src/store/game';
+import {
+  type FrameScheduler,
+  type PlaybackStore,
+  DEFAULT_SPEED,
+  SPEEDS,
+  createPlaybackStore,
+  nextPushCursor,
+  playbackWhere,
+  previousPushCursor,
+} from '../../src/store/playback';
 import { OPEN } from './fixtures';
 
 /** A frame clock the test advances by hand. */
-function manualClock(): FrameScheduler & { t: number; frames: Map<number, (t: number) => void>; run(ms: number, step?: number): void } {
+function manualClock(): FrameScheduler & {
+  t: number;
+  frames: Map<number, (t: number) => void>;
+  run(ms: number, step?: number): void;
+} {
   let next = 1;
   const frames = new Map<number, (t: number) => void>();
   const clock = {
@@ -146,7 +165,9 @@ describe('playback store', () => {
     expect(h().cursor).toBe(at + 1);
     // Back one and a different legal move: the rest is gone.
     game.getState().undo();
-    const other = (['l', 'u', 'r', 'd'] as const).find((d) => d !== moves[at].toLowerCase() && game.getState().move(d));
+    const other = (['l', 'u', 'r', 'd'] as const).find(
+      (d) => d !== moves[at].toLowerCase() && game.getState().move(d),
+    );
     expect(other).toBeDefined();
     expect(h().moves.length).toBe(at + 1);
     expect(selectCanRedo(game.getState())).toBe(false);
@@ -181,7 +202,9 @@ describe('playback store', () => {
     expect(selectSolved(game.getState())).toBe(true);
 
     expect(playback.getState().watchMoves('uuuuuu')).toBe(false);
-    expect(game.getState().alert?.message).toBe('Move 3 is illegal; the 2 moves before it were applied.');
+    expect(game.getState().alert?.message).toBe(
+      'Move 3 is illegal; the 2 moves before it were applied.',
+    );
     expect(h()).toEqual({ moves: 'uu', cursor: 0 });
     // Not moves at all: the game is left as it was.
     game.getState().setMoves('rr', 2);

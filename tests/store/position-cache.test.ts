@@ -22,7 +22,10 @@ describe('position cache', () => {
   it('agrees with replaying from the start, whatever the order of queries', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.stringMatching(/^[lurd]{0,400}$/), fc.nat(500)), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.tuple(fc.stringMatching(/^[lurd]{0,400}$/), fc.nat(500)), {
+          minLength: 1,
+          maxLength: 8,
+        }),
         (queries) => {
           const cache = createPositionCache();
           for (const [letters, cursor] of queries) {
@@ -41,9 +44,13 @@ describe('position cache', () => {
     const cache = createPositionCache();
     const moves = legal('lr'.repeat(400) + 'u');
     for (let c = 0; c <= moves.length; c += 37) {
-      expect(cache.positionAt(level, moves, c)).toEqual(replay(level, startPosition(level), moves.slice(0, c)).position);
+      expect(cache.positionAt(level, moves, c)).toEqual(
+        replay(level, startPosition(level), moves.slice(0, c)).position,
+      );
     }
     const changed = moves.slice(0, 300) + legal('d');
-    expect(cache.positionAt(level, changed, changed.length)).toEqual(replay(level, startPosition(level), changed).position);
+    expect(cache.positionAt(level, changed, changed.length)).toEqual(
+      replay(level, startPosition(level), changed).position,
+    );
   });
 });

@@ -12,7 +12,15 @@ function level(text: string): Level {
 const L = level(OPEN);
 const SOLUTION = 'llluRRR'; // walk to the box's left, three pushes right onto the goal
 
-const answer = (optimal: boolean) => ({ status: 'solved' as const, solution: SOLUTION, moves: 7, pushes: 3, optimal, ms: 12, nodes: 40 });
+const answer = (optimal: boolean) => ({
+  status: 'solved' as const,
+  solution: SOLUTION,
+  moves: 7,
+  pushes: 3,
+  optimal,
+  ms: 12,
+  nodes: 40,
+});
 
 describe('solution cache', () => {
   it('answers the same board and position, titles aside; not another position', () => {
@@ -45,7 +53,12 @@ describe('solution cache', () => {
     for (const cut of [5, 6]) {
       const at = replay(L, startPosition(L), SOLUTION.slice(0, cut)).position;
       const hit = cache.get(L, at, 'optimal');
-      expect(hit).toMatchObject({ status: 'solved', solution: SOLUTION.slice(cut), pushes: 7 - cut, optimal: true });
+      expect(hit).toMatchObject({
+        status: 'solved',
+        solution: SOLUTION.slice(cut),
+        pushes: 7 - cut,
+        optimal: true,
+      });
     }
     // One entry per box position; a mid-walk position is answered through its region.
     expect(cache.size).toBe(3);
@@ -64,7 +77,12 @@ describe('solution cache', () => {
 
   it('keeps at most its limit, dropping the oldest', () => {
     const cache = createSolutionCache(2);
-    for (const box of [25, 26, 27]) cache.put(L, { player: 28, boxes: [box] }, { status: 'unsolvable', message: 'x', ms: 0, nodes: 0 });
+    for (const box of [25, 26, 27])
+      cache.put(
+        L,
+        { player: 28, boxes: [box] },
+        { status: 'unsolvable', message: 'x', ms: 0, nodes: 0 },
+      );
     expect(cache.size).toBe(2);
     expect(cache.get(L, { player: 28, boxes: [25] }, 'fast')).toBeNull();
     expect(cache.get(L, { player: 28, boxes: [27] }, 'fast')).not.toBeNull();

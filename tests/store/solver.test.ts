@@ -1,6 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGameStore, selectHistory, selectLevel, selectPosition, selectSolved } from '../../src/store/game';
-import { type SolverStore, beforeLastPush, clampTimeLimit, createSolverStore, levelFrom, nextPush } from '../../src/store/solver';
+import {
+  createGameStore,
+  selectHistory,
+  selectLevel,
+  selectPosition,
+  selectSolved,
+} from '../../src/store/game';
+import {
+  type SolverStore,
+  beforeLastPush,
+  clampTimeLimit,
+  createSolverStore,
+  levelFrom,
+  nextPush,
+} from '../../src/store/solver';
 import { isSolved, replay, startPosition } from '../../src/sokoban';
 import { FakeSolver, flush } from './fake-solver';
 import { OPEN, TINY } from './fixtures';
@@ -20,7 +33,13 @@ function setup(text = OPEN) {
   const fake = new FakeSolver();
   const hints: number[] = [];
   let t = 1000;
-  const solver = createSolverStore({ game, service: () => fake, onHint: (to) => hints.push(to), checkDelayMs: 0, now: () => t });
+  const solver = createSolverStore({
+    game,
+    service: () => fake,
+    onHint: (to) => hints.push(to),
+    checkDelayMs: 0,
+    now: () => t,
+  });
   stores.push(solver);
   return { game, fake, solver, hints, advance: (ms: number) => (t += ms) };
 }
@@ -44,7 +63,12 @@ describe('solver store: solving', () => {
     expect(result.status).toBe('solved');
     const s = solver.getState();
     expect(s.job).toBeNull();
-    expect(s.outcome).toMatchObject({ kind: 'solved', purpose: 'solve', applied: true, remembered: false });
+    expect(s.outcome).toMatchObject({
+      kind: 'solved',
+      purpose: 'solve',
+      applied: true,
+      remembered: false,
+    });
     const h = selectHistory(game.getState());
     expect(h.cursor).toBe(1);
     expect(h.moves.startsWith('u')).toBe(true);
@@ -69,14 +93,22 @@ describe('solver store: solving', () => {
     expect(fake.solves).toHaveLength(1);
     await solver.getState().solve();
     expect(fake.solves).toHaveLength(1);
-    expect(solver.getState().outcome).toMatchObject({ kind: 'solved', remembered: true, applied: true });
+    expect(solver.getState().outcome).toMatchObject({
+      kind: 'solved',
+      remembered: true,
+      applied: true,
+    });
     // Step to just after the first push of the solution: a Hint there needs no search either.
     const moves = selectHistory(game.getState()).moves;
     const firstPush = moves.search(/[LURD]/);
     game.getState().seek(firstPush + 1);
     await solver.getState().hint();
     expect(fake.solves).toHaveLength(1);
-    expect(solver.getState().outcome).toMatchObject({ kind: 'solved', purpose: 'hint', remembered: true });
+    expect(solver.getState().outcome).toMatchObject({
+      kind: 'solved',
+      purpose: 'hint',
+      remembered: true,
+    });
     // The same board loaded again (a new Level object) still hits the cache.
     game.getState().load(OPEN + '\n');
     await solver.getState().solve();
@@ -111,11 +143,25 @@ describe('solver store: solving', () => {
     advance(420);
     solver.getState().cancel();
     expect(solver.getState().job).toBeNull();
-    expect(solver.getState().outcome).toEqual({ kind: 'cancelled', purpose: 'solve', ms: 420, nodes: 777, why: undefined });
+    expect(solver.getState().outcome).toEqual({
+      kind: 'cancelled',
+      purpose: 'solve',
+      ms: 420,
+      nodes: 777,
+      why: undefined,
+    });
     await flush();
     expect(fake.cancels).toBe(1);
     // Even a solved answer arriving afterwards changes nothing.
-    fake.last.resolve({ status: 'solved', solution: 'x', moves: 1, pushes: 0, optimal: false, nodes: 1, ms: 1 });
+    fake.last.resolve({
+      status: 'solved',
+      solution: 'x',
+      moves: 1,
+      pushes: 0,
+      optimal: false,
+      nodes: 1,
+      ms: 1,
+    });
     await flush();
     expect(solver.getState().outcome?.kind).toBe('cancelled');
     expect(selectHistory(game.getState()).moves).toBe('');
@@ -156,7 +202,10 @@ describe('solver store: solving', () => {
     await flush();
     expect(solver.getState().job).toBeNull();
     expect(solver.getState().outcome).toMatchObject({ kind: 'error' });
-    expect(solver.getState().outcome).toHaveProperty('message', expect.stringContaining('crashed: out of luck'));
+    expect(solver.getState().outcome).toHaveProperty(
+      'message',
+      expect.stringContaining('crashed: out of luck'),
+    );
     void solver.getState().solve();
     await flush();
     expect(fake.solves).toHaveLength(2);
@@ -170,9 +219,20 @@ describe('solver store: solving', () => {
     solver.getState().setTimeLimit(3);
     void solver.getState().solve();
     await flush();
-    fake.answer({ status: 'limit', reason: 'time', message: 'Time limit reached after 5 positions.', nodes: 5, ms: 3000 });
+    fake.answer({
+      status: 'limit',
+      reason: 'time',
+      message: 'Time limit reached after 5 positions.',
+      nodes: 5,
+      ms: 3000,
+    });
     await flush();
-    expect(solver.getState().outcome).toMatchObject({ kind: 'limit', reason: 'time', timeLimitS: 3, mode: 'fast' });
+    expect(solver.getState().outcome).toMatchObject({
+      kind: 'limit',
+      reason: 'time',
+      timeLimitS: 3,
+      mode: 'fast',
+    });
     void solver.getState().tryLonger();
     await flush();
     expect(solver.getState().timeLimitS).toBe(6);
@@ -190,7 +250,11 @@ describe('solver store: solving', () => {
     await flush();
     fake.answer({ status: 'unsolvable', message: 'every box is frozen', nodes: 3, ms: 1 });
     await flush();
-    expect(solver.getState().outcome).toMatchObject({ kind: 'unsolvable', message: 'every box is frozen', remembered: false });
+    expect(solver.getState().outcome).toMatchObject({
+      kind: 'unsolvable',
+      message: 'every box is frozen',
+      remembered: false,
+    });
     await solver.getState().solve();
     expect(fake.solves).toHaveLength(1);
     expect(solver.getState().outcome).toMatchObject({ kind: 'unsolvable', remembered: true });
@@ -200,7 +264,11 @@ describe('solver store: solving', () => {
     await flush();
     other.fake.answer({ status: 'invalid', message: '2 boxes but 1 goal', nodes: 0, ms: 0 });
     await flush();
-    expect(other.solver.getState().outcome).toEqual({ kind: 'invalid', purpose: 'solve', message: '2 boxes but 1 goal' });
+    expect(other.solver.getState().outcome).toEqual({
+      kind: 'invalid',
+      purpose: 'solve',
+      message: '2 boxes but 1 goal',
+    });
   });
 
   it('a solution that arrives after the board changed is kept for later but not written', async () => {
@@ -215,7 +283,11 @@ describe('solver store: solving', () => {
     game.getState().undo();
     await solver.getState().solve();
     expect(fake.solves).toHaveLength(1);
-    expect(solver.getState().outcome).toMatchObject({ kind: 'solved', applied: true, remembered: true });
+    expect(solver.getState().outcome).toMatchObject({
+      kind: 'solved',
+      applied: true,
+      remembered: true,
+    });
   });
 
   it('Hint writes and plays only the walk to the next push and that push', async () => {

@@ -4,9 +4,32 @@ import type { Level } from '../../src/sokoban';
 import type { SolveProgress, SolveResult } from '../../src/solver/api';
 import { fakeFactory } from './fake-worker';
 
-const level: Level = { title: 'tiny', author: '', width: 5, height: 3, tiles: '###### . ######', boxes: [7], player: 6 };
-const solved: SolveResult = { status: 'solved', solution: 'R', moves: 1, pushes: 1, optimal: false, nodes: 2, ms: 1 };
-const progress = (nodes: number): SolveProgress => ({ nodes, nodesPerSecond: 1000, bound: 1, depth: 0, elapsedMs: nodes, tableFill: 0 });
+const level: Level = {
+  title: 'tiny',
+  author: '',
+  width: 5,
+  height: 3,
+  tiles: '###### . ######',
+  boxes: [7],
+  player: 6,
+};
+const solved: SolveResult = {
+  status: 'solved',
+  solution: 'R',
+  moves: 1,
+  pushes: 1,
+  optimal: false,
+  nodes: 2,
+  ms: 1,
+};
+const progress = (nodes: number): SolveProgress => ({
+  nodes,
+  nodesPerSecond: 1000,
+  bound: 1,
+  depth: 0,
+  elapsedMs: nodes,
+  tableFill: 0,
+});
 
 let clock = 0;
 const now = () => clock;
@@ -30,10 +53,18 @@ describe('SolverClient', () => {
   it('posts a solve, forwards progress, resolves with the result', async () => {
     const { client, workers } = setup();
     const seen: number[] = [];
-    const promise = client.solve(level, { mode: 'optimal', timeLimitMs: 5000, memoryLimitMb: 64 }, (p) => seen.push(p.nodes));
+    const promise = client.solve(
+      level,
+      { mode: 'optimal', timeLimitMs: 5000, memoryLimitMb: 64 },
+      (p) => seen.push(p.nodes),
+    );
     expect(workers).toHaveLength(1);
     const request = workers[0].last;
-    expect(request).toMatchObject({ type: 'solve', level, options: { mode: 'optimal', timeLimitMs: 5000, memoryLimitMb: 64 } });
+    expect(request).toMatchObject({
+      type: 'solve',
+      level,
+      options: { mode: 'optimal', timeLimitMs: 5000, memoryLimitMb: 64 },
+    });
     expect(client.solving).toBe(true);
     workers[0].reply({ type: 'progress', id: request.id, progress: progress(10) });
     workers[0].reply({ type: 'progress', id: request.id, progress: progress(20) });
@@ -51,7 +82,11 @@ describe('SolverClient', () => {
     const { client, workers } = setup();
     const promise = client.solve(level);
     const id = workers[0].last.id;
-    workers[0].reply({ type: 'result', id: id + 100, result: { status: 'unsolvable', message: 'x', nodes: 0, ms: 0 } });
+    workers[0].reply({
+      type: 'result',
+      id: id + 100,
+      result: { status: 'unsolvable', message: 'x', nodes: 0, ms: 0 },
+    });
     workers[0].reply({ type: 'result', id, result: solved });
     await expect(promise).resolves.toEqual(solved);
   });
@@ -126,11 +161,21 @@ describe('SolverClient', () => {
   it('an engine error reported by the worker rejects; out of memory also replaces the worker', async () => {
     const { client, workers } = setup();
     const first = client.solve(level);
-    workers[0].reply({ type: 'error', id: workers[0].last.id, message: 'Error: bug', outOfMemory: false });
+    workers[0].reply({
+      type: 'error',
+      id: workers[0].last.id,
+      message: 'Error: bug',
+      outOfMemory: false,
+    });
     await expect(first).rejects.toThrow('The solver failed: Error: bug');
     expect(workers[0].terminated).toBe(false);
     const second = client.solve(level);
-    workers[0].reply({ type: 'error', id: workers[0].last.id, message: 'RangeError: Array buffer allocation failed', outOfMemory: true });
+    workers[0].reply({
+      type: 'error',
+      id: workers[0].last.id,
+      message: 'RangeError: Array buffer allocation failed',
+      outOfMemory: true,
+    });
     await expect(second).rejects.toMatchObject({ outOfMemory: true });
     expect(workers[0].terminated).toBe(true);
   });
@@ -141,12 +186,24 @@ describe('SolverClient', () => {
     const check = client.checkDeadlock(level, { player: 6, boxes: [7] });
     expect(workers).toHaveLength(2);
     const checker = workers[1];
-    expect(checker.last).toMatchObject({ type: 'checkDeadlock', level, position: { player: 6, boxes: [7] } });
+    expect(checker.last).toMatchObject({
+      type: 'checkDeadlock',
+      level,
+      position: { player: 6, boxes: [7] },
+    });
     client.cancel();
     await expect(solving).resolves.toMatchObject({ status: 'cancelled' });
     expect(checker.terminated).toBe(false);
-    checker.reply({ type: 'deadlock', id: checker.last.id, report: { deadlocked: true, cause: 'box in a corner', boxes: [7] } });
-    await expect(check).resolves.toEqual({ deadlocked: true, cause: 'box in a corner', boxes: [7] });
+    checker.reply({
+      type: 'deadlock',
+      id: checker.last.id,
+      report: { deadlocked: true, cause: 'box in a corner', boxes: [7] },
+    });
+    await expect(check).resolves.toEqual({
+      deadlocked: true,
+      cause: 'box in a corner',
+      boxes: [7],
+    });
   });
 
   it('a crash of the checking worker rejects every pending check', async () => {
@@ -179,9 +236,13 @@ describe('SolverClient', () => {
       stallTimeoutMs: 0,
       now,
     });
-    await expect(client.solve(level)).rejects.toThrow(/could not be started: Worker is not defined/);
+    await expect(client.solve(level)).rejects.toThrow(
+      /could not be started: Worker is not defined/,
+    );
     expect(client.solving).toBe(false);
-    await expect(client.checkDeadlock(level, { player: 6, boxes: [7] })).rejects.toThrow(SolverWorkerError);
+    await expect(client.checkDeadlock(level, { player: 6, boxes: [7] })).rejects.toThrow(
+      SolverWorkerError,
+    );
     refuse = false;
     const next = client.solve(level);
     factory.workers[0].reply({ type: 'result', id: factory.workers[0].last.id, result: solved });
@@ -196,7 +257,9 @@ describe('SolverClient', () => {
     checker.postMessage = () => {
       throw new Error('could not be cloned');
     };
-    await expect(client.checkDeadlock(level, { player: 6, boxes: [7] })).rejects.toThrow(/could not be sent.*could not be cloned/);
+    await expect(client.checkDeadlock(level, { player: 6, boxes: [7] })).rejects.toThrow(
+      /could not be sent.*could not be cloned/,
+    );
     expect(checker.terminated).toBe(false);
     checker.postMessage = post;
     checker.reply({ type: 'deadlock', id: checker.last.id, report: { deadlocked: false } });

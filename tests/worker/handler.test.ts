@@ -21,12 +21,18 @@ function run(request: unknown, engine?: Engine): SolverReply[] {
 
 describe('the worker message handler (real engine)', () => {
   it('answers solve with a result whose solution replays, under the request id', () => {
-    const replies = run({ type: 'solve', id: 7, level: twoBoxes, options: { mode: 'optimal', timeLimitMs: 10_000 } });
+    const replies = run({
+      type: 'solve',
+      id: 7,
+      level: twoBoxes,
+      options: { mode: 'optimal', timeLimitMs: 10_000 },
+    });
     const last = replies.at(-1)!;
     expect(last.type).toBe('result');
     expect(replies.every((r) => r.id === 7)).toBe(true);
     expect(replies.slice(0, -1).every((r) => r.type === 'progress')).toBe(true);
-    if (last.type !== 'result' || last.result.status !== 'solved') throw new Error(`not solved: ${JSON.stringify(last)}`);
+    if (last.type !== 'result' || last.result.status !== 'solved')
+      throw new Error(`not solved: ${JSON.stringify(last)}`);
     const replayed = replay(twoBoxes, startPosition(twoBoxes), last.result.solution);
     expect(replayed.error).toBeUndefined();
     expect(isSolved(twoBoxes, replayed.position)).toBe(true);
@@ -36,8 +42,22 @@ describe('the worker message handler (real engine)', () => {
     // An engine that reports twice, to check the wiring without depending on search length.
     const engine: Engine = {
       solve: (l, options) => {
-        options?.onProgress?.({ nodes: 1, nodesPerSecond: 1, bound: 0, depth: 0, elapsedMs: 100, tableFill: 0 });
-        options?.onProgress?.({ nodes: 2, nodesPerSecond: 1, bound: 0, depth: 0, elapsedMs: 200, tableFill: 0 });
+        options?.onProgress?.({
+          nodes: 1,
+          nodesPerSecond: 1,
+          bound: 0,
+          depth: 0,
+          elapsedMs: 100,
+          tableFill: 0,
+        });
+        options?.onProgress?.({
+          nodes: 2,
+          nodesPerSecond: 1,
+          bound: 0,
+          depth: 0,
+          elapsedMs: 200,
+          tableFill: 0,
+        });
         return solve(l, options);
       },
       checkDeadlock,
@@ -49,17 +69,35 @@ describe('the worker message handler (real engine)', () => {
   it('passes mode, time and memory limits to the engine', () => {
     let seen: unknown;
     const engine: Engine = { solve: (l, o) => ((seen = o), solve(l, o)), checkDeadlock };
-    run({ type: 'solve', id: 1, level: twoBoxes, options: { mode: 'optimal', timeLimitMs: 1234, memoryLimitMb: 32 } }, engine);
+    run(
+      {
+        type: 'solve',
+        id: 1,
+        level: twoBoxes,
+        options: { mode: 'optimal', timeLimitMs: 1234, memoryLimitMb: 32 },
+      },
+      engine,
+    );
     expect(seen).toMatchObject({ mode: 'optimal', timeLimitMs: 1234, memoryLimitMb: 32 });
   });
 
   it('answers checkDeadlock with the engine report', () => {
     // A box pushed into a corner off the goals.
     const cornered = level(['######', '#$  .#', '#  @ #', '######'].join('\n'));
-    const replies = run({ type: 'checkDeadlock', id: 3, level: cornered, position: startPosition(cornered) });
+    const replies = run({
+      type: 'checkDeadlock',
+      id: 3,
+      level: cornered,
+      position: startPosition(cornered),
+    });
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatchObject({ type: 'deadlock', id: 3, report: { deadlocked: true } });
-    const fine = run({ type: 'checkDeadlock', id: 4, level: twoBoxes, position: startPosition(twoBoxes) });
+    const fine = run({
+      type: 'checkDeadlock',
+      id: 4,
+      level: twoBoxes,
+      position: startPosition(twoBoxes),
+    });
     expect(fine[0]).toMatchObject({ type: 'deadlock', id: 4, report: { deadlocked: false } });
   });
 
@@ -70,10 +108,15 @@ describe('the worker message handler (real engine)', () => {
       },
       checkDeadlock,
     });
-    expect(run({ type: 'solve', id: 5, level: twoBoxes, options: {} }, throwing(new Error('bug')))).toEqual([
-      { type: 'error', id: 5, message: 'Error: bug', outOfMemory: false },
-    ]);
-    expect(run({ type: 'solve', id: 6, level: twoBoxes, options: {} }, throwing(new RangeError('Array buffer allocation failed')))[0]).toMatchObject({
+    expect(
+      run({ type: 'solve', id: 5, level: twoBoxes, options: {} }, throwing(new Error('bug'))),
+    ).toEqual([{ type: 'error', id: 5, message: 'Error: bug', outOfMemory: false }]);
+    expect(
+      run(
+        { type: 'solve', id: 6, level: twoBoxes, options: {} },
+        throwing(new RangeError('Array buffer allocation failed')),
+      )[0],
+    ).toMatchObject({
       type: 'error',
       id: 6,
       outOfMemory: true,
