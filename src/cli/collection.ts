@@ -1,6 +1,23 @@
 /** Reading a collection file for the command line: every failure is one line of text. */
-import { readFileSync } from 'node:fs';
-import { type LevelEntry, type LevelError, parseCollection } from '../sokoban';
+import { readFileSync, statSync } from 'node:fs';
+import { type LevelEntry, type LevelError, MAX_TEXT_LENGTH, parseCollection } from '../sokoban';
+
+/** UTF-8 takes at most 4 bytes a character: a larger file is over MAX_TEXT_LENGTH for sure. */
+const MAX_FILE_BYTES = MAX_TEXT_LENGTH * 4;
+
+/** Reads a file as UTF-8, refusing one too large to be a collection before reading it. */
+function readTextFile(path: string): string {
+  const size = statSync(path).size;
+  if (size > MAX_FILE_BYTES) {
+    throw Object.assign(
+      new Error(
+        `it is too large (${size.toLocaleString('en')} bytes; a collection holds at most ${MAX_TEXT_LENGTH.toLocaleString('en')} characters)`,
+      ),
+      { code: 'EFBIG' },
+    );
+  }
+  return readFileSync(path, 'utf8');
+}
 
 export type CollectionRead =
   | { readonly ok: true; readonly entries: readonly LevelEntry[] }
@@ -18,7 +35,7 @@ export function describeLevelError(error: LevelError): string {
 
 export function readCollection(
   path: string,
-  read: (path: string) => string = (p) => readFileSync(p, 'utf8'),
+  read: (path: string) => string = readTextFile,
 ): CollectionRead {
   let text: string;
   try {

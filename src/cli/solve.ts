@@ -91,9 +91,17 @@ if (isEntryPoint(import.meta.url)) {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  process.exitCode = main(process.argv.slice(2), {
-    // Pipes are synchronous on Linux, so lines are never lost or interleaved before exit.
-    stdout: (line) => process.stdout.write(`${line}\n`),
-    stderr: (line) => process.stderr.write(`${line}\n`),
-  });
+  try {
+    process.exitCode = main(process.argv.slice(2), {
+      // Pipes are synchronous on Linux, so lines are never lost or interleaved before exit.
+      stdout: (line) => process.stdout.write(`${line}\n`),
+      stderr: (line) => process.stderr.write(`${line}\n`),
+    });
+  } catch (error) {
+    // A bug, not a verdict: one line on stderr, never a stack trace (issue #9).
+    process.stderr.write(
+      `solve: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  }
 }

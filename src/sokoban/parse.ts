@@ -39,6 +39,28 @@ export type CollectionResult =
 export const MAX_TEXT_LENGTH = 1_000_000;
 /** A board with more cells than this is refused. */
 export const MAX_CELLS = 10_000;
+/**
+ * Run-length rows of one board may expand to at most this many characters (row breaks and
+ * trailing floor included); more can only make a board over MAX_CELLS. Checked while expanding.
+ */
+export const MAX_BOARD_EXPANDED = MAX_CELLS * 2;
+/**
+ * All run-length rows of one text may expand to at most this many characters, so that a small
+ * paste (`"9999#\n\n".repeat(100000)`) cannot grow into gigabytes of rows. Checked while
+ * expanding; boards past it are reported, not read.
+ */
+export const MAX_TOTAL_EXPANDED = 2_000_000;
+/** A text with more boards than this is refused as a whole (the largest collections hold a few thousand). */
+export const MAX_BOARDS = 10_000;
+/**
+ * The boards of one text may hold at most this many cells in all (width × height, padding
+ * included): a 1 MB collection of real levels holds about 1.5 million. Boards past it are
+ * reported, not built.
+ */
+export const MAX_TOTAL_CELLS = 4_000_000;
+// Formatted once: toLocaleString costs microseconds, and a hostile text can hold 300,000 boards.
+const CELLS_TEXT = MAX_CELLS.toLocaleString('en');
+const TOTAL_TEXT = MAX_TOTAL_EXPANDED.toLocaleString('en');
 
 const BOARD_CHARS = new Set(['#', '@', '+', '$', '*', '.', ' ', '-', '_']);
 const RLE_CHARS = /^[#@+$*.\-_ 0-9|()]+$/;
@@ -57,7 +79,15 @@ interface RawBoard {
   author: string;
   comment: string;
   line: number;
-  rleError?: LevelError;
+  /** Characters of its rows so far (run-length rows counted as expanded). */
+  size: number;
+  /** The first thing wrong that stops reading its rows (bad RLE, too large). */
+  rowError?: LevelError;
+}
+
+/** What one parse has spent of MAX_TOTAL_EXPANDED. */
+interface Budget {
+  expanded: number;
 }
 
 type LineKind = 'blank' | 'comment' | 'board' | 'text';
@@ -90,17 +120,19 @@ export function parseCollection(text: string): CollectionResult {
       },
     };
   }
-  const lines = text.split(/\r\n|\r|\n/);
   const boards: RawBoard[] = [];
   let current: RawBoard | null = null;
   let pendingTitle = '';
   let pendingComment = '';
   let lastTextWasAfterBoard = false;
   let inCommentBlock = false;
+  const budget: Budget = { expanded: 0 };
 
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i].replace(/\t/g, ' ');
-    const lineNo = i + 1;
+  // Lines are cut one at a time (not split up front), so a text refused early costs little.
+  for (let lineNo = 1, start = 0; start <= text.length; lineNo++) {
+    const end = lineEnd(text, start);
+    const raw = text.slice(start, end).replace(/\t/g, ' ');
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
     if (inCommentBlock) {
       if (/^\s*comment-end\s*:?/i.test(raw)) inCommentBlock = false;
       continue;
@@ -108,19 +140,21 @@ export function parseCollection(text: string): CollectionResult {
     const kind = classify(raw);
     if (kind === 'board') {
       if (!current) {
+        if (boards.length === MAX_BOARDS) return tooManyBoards(lineNo);
         current = {
           rows: [],
           title: pendingTitle,
           author: '',
           comment: pendingComment,
           line: lineNo,
+          size: 0,
         };
         boards.push(current);
         pendingTitle = '';
         pendingComment = '';
         lastTextWasAfterBoard = false;
       }
-      appendRows(current, raw, lineNo);
+      appendRows(current, raw, lineNo, budget);
       continue;
     }
     const previous: RawBoard | null =
@@ -167,9 +201,10 @@ export function parseCollection(text: string): CollectionResult {
       },
     };
   }
+  const cellBudget = { cells: 0 };
   const entries = boards.map((board, i): LevelEntry => {
     const title = board.title || board.comment;
-    const built = buildLevel(board, title);
+    const built = buildLevel(board, title, cellBudget);
     return built.ok
       ? { ok: true, index: i + 1, title, line: board.line, level: built.level }
       : { ok: false, index: i + 1, title, line: board.line, error: built.error };
@@ -177,24 +212,59 @@ export function parseCollection(text: string): CollectionResult {
   return { ok: true, entries };
 }
 
-function appendRows(board: RawBoard, raw: string, lineNo: number): void {
-  const trimmedEnd = raw.replace(/\s+$/, '');
+/** Index of the line break (\n, \r or \r\n) ending the line that starts at `start`, or text.length. */
+function lineEnd(text: string, start: number): number {
+  let end = start;
+  while (end < text.length) {
+    const c = text.charCodeAt(end);
+    if (c === 10 || c === 13) break;
+    end++;
+  }
+  return end;
+}
+
+function appendRows(board: RawBoard, raw: string, lineNo: number, budget: Budget): void {
+  if (board.rowError) return; // the board is refused already: its other rows are not read
+  // trimEnd, not a /\s+$/ regex: that one is quadratic on a long run of spaces before a character.
+  const trimmedEnd = raw.trimEnd();
   const isRle = /[0-9|()]/.test(trimmedEnd);
   if (!isRle) {
-    board.rows.push({ text: trimmedEnd, line: lineNo, offset: 0 });
+    board.size += trimmedEnd.length;
+    if (board.size > MAX_CELLS) board.rowError = tooLarge(lineNo);
+    else board.rows.push({ text: trimmedEnd, line: lineNo, offset: 0 });
     return;
   }
-  const decoded = rleDecode(trimmedEnd.trim(), MAX_CELLS * 4);
+  const body = trimmedEnd.trimStart();
+  const lead = trimmedEnd.length - body.length;
+  const boardLeft = MAX_BOARD_EXPANDED - board.size;
+  const totalLeft = MAX_TOTAL_EXPANDED - budget.expanded;
+  const decoded = rleDecode(body, Math.max(0, Math.min(boardLeft, totalLeft)));
   if (!decoded.ok) {
-    board.rleError ??= {
-      message: `Bad run-length encoding: ${decoded.message}.`,
-      line: lineNo,
-      column: decoded.column + (trimmedEnd.length - trimmedEnd.trimStart().length),
-    };
+    board.rowError = !decoded.tooLong
+      ? {
+          message: `Bad run-length encoding: ${decoded.message}.`,
+          line: lineNo,
+          column: decoded.column + lead,
+        }
+      : boardLeft <= totalLeft
+        ? tooLarge(lineNo)
+        : {
+            message: `Not read: the run-length rows of the text expand to more than ${TOTAL_TEXT} characters in all.`,
+            line: lineNo,
+          };
     return;
   }
+  board.size += decoded.text.length;
+  budget.expanded += decoded.text.length;
   for (const row of decoded.text.split('|'))
-    board.rows.push({ text: row.replace(/\s+$/, ''), line: lineNo, offset: -1 });
+    board.rows.push({ text: row.trimEnd(), line: lineNo, offset: -1 });
+}
+
+function tooLarge(line: number): LevelError {
+  return {
+    message: `The board is too large (more than ${CELLS_TEXT} cells; the limit is ${CELLS_TEXT}).`,
+    line,
+  };
 }
 
 type Built = { ok: true; level: Level } | { ok: false; error: LevelError };
@@ -203,8 +273,18 @@ function where(row: RawRow, col: number): { line: number; column?: number } {
   return row.offset < 0 ? { line: row.line } : { line: row.line, column: row.offset + col + 1 };
 }
 
-function buildLevel(board: RawBoard, title: string): Built {
-  if (board.rleError) return { ok: false, error: board.rleError };
+function tooManyBoards(line: number): CollectionResult {
+  return {
+    ok: false,
+    error: {
+      message: `The text holds more than ${MAX_BOARDS.toLocaleString('en')} boards (the limit); split it into smaller collections.`,
+      line,
+    },
+  };
+}
+
+function buildLevel(board: RawBoard, title: string, budget: { cells: number }): Built {
+  if (board.rowError) return { ok: false, error: board.rowError };
   // Drop rows that are empty after RLE expansion (a trailing "|" for instance).
   const rows = board.rows.filter((r) => r.text.trim() !== '');
   const height = rows.length;
@@ -215,6 +295,16 @@ function buildLevel(board: RawBoard, title: string): Built {
       error: {
         message: `The board is too large (${width}×${height} = ${width * height} cells; the limit is ${MAX_CELLS}).`,
         line: rows[0]?.line ?? board.line,
+      },
+    };
+  }
+  budget.cells += width * height;
+  if (budget.cells > MAX_TOTAL_CELLS) {
+    return {
+      ok: false,
+      error: {
+        message: `Not read: the boards of the text hold more than ${MAX_TOTAL_CELLS.toLocaleString('en')} cells in all.`,
+        line: board.line,
       },
     };
   }

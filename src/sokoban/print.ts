@@ -21,9 +21,16 @@ export function boardRows(
       else if (tile === '#') row += '#';
       else row += goal ? '.' : floor;
     }
-    rows.push(row.replace(floor === ' ' ? / +$/ : /-+$/, ''));
+    rows.push(trimEndOf(row, floor));
   }
   return rows;
+}
+
+/** `row` without its trailing `ch`s; a loop, since / +$/ is quadratic on a long run of spaces. */
+function trimEndOf(row: string, ch: string): string {
+  let end = row.length;
+  while (end > 0 && row[end - 1] === ch) end--;
+  return row.slice(0, end);
 }
 
 /** The board as XSB text, one row a line. */

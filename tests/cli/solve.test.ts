@@ -166,6 +166,43 @@ describe('npm run solve: failures', () => {
     expect(err.join('\n')).toContain('usage: npm run solve');
   });
 
+  it.each([
+    ['a 400-digit count (no board)', '9'.repeat(400) + '()\n', /No board found/],
+    ['a text over the size limit', '#'.repeat(1_000_001), /too large/],
+    ['more boards than the limit', '#\n\n'.repeat(10_001), /more than 10,000 boards/],
+  ])('hostile file, %s: one stderr line, exit 2, no stack trace', (_name, text, message) => {
+    const path = join(dir, 'hostile.txt');
+    writeFileSync(path, text);
+    const { code, out, err } = run([path, '--json']);
+    expect(code).toBe(2);
+    expect(out).toEqual([]);
+    expect(err).toHaveLength(1);
+    expect(err[0].split('\n')).toHaveLength(1);
+    expect(err[0]).toMatch(message);
+  });
+
+  it('hostile boards (20,000 nested groups, 40000-wall rows) are invalid lines, not crashes', () => {
+    const path = join(dir, 'hostile-boards.txt');
+    writeFileSync(path, '#' + '('.repeat(20_000) + '\n\n' + '40000#\n'.repeat(130_000));
+    const { code, out, err } = run([path, '--json']);
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const rows = out.map((l) => JSON.parse(l));
+    expect(rows.map((r) => r.status)).toEqual(['invalid', 'invalid']);
+    expect(rows[0].message).toMatch(/nested more than 100 deep\. \(line 1, column 102\)$/);
+    expect(rows[1].message).toMatch(/too large .*\)\. \(line 3\)$/);
+  });
+
+  it('a file over 4 MB is refused before it is read: one stderr line, exit 2', () => {
+    const path = join(dir, 'huge.txt');
+    writeFileSync(path, Buffer.alloc(4_000_001, 35));
+    const { code, err } = run([path]);
+    expect(code).toBe(2);
+    expect(err).toEqual([
+      expect.stringMatching(/^solve: cannot read .*huge\.txt: it is too large/),
+    ]);
+  });
+
   it('--level beyond the end of the file is an error, exit 2', () => {
     const { code, err } = run([collectionPath, '--level', '7']);
     expect(code).toBe(2);
