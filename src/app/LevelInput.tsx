@@ -43,7 +43,18 @@ export function LevelInput() {
       });
       return;
     }
-    loadAndShow(await file.text());
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (error) {
+      // The file went away or cannot be read: say so, keep the game (no unhandled rejection).
+      showAlert({
+        source: 'level',
+        message: `The file "${file.name}" could not be read (${error instanceof Error ? error.message : String(error)}).`,
+      });
+      return;
+    }
+    loadAndShow(text);
   };
 
   return (

@@ -4,16 +4,17 @@
  * SharePanel: the Share button builds a link to the current level (with "Include moves", a
  * replay link of the moves played so far), copies it and shows it in the "Share link" box.
  *
- * ShareLinkOpener: on start-up and on every `hashchange` (so browser back and forward move
- * between levels opened by links) a non-empty fragment is opened. A good link loads its level as
- * new level text, with its moves on the redo stack from the start, ready to play back; a broken
+ * ShareLinkOpener: on start-up and on every `hashchange` a non-empty fragment is opened and then
+ * cleared from the address (history.replaceState), so that a reload shows the game as it is now,
+ * never the link again. A good link adds its level to the collection (the player's other levels
+ * and their moves stay, a pick away), with its moves on the redo stack from the start; a broken
  * one shows an alert and leaves the game as it was. Titles are only ever rendered as React text,
  * so nothing in a link is executed or injected.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { Level } from '../sokoban';
-import { encodeShare, levelText, openShare } from '../share';
+import { encodeShare, openShare } from '../share';
 import { selectLevel, selectPlayedMoves, useGameStore, type GameActions } from '../store/game';
 import './SharePanel.css';
 import { copyText } from './clipboard';
@@ -133,68 +134,68 @@ export function SharePanel() {
 export type OpenResult = { ok: true } | { ok: false; message: string };
 
 /**
- * Loads a decoded link's level into the game as new level text, with its moves on the redo stack
- * from the start. `keepProgress` (a page reload of a link already open) leaves the moves the
- * player has made since.
+ * Opens a decoded link's level: added to the collection (or, when the same board is there
+ * already, opened where it is), with its moves on the redo stack from the start. The collection,
+ * its other levels and their moves are kept: the picker goes back to them.
  */
 export function openSharedLevel(
-  game: Pick<GameActions, 'load' | 'setMoves' | 'showNotice'>,
+  game: Pick<GameActions, 'openLevel' | 'showNotice'>,
   level: Level,
   moves: string | undefined,
-  keepProgress = false,
 ): OpenResult {
-  let text: string;
-  try {
-    text = levelText(level).text;
-  } catch {
-    return { ok: false, message: "This link's level could not be loaded." };
-  }
-  if (!game.load(text)) return { ok: false, message: "This link's level could not be loaded." };
-  if (moves && !keepProgress) {
-    if (!game.setMoves(moves, 0))
-      return { ok: false, message: "This link's moves do not fit its level." };
-    game.showNotice(
-      `Opened a shared level with ${moves.length} ${moves.length === 1 ? 'move' : 'moves'}: press Redo to step through them.`,
-    );
-  } else if (!keepProgress) {
-    game.showNotice('Opened a shared level.');
-  }
+  const opened = game.openLevel(level, moves ?? '');
+  if (!opened.ok) return opened;
+  const n = moves?.length ?? 0;
+  const what = n > 0 ? `a shared level with ${n} ${n === 1 ? 'move' : 'moves'}` : 'a shared level';
+  const where = opened.added
+    ? `it was added to your collection as level ${opened.index + 1}, and your other levels and their moves are kept (pick them in the list)`
+    : `it was already in your collection as level ${opened.index + 1}`;
+  game.showNotice(
+    `Opened ${what}: ${where}.${n > 0 ? ' Press Redo to step through its moves.' : ''}`,
+  );
   return { ok: true };
 }
 
-function isReload(): boolean {
+/** Removes the fragment from the address without a navigation, so a reload shows the game. */
+function clearFragment(): void {
   try {
-    const nav = performance.getEntriesByType?.('navigation')[0] as
-      PerformanceNavigationTiming | undefined;
-    return nav?.type === 'reload';
+    if (window.location.hash !== '')
+      history.replaceState(history.state, '', window.location.pathname + window.location.search);
   } catch {
-    return false;
+    // A sandboxed page may refuse; the link is then opened again on reload, which loses nothing.
   }
 }
 
-/** Opens the page's fragment on start-up and on `hashchange`; shows what went wrong, if anything. */
+/**
+ * Opens the page's fragment on start-up and on `hashchange`, then clears it; shows what went
+ * wrong, if anything. Nothing here may throw: a failure is an alert, and the game stays.
+ */
 export function ShareLinkOpener() {
   const [alert, setAlert] = useState<string | null>(null);
 
   useEffect(() => {
     let request = 0;
-    let first = true;
     const open = async () => {
       const fragment = window.location.hash.replace(/^#/, '');
       const mine = ++request;
-      const startUp = first;
-      first = false;
       if (fragment === '') return;
-      const result = await openShare(fragment);
-      if (mine !== request) return; // another link was opened meanwhile
-      if (!result.ok) {
-        setAlert(result.message);
-        return;
+      let result: OpenResult;
+      try {
+        const decoded = await openShare(fragment);
+        if (mine !== request) return; // another link was opened meanwhile
+        result = decoded.ok
+          ? openSharedLevel(useGameStore.getState(), decoded.level, decoded.moves)
+          : decoded;
+      } catch (error) {
+        // A bug, not a bad link: still an alert, never an unhandled rejection.
+        result = {
+          ok: false,
+          message: `This link could not be read (${error instanceof Error ? error.message : String(error)}).`,
+        };
       }
-      const game = useGameStore.getState();
-      const keepProgress = startUp && isReload() && game.text === levelText(result.level).text;
-      const opened = openSharedLevel(game, result.level, result.moves, keepProgress);
-      setAlert(opened.ok ? null : opened.message);
+      if (mine !== request) return;
+      clearFragment();
+      setAlert(result.ok ? null : result.message);
     };
     void open();
     const onHashChange = () => void open();

@@ -10,6 +10,7 @@
  *   1. the board with `Title:` and `Author:` lines (printLevel, the usual form);
  *   2. the title as a `;` comment line before the board (a comment is never read as board);
  *   3. the bare board.
+ * A level with floor outside its walls that text cannot hold is written without that floor.
  */
 import { type Level, sameBoard } from '../sokoban/level';
 import { parseCollection } from '../sokoban/parse';
@@ -50,6 +51,49 @@ export function levelText(level: Level): LevelText {
       return { text, level: entry.level };
     }
   }
+  // A link may hold floor outside the walls that level text cannot: a row of floor alone
+  // (`3-/3W/...`) is not a board row, and floor at a row's end is trimmed (`3W--/WpW/...`).
+  // Such floor is never reached by the player, so the level is the same puzzle without it.
+  const inner = withoutOuterFloor(level);
+  if (inner !== level) return levelText(inner);
   // Only a level the parser could never have produced gets here (a bug, not user input).
   throw new Error('levelText: the board does not print back to itself');
+}
+
+/**
+ * The level without its edge rows and columns of plain floor (no wall, goal, box or player);
+ * the same object when there are none. Cell indices change, moves do not.
+ */
+export function withoutOuterFloor(level: Level): Level {
+  const { width, height, tiles } = level;
+  const used = new Uint8Array(width * height);
+  for (let i = 0; i < tiles.length; i++) if (tiles[i] !== ' ') used[i] = 1;
+  for (const b of level.boxes) used[b] = 1;
+  used[level.player] = 1;
+  const rowUsed = (r: number) => used.subarray(r * width, (r + 1) * width).includes(1);
+  const colUsed = (c: number) => {
+    for (let r = 0; r < height; r++) if (used[r * width + c]) return true;
+    return false;
+  };
+  let top = 0;
+  let bottom = height;
+  let left = 0;
+  let right = width;
+  while (top < bottom && !rowUsed(top)) top++;
+  while (bottom > top && !rowUsed(bottom - 1)) bottom--;
+  while (left < right && !colUsed(left)) left++;
+  while (right > left && !colUsed(right - 1)) right--;
+  if (top === 0 && left === 0 && bottom === height && right === width) return level;
+  const w = right - left;
+  const cell = (i: number) => (Math.floor(i / width) - top) * w + ((i % width) - left);
+  let inner = '';
+  for (let r = top; r < bottom; r++) inner += tiles.slice(r * width + left, r * width + right);
+  return {
+    ...level,
+    width: w,
+    height: bottom - top,
+    tiles: inner,
+    boxes: level.boxes.map(cell),
+    player: cell(level.player),
+  };
 }

@@ -41,23 +41,36 @@
  * version, or that does not replay is dropped with a `notice`; it never throws.
  */
 import { create } from 'zustand';
-import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
 import {
   type Direction,
   type Level,
   type LevelEntry,
   type LevelError,
   type Position,
+  MAX_BOARDS,
+  MAX_MOVES,
+  MAX_TEXT_LENGTH,
   countPushes,
   isSolved,
   parseCollection,
   parseLurd,
   pushPath,
   replay,
+  sameBoard,
   step,
   walkPath,
 } from '../sokoban';
+import { type LevelText, levelText } from '../share/level-text';
 import { createPositionCache } from './position-cache';
+import {
+  type Dropped,
+  type Persisted,
+  type StorageProblem,
+  MAX_SAVED_DRAFT,
+  STORE_VERSION,
+  createGameStorage,
+} from './game-storage';
 import starterText from '../../levels/starter.txt?raw';
 
 export interface LevelHistory {
@@ -106,6 +119,7 @@ export interface GameActions {
   restart(): boolean;
   applyLurd(text: string): boolean;
   setMoves(moves: string, cursor?: number): boolean;
+  openLevel(level: Level, moves?: string): OpenLevelResult;
   seek(cursor: number): boolean;
   showAlert(alert: GameAlert): void;
   showNotice(text: string): void;
@@ -115,7 +129,12 @@ export interface GameActions {
 
 export type GameState = GameData & GameActions;
 
-export const STORE_VERSION = 1;
+/** How openLevel went: the level's 0-based index, and whether it was added to the collection. */
+export type OpenLevelResult =
+  | { readonly ok: true; readonly index: number; readonly added: boolean }
+  | { readonly ok: false; readonly message: string };
+
+export { STORE_VERSION, createGameStorage } from './game-storage';
 export const STORAGE_KEY = 'sokoban-playground:game';
 export const STARTER_TEXT: string = starterText;
 
@@ -153,7 +172,16 @@ interface Parsed {
 function parsePlayable(
   text: string,
 ): { ok: true; parsed: Parsed } | { ok: false; message: string } {
-  const result = parseCollection(text);
+  let result: ReturnType<typeof parseCollection>;
+  try {
+    result = parseCollection(text);
+  } catch (error) {
+    // The parser returns its errors as values; this only keeps a bug in it from losing the game.
+    return {
+      ok: false,
+      message: `The text could not be read (${error instanceof Error ? error.message : String(error)}).`,
+    };
+  }
   if (!result.ok) return { ok: false, message: describeLevelError(result.error) };
   const first = firstPlayable(result.entries);
   if (first < 0) {
@@ -262,178 +290,155 @@ export const selectPlayableCount = (s: GameData): number =>
 
 // ---- persistence ---------------------------------------------------------------------------
 
-interface Persisted {
-  text: string;
-  /** null when the draft equals the text (saves storing a large collection twice). */
-  draft: string | null;
-  currentIndex: number;
-  histories: Record<string, LevelHistory>;
-}
-
-/** What migrate() and the storage return for data they refuse; merge() turns it into a notice. */
-interface Dropped {
-  dropped: 'corrupt' | 'version';
-}
-
 const DROPPED_NOTICE: Record<Dropped['dropped'], string> = {
   corrupt: 'The saved game could not be read, so it was discarded. Starting fresh.',
   version:
     'The saved game was from another version of the app, so it was discarded. Starting fresh.',
 };
 
-function getLocalStorage(): Storage | null {
-  try {
-    return typeof window !== 'undefined' ? window.localStorage : null;
-  } catch {
-    return null; // storage disabled (privacy settings): play on, unsaved
+/** The notice for a problem the storage reports; null when nothing needs saying. */
+function storageNotice(problem: StorageProblem): string {
+  switch (problem.kind) {
+    case 'draft-too-large':
+      return `The Level box holds ${problem.length.toLocaleString('en')} characters, more than the ${MAX_SAVED_DRAFT.toLocaleString('en')} that can be saved: that text will not survive a reload (your game is still saved).`;
+    case 'draft-quota':
+      return "The browser's storage is full, so the text in the Level box is not saved (your game is still saved).";
+    case 'not-saved':
+      return "The browser's storage is full: the game could not be saved, so the latest changes will not survive a reload.";
   }
 }
 
-/**
- * localStorage behind the PersistStorage interface, never throwing: unreadable JSON becomes a
- * `Dropped` marker (and is removed), a full or disabled storage is ignored. The collection text
- * lives under its own key and is rewritten only when it changes, so a move writes a few bytes.
- */
-export function createGameStorage(
-  getStorage: () => Storage | null = getLocalStorage,
-): PersistStorage<Persisted | Dropped> {
-  let lastText: string | null = null;
-  const textKey = (name: string) => `${name}:text`;
-  return {
-    getItem(name) {
-      const storage = getStorage();
-      if (!storage) return null;
-      let raw: string | null;
-      let text: string | null;
-      try {
-        raw = storage.getItem(name);
-        text = storage.getItem(textKey(name));
-      } catch {
-        return null;
-      }
-      lastText = text; // what the storage holds now, so the next write knows whether to store the text
-      if (raw === null) return null;
-      try {
-        const value = JSON.parse(raw) as StorageValue<Persisted>;
-        if (
-          !value ||
-          typeof value !== 'object' ||
-          typeof value.version !== 'number' ||
-          !value.state ||
-          typeof value.state !== 'object'
-        ) {
-          throw new Error('not a saved game');
-        }
-        return { version: value.version, state: { ...value.state, text: text ?? '' } as Persisted };
-      } catch {
-        try {
-          storage.removeItem(name);
-          storage.removeItem(textKey(name));
-        } catch {
-          /* ignore */
-        }
-        return { version: STORE_VERSION, state: { dropped: 'corrupt' } };
-      }
-    },
-    setItem(name, value) {
-      const storage = getStorage();
-      if (!storage || 'dropped' in value.state) return;
-      const { text, ...rest } = value.state;
-      try {
-        if (text !== lastText) {
-          storage.setItem(textKey(name), text);
-          lastText = text;
-        }
-        storage.setItem(name, JSON.stringify({ version: value.version, state: rest }));
-      } catch {
-        // Quota exceeded or storage disabled: the game goes on, it just will not survive a reload.
-      }
-    },
-    removeItem(name) {
-      const storage = getStorage();
-      try {
-        storage?.removeItem(name);
-        storage?.removeItem(textKey(name));
-      } catch {
-        /* ignore */
-      }
-    },
-  };
-}
-
 const LURD_ONLY = /^[lurdLURD]*$/;
+/** A history key is a level's 0-based index written plainly ("3", never "03" or "3.0"). */
+const INDEX_KEY = /^(0|[1-9]\d{0,5})$/;
+
+/**
+ * One saved history, checked and clamped against its level: moves cut to their legal prefix,
+ * the cursor within them, restartedFrom (which undo() returns to) only in 1..moves.length and
+ * only at cursor 0. Null when it is not a history at all.
+ */
+function restoreHistory(
+  level: Level,
+  saved: unknown,
+): { history: LevelHistory; cut: boolean } | null {
+  const h = saved as Partial<LevelHistory> | null;
+  if (
+    !h ||
+    typeof h !== 'object' ||
+    typeof h.moves !== 'string' ||
+    h.moves.length > MAX_MOVES ||
+    !LURD_ONLY.test(h.moves) ||
+    !Number.isInteger(h.cursor)
+  )
+    return null;
+  const checked = replay(level, { player: level.player, boxes: level.boxes }, h.moves);
+  const moves = checked.moves;
+  const cursor = Math.max(0, Math.min(h.cursor as number, moves.length));
+  const from = h.restartedFrom;
+  const restartedFrom =
+    cursor === 0 && Number.isInteger(from) && (from as number) >= 1
+      ? Math.min(from as number, moves.length)
+      : 0;
+  const history: LevelHistory =
+    restartedFrom > 0 ? { moves, cursor, restartedFrom } : { moves, cursor };
+  const cut =
+    !!checked.error ||
+    cursor !== h.cursor ||
+    (h.restartedFrom !== undefined && h.restartedFrom !== history.restartedFrom);
+  return { history, cut };
+}
 
 /**
  * Checks stored data field by field and rebuilds the derived state. Anything that does not fit
- * is dropped with a notice; moves that no longer replay are cut to their legal prefix.
+ * is dropped or clamped with a notice; nothing here throws, and a saved text that no longer reads
+ * is kept in the Level box rather than lost.
  */
 function restore(stored: unknown, current: GameState): GameState {
-  const fresh = (why: Dropped['dropped']): GameState => ({
-    ...current,
-    notice: { id: (current.notice?.id ?? 0) + 1, text: DROPPED_NOTICE[why] },
+  const withNotice = (state: GameState, text: string): GameState => ({
+    ...state,
+    notice: { id: (current.notice?.id ?? 0) + 1, text },
   });
   if (!stored || typeof stored !== 'object') return current; // nothing saved
   if ('dropped' in stored)
-    return fresh((stored as Dropped).dropped === 'version' ? 'version' : 'corrupt');
+    return withNotice(
+      current,
+      DROPPED_NOTICE[(stored as Dropped).dropped === 'version' ? 'version' : 'corrupt'],
+    );
   const s = stored as Partial<Persisted>;
   if (
     typeof s.text !== 'string' ||
-    (s.draft !== null && typeof s.draft !== 'string') ||
-    !Number.isInteger(s.currentIndex)
+    (s.draft !== null && s.draft !== undefined && typeof s.draft !== 'string') ||
+    !Number.isInteger(s.currentIndex) ||
+    !s.histories ||
+    typeof s.histories !== 'object'
   )
-    return fresh('corrupt');
-  if (!s.histories || typeof s.histories !== 'object') return fresh('corrupt');
+    return withNotice(current, DROPPED_NOTICE.corrupt);
+  const draft = typeof s.draft === 'string' && s.draft.length <= MAX_SAVED_DRAFT ? s.draft : null;
   const parsed = parsePlayable(s.text);
-  if (!parsed.ok) return fresh('corrupt');
+  if (!parsed.ok) {
+    // Keep what was saved where the player can see and fix it: the Level box.
+    const kept = s.text.length <= MAX_SAVED_DRAFT ? s.text : (draft ?? current.draft);
+    return withNotice(
+      { ...current, draft: kept },
+      `The saved levels could not be read (${parsed.message}), so the example levels are shown; the saved text is in the Level box.`,
+    );
+  }
   const { entries, first } = parsed.parsed;
   const index = s.currentIndex as number;
   const currentIndex = index >= 0 && index < entries.length && entries[index].ok ? index : first;
   const histories: Record<string, LevelHistory> = {};
-  let trimmed = false;
-  for (const [key, h] of Object.entries(s.histories as Record<string, unknown>)) {
-    const i = Number(key);
-    const entry = entries[i];
-    const hist = h as Partial<LevelHistory> | null;
-    if (
-      !entry ||
-      !entry.ok ||
-      !hist ||
-      typeof hist.moves !== 'string' ||
-      !LURD_ONLY.test(hist.moves) ||
-      !Number.isInteger(hist.cursor)
-    ) {
-      trimmed = true;
-      continue;
+  let cut = s.mismatch === true;
+  if (!s.mismatch) {
+    for (const [key, saved] of Object.entries(s.histories as Record<string, unknown>)) {
+      const entry = INDEX_KEY.test(key) ? entries[Number(key)] : undefined;
+      const restored = entry && entry.ok ? restoreHistory(entry.level, saved) : null;
+      if (!restored) {
+        cut = true;
+        continue;
+      }
+      histories[key] = restored.history;
+      cut ||= restored.cut;
     }
-    const checked = replay(
-      entry.level,
-      { player: entry.level.player, boxes: entry.level.boxes },
-      hist.moves,
-    );
-    if (checked.error) trimmed = true;
-    const cursor = Math.max(0, Math.min(hist.cursor as number, checked.moves.length));
-    const restartedFrom =
-      Number.isInteger(hist.restartedFrom) && cursor === 0
-        ? Math.min(hist.restartedFrom as number, checked.moves.length)
-        : undefined;
-    histories[key] = restartedFrom
-      ? { moves: checked.moves, cursor, restartedFrom }
-      : { moves: checked.moves, cursor };
   }
-  return {
+  const restoredState: GameState = {
     ...current,
     text: s.text,
-    draft: s.draft ?? s.text,
+    draft: draft ?? s.text,
     entries,
     currentIndex,
     histories,
-    notice: trimmed
-      ? {
-          id: (current.notice?.id ?? 0) + 1,
-          text: 'Some saved moves could not be replayed and were dropped.',
-        }
-      : current.notice,
   };
+  if (s.mismatch)
+    return withNotice(
+      restoredState,
+      'The saved moves did not belong to the saved levels (another tab may have saved meanwhile), so they were dropped.',
+    );
+  return cut
+    ? withNotice(restoredState, 'Some saved moves could not be replayed and were dropped.')
+    : restoredState;
+}
+
+// ---- adding a level to the collection ------------------------------------------------------
+
+/**
+ * The collection text with a level's text added at its end, and the entry it parses to; null
+ * when it cannot be added (the collection is at its size limit, or its end would swallow the
+ * level). A comment block left open at the end is closed first.
+ */
+function appendLevel(
+  text: string,
+  count: number,
+  shown: LevelText,
+): { text: string; entry: LevelEntry & { ok: true } } | null {
+  const sep = text === '' || text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
+  for (const candidate of [text + sep + shown.text, `${text}${sep}Comment-End:\n\n${shown.text}`]) {
+    if (candidate.length > MAX_TEXT_LENGTH) return null;
+    const parsed = parseCollection(candidate);
+    if (!parsed.ok || parsed.entries.length !== count + 1) continue;
+    const entry = parsed.entries[count];
+    if (entry.ok && sameBoard(entry.level, shown.level)) return { text: candidate, entry };
+  }
+  return null;
 }
 
 // ---- the store -----------------------------------------------------------------------------
@@ -445,10 +450,17 @@ export interface GameStoreOptions {
 }
 
 export function createGameStore(options: GameStoreOptions = {}) {
+  // The storage reports problems while zustand is saving (inside a set): the notice follows
+  // once that set is over.
+  let showStorageNotice = (_text: string): void => undefined;
+  const storage = createGameStorage(options.getStorage, (problem) =>
+    queueMicrotask(() => showStorageNotice(storageNotice(problem))),
+  );
   return create<GameState>()(
     persist(
       (set, get) => {
         const notice = (text: string): GameNotice => ({ id: (get().notice?.id ?? 0) + 1, text });
+        showStorageNotice = (text) => set({ notice: notice(text) });
 
         /** Writes the current level's history. */
         const setHistory = (h: LevelHistory) => {
@@ -615,7 +627,9 @@ export function createGameStore(options: GameStoreOptions = {}) {
           undo() {
             const h = selectHistory(get());
             if (h.cursor === 0 && h.restartedFrom !== undefined) {
-              setHistory({ moves: h.moves, cursor: h.restartedFrom });
+              // Clamped again here: a history must never put the counter below 0 or past the moves.
+              const back = Math.max(0, Math.min(h.restartedFrom, h.moves.length));
+              setHistory({ moves: h.moves, cursor: back });
               return true;
             }
             if (h.cursor === 0) return false;
@@ -638,7 +652,13 @@ export function createGameStore(options: GameStoreOptions = {}) {
           },
 
           applyLurd(text) {
-            const parsed = parseLurd(text);
+            let parsed: ReturnType<typeof parseLurd>;
+            try {
+              parsed = parseLurd(text);
+            } catch (error) {
+              // parseLurd returns its errors as values; this keeps a bug in it from a blank page.
+              parsed = { ok: false, message: `The moves could not be read (${String(error)}).` };
+            }
             if (!parsed.ok) {
               set({ alert: { source: 'moves', message: parsed.message } });
               return false;
@@ -680,6 +700,67 @@ export function createGameStore(options: GameStoreOptions = {}) {
             return true;
           },
 
+          openLevel(given, givenMoves = '') {
+            const s = get();
+            // The level as collection text holds it. An untitled one is titled "Shared level", so
+            // that a stray line at the end of the collection is not taken for its title.
+            let shown: LevelText;
+            try {
+              shown = levelText(
+                given.title.trim() === '' ? { ...given, title: 'Shared level' } : given,
+              );
+            } catch {
+              return { ok: false, message: 'Its level cannot be written as level text.' };
+            }
+            const level = shown.level;
+            const checked = replay(level, { player: level.player, boxes: level.boxes }, givenMoves);
+            if (checked.error)
+              return {
+                ok: false,
+                message: `Its moves do not fit its level: ${checked.error.message}.`,
+              };
+            const moves = checked.moves;
+            // The same board already in the collection is opened where it is, unless its own
+            // moves would be overwritten: then the level is added again, so nothing is lost.
+            const fits = (i: number) => {
+              const e = s.entries[i];
+              if (!e?.ok || !sameBoard(e.level, level)) return false;
+              const h = s.histories[String(i)];
+              return moves === '' || !h || h.moves === '' || h.moves === moves;
+            };
+            let index = fits(s.currentIndex)
+              ? s.currentIndex
+              : s.entries.findIndex((_, i) => fits(i));
+            const added = index < 0;
+            if (added) {
+              const appended = appendLevel(s.text, s.entries.length, shown);
+              if (!appended)
+                return {
+                  ok: false,
+                  message: `It could not be added to your collection (the collection is at its limit of ${MAX_TEXT_LENGTH.toLocaleString('en')} characters or ${MAX_BOARDS.toLocaleString('en')} levels).`,
+                };
+              index = s.entries.length;
+              set({
+                text: appended.text,
+                // The Level box follows, unless it holds an edit of its own.
+                draft: s.draft === s.text ? appended.text : s.draft,
+                // The old entries are kept as they are, so nothing keyed on them starts over.
+                entries: [...s.entries, { ...appended.entry, index: index + 1 }],
+              });
+            }
+            const histories = { ...get().histories };
+            const had = histories[String(index)];
+            // Moves from the link wait on the redo stack; a position already reached in them
+            // is where Undo goes back to, as after Restart.
+            if (moves !== '')
+              histories[String(index)] =
+                had && had.cursor > 0
+                  ? { moves, cursor: 0, restartedFrom: had.cursor }
+                  : { moves, cursor: 0 };
+            set({ currentIndex: index, histories, alert: null });
+            return { ok: true, index, added };
+          },
+
           seek(cursor) {
             const h = selectHistory(get());
             const at = Math.max(0, Math.min(Math.trunc(cursor), h.moves.length));
@@ -708,7 +789,7 @@ export function createGameStore(options: GameStoreOptions = {}) {
       {
         name: options.name ?? STORAGE_KEY,
         version: STORE_VERSION,
-        storage: createGameStorage(options.getStorage),
+        storage,
         partialize: (s): Persisted => ({
           text: s.text,
           draft: s.draft === s.text ? null : s.draft,

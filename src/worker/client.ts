@@ -27,6 +27,12 @@ export interface WorkerLike {
   onmessage: ((event: MessageEvent) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   onmessageerror: ((event: MessageEvent) => void) | null;
+  /**
+   * A Web Lock the worker holds for as long as it lives (solver.worker.ts takes it at start):
+   * when the browser kills the worker (out of memory, for one) no event says so, but the lock is
+   * released, and that is how the client learns of it at once instead of by the watchdog.
+   */
+  readonly lifeLock?: string;
 }
 
 export type WorkerFactory = () => WorkerLike;
@@ -56,7 +62,28 @@ export interface SolverClientOptions {
 
 /** Vite recognises this exact form and bundles the worker as a separate module chunk. */
 export function createSolverWorker(): WorkerLike {
-  return new Worker(new URL('./solver.worker.ts', import.meta.url), { type: 'module' });
+  const lifeLock = `sokoban-solver-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+  const worker = new Worker(new URL('./solver.worker.ts', import.meta.url), {
+    type: 'module',
+    name: lifeLock,
+  });
+  return Object.assign(worker, { lifeLock });
+}
+
+/** Calls `onDeath` once the worker holding `name` is gone; false when locks are unavailable. */
+function watchLifeLock(name: string, onDeath: () => void): void {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks) return;
+  // Asked only once the worker is seen to hold (or wait for) its lock, so that this request
+  // queues behind it and is granted exactly when the worker's context ends.
+  void locks
+    .query()
+    .then((snapshot) => {
+      const known = [...(snapshot.held ?? []), ...(snapshot.pending ?? [])];
+      if (!known.some((lock) => lock.name === name)) return;
+      return locks.request(name, () => onDeath());
+    })
+    .catch(() => undefined);
 }
 
 interface Job {
@@ -141,8 +168,22 @@ class Lane {
   private start(): WorkerLike {
     const worker = this.create();
     this.worker = worker;
+    let watching = false;
     worker.onmessage = (event) => {
-      if (worker === this.worker) this.receive(event.data as SolverReply);
+      if (worker !== this.worker) return;
+      if (!watching && worker.lifeLock) {
+        watching = true;
+        watchLifeLock(worker.lifeLock, () => {
+          if (worker === this.worker)
+            this.stop(
+              new SolverWorkerError(
+                'The solver worker stopped unexpectedly (the browser may have ended it, for instance when it ran out of memory); a fresh one will start on the next request.',
+                false,
+              ),
+            );
+        });
+      }
+      this.receive(event.data as SolverReply);
     };
     worker.onerror = (event) => {
       // Keep the browser from also reporting it as an uncaught error: it is handled here.

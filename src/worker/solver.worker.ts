@@ -8,6 +8,11 @@ import type { SolverReply } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+// Held for the worker's whole life and released by the browser when it ends, however it ends:
+// the client waits on it to learn at once of a worker that was killed (client.ts, lifeLock).
+if (scope.name && typeof navigator !== 'undefined' && navigator.locks)
+  void navigator.locks.request(scope.name, () => new Promise<void>(() => undefined));
+
 scope.onmessage = (event: MessageEvent<unknown>) => {
   handleRequest(event.data, (reply: SolverReply) => scope.postMessage(reply));
 };

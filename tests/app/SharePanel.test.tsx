@@ -158,19 +158,40 @@ describe('opening links', () => {
     expect(selectPlayedMoves(useGameStore.getState())).toBe('rR');
   });
 
-  it('follows hashchange both ways: back and forward move between opened levels', async () => {
-    const a = await fragmentOf(level(TINY_TEXT, 'Level A'));
-    const b = await fragmentOf(level(OTHER_TEXT, 'Level B'));
+  it('follows hashchange, clears the fragment, and adds each level without losing the others', async () => {
+    useGameStore.getState().load(TINY_TEXT);
+    useGameStore.getState().play('u');
+    const a = await fragmentOf(level(OTHER_TEXT, 'Level A'));
     render(<ShareLinkOpener />);
     await navigateTo(a);
     await waitFor(() => expect(selectLevel(useGameStore.getState())?.title).toBe('Level A'));
-    await navigateTo(b);
-    await waitFor(() => expect(selectLevel(useGameStore.getState())?.title).toBe('Level B'));
-    await act(async () => {
-      history.back();
-      await new Promise((r) => setTimeout(r, 50));
-    });
-    await waitFor(() => expect(selectLevel(useGameStore.getState())?.title).toBe('Level A'));
+    expect(window.location.hash).toBe('');
+    const s = useGameStore.getState();
+    expect(s.entries).toHaveLength(2);
+    expect(s.currentIndex).toBe(1);
+    expect(s.histories['0']).toEqual({ moves: 'u', cursor: 1 });
+    expect(s.notice?.text).toMatch(/added to your collection as level 2/);
+    // The same link again opens the copy already there instead of adding another.
+    await navigateTo(a);
+    await waitFor(() => expect(window.location.hash).toBe(''));
+    expect(useGameStore.getState().entries).toHaveLength(2);
+  });
+
+  it('opens links whose level has floor outside its walls (finding 5)', async () => {
+    render(<ShareLinkOpener />);
+    const before = useGameStore.getState().entries.length;
+    // Both are the same puzzle once the unreachable floor is gone: the second opens the first.
+    for (const fragment of ['1r~3-/3W/WpW/WbW/W.W/3W', '1r~3W--/WpW/WbW/W.W/3W']) {
+      await navigateTo(fragment);
+      await waitFor(() => expect(window.location.hash).toBe(''));
+      const s = useGameStore.getState();
+      expect(screen.queryByRole('alert')).toBeNull();
+      expect(s.entries).toHaveLength(before + 1);
+      expect(s.currentIndex).toBe(before);
+      const opened = selectLevel(s)!;
+      expect([opened.width, opened.height, opened.title]).toEqual([3, 5, 'Shared level']);
+    }
+    expect(useGameStore.getState().play('D')).toBe(true);
   });
 
   it('a broken link shows an alert and leaves the game exactly as it was', async () => {
@@ -226,7 +247,7 @@ describe('opening links', () => {
     expect(useGameStore.getState().text).toBe(before.text);
   });
 
-  it('openSharedLevel loads titles that would not survive as a Title: line', () => {
+  it('openSharedLevel adds titles that would not survive as a Title: line', () => {
     const l = level(OTHER_TEXT, '#########');
     expect(openSharedLevel(useGameStore.getState(), l, undefined)).toEqual({ ok: true });
     const loaded = selectLevel(useGameStore.getState())!;

@@ -123,6 +123,14 @@ export async function startApp(options: { root?: string } = {}): Promise<App> {
         ...contextOptions,
       });
       contexts.push(context);
+      // An unhandled promise rejection is a bug like an uncaught error: report it as one, so that
+      // every e2e flow fails on it (Chromium does not always surface it as a page error).
+      await context.addInitScript(() => {
+        window.addEventListener('unhandledrejection', (event) => {
+          const reason = event.reason as { stack?: string } | undefined;
+          console.error(`unhandled rejection: ${reason?.stack ?? String(event.reason)}`);
+        });
+      });
       const page = (await context.newPage()) as AppPage;
       const own: string[] = [];
       Object.defineProperty(page, 'problems', { value: own });

@@ -6,6 +6,7 @@ import {
   describeLevelError,
   selectCanRedo,
   selectCanUndo,
+  selectHistory,
   selectLevel,
   selectMoveCount,
   selectPlayedMoves,
@@ -364,13 +365,114 @@ describe('game store: persistence', () => {
     let writes = 0;
     const original = storage.setItem.bind(storage);
     storage.setItem = (k, v) => {
-      if (k === `${STORAGE_KEY}:text`) writes++;
+      if (k.startsWith(`${STORAGE_KEY}:text`)) writes++;
       original(k, v);
     };
     store.getState().move('l');
     store.getState().move('r');
     expect(writes).toBe(0);
-    expect(storage.getItem(`${STORAGE_KEY}:text`)).toBe(OPEN);
+    const slot = JSON.parse(storage.getItem(STORAGE_KEY)!).state.textSlot;
+    expect(storage.getItem(`${STORAGE_KEY}:text.${slot}`)).toBe(OPEN);
+  });
+
+  it('a failed state write never pairs the new text with the old histories', () => {
+    const storage = new MemoryStorage();
+    const a = createGameStore({ getStorage: () => storage });
+    a.getState().load(TWO_LEVELS);
+    a.getState().move('u');
+    const original = storage.setItem.bind(storage);
+    storage.setItem = (k, v) => {
+      if (k === STORAGE_KEY) throw new DOMException('full', 'QuotaExceededError');
+      original(k, v);
+    };
+    a.getState().load(OPEN); // the text is written to the free slot, the state write fails
+    storage.setItem = original;
+    const s = createGameStore({ getStorage: () => storage }).getState();
+    expect(s.text).toBe(TWO_LEVELS);
+    expect(s.histories).toEqual({ '0': { moves: 'u', cursor: 1 } });
+  });
+
+  it('tells the player when the storage is full, and saves the game without the draft', async () => {
+    const storage = new MemoryStorage();
+    const store = createGameStore({ getStorage: () => storage });
+    store.getState().load(OPEN);
+    store.getState().setDraft('a draft');
+    expect(storage.getItem(`${STORAGE_KEY}:draft`)).toBe('a draft');
+    const original = storage.setItem.bind(storage);
+    // Full unless the draft is given up.
+    storage.setItem = (k, v) => {
+      if (k === STORAGE_KEY && storage.getItem(`${STORAGE_KEY}:draft`) !== null)
+        throw new DOMException('full', 'QuotaExceededError');
+      original(k, v);
+    };
+    store.getState().move('l');
+    await Promise.resolve();
+    expect(store.getState().notice?.text).toMatch(/storage is full.*Level box is not saved/);
+    const saved = createGameStore({ getStorage: () => storage }).getState();
+    expect(saved.histories).toEqual({ '0': { moves: 'l', cursor: 1 } });
+  });
+
+  it('does not save a draft over the size limit, and says so once', async () => {
+    const storage = new MemoryStorage();
+    const store = createGameStore({ getStorage: () => storage });
+    store.getState().load(OPEN);
+    store.getState().setDraft('#'.repeat(1_000_001));
+    await Promise.resolve();
+    expect(store.getState().notice?.text).toMatch(
+      /1,000,001 characters.*will not survive a reload/,
+    );
+    store.getState().dismissNotice();
+    store.getState().move('l');
+    await Promise.resolve();
+    expect(store.getState().notice).toBeNull();
+    expect(storage.getItem(`${STORAGE_KEY}:draft`)).toBeNull();
+    const saved = createGameStore({ getStorage: () => storage }).getState();
+    expect(saved.draft).toBe(OPEN);
+    expect(saved.histories).toEqual({ '0': { moves: 'l', cursor: 1 } });
+  });
+
+  it('clamps a tampered save: negative restartedFrom, cursor past the moves, odd keys', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(`${STORAGE_KEY}:text`, OPEN);
+    storage.setItem(
+      STORAGE_KEY,
+      JSON.stringify({
+        version: STORE_VERSION,
+        state: {
+          draft: null,
+          currentIndex: 0,
+          histories: {
+            '0': { moves: 'll', cursor: 0, restartedFrom: -2 },
+            '00': { moves: 'l', cursor: 1 },
+            __proto__: { moves: 'l', cursor: 1 },
+          },
+        },
+      }),
+    );
+    const store = createGameStore({ getStorage: () => storage });
+    expect(store.getState().histories).toEqual({ '0': { moves: 'll', cursor: 0 } });
+    expect(store.getState().notice?.text).toMatch(/dropped/);
+    store.getState().undo();
+    expect(selectHistory(store.getState()).cursor).toBe(0);
+    store.getState().move('l');
+    expect(selectHistory(store.getState())).toEqual({ moves: 'll', cursor: 1 });
+  });
+
+  it('keeps a saved text that no longer reads in the Level box, with a notice', () => {
+    const storage = new MemoryStorage();
+    const hostile = '#' + '('.repeat(20_000);
+    storage.setItem(`${STORAGE_KEY}:text`, hostile);
+    storage.setItem(
+      STORAGE_KEY,
+      JSON.stringify({
+        version: STORE_VERSION,
+        state: { draft: null, currentIndex: 0, histories: {} },
+      }),
+    );
+    const s = createGameStore({ getStorage: () => storage }).getState();
+    expect(selectLevel(s)).not.toBeNull();
+    expect(s.draft).toBe(hostile);
+    expect(s.notice?.text).toMatch(/could not be read.*nested more than 100 deep.*Level box/);
   });
 
   it('drops corrupt data with a notice, never a crash', () => {
