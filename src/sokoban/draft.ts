@@ -176,3 +176,32 @@ export function draftLevel(draft: Draft, title = ''): DraftCheck {
   if (!entry.ok) return { ok: false, error: entry.error };
   return { ok: true, level: { ...entry.level, title }, row: top, col: left };
 }
+
+/**
+ * The cells on the straight line from `from` to `to` (both included), one step at a time, so a
+ * fast drag that skips squares between two pointer events still paints every square it crossed.
+ */
+export function lineCells(width: number, from: number, to: number): number[] {
+  let r = Math.floor(from / width);
+  let c = from % width;
+  const r1 = Math.floor(to / width);
+  const c1 = to % width;
+  const dr = Math.abs(r1 - r);
+  const dc = Math.abs(c1 - c);
+  const sr = r < r1 ? 1 : -1;
+  const sc = c < c1 ? 1 : -1;
+  let err = dc - dr;
+  const cells = [r * width + c];
+  while (r !== r1 || c !== c1) {
+    // Step along one axis at a time, so consecutive cells share a side (no diagonal gaps).
+    if (2 * err > -dr && (c !== c1 || r === r1)) {
+      err -= dr;
+      c += sc;
+    } else {
+      err += dc;
+      r += sr;
+    }
+    cells.push(r * width + c);
+  }
+  return cells;
+}
