@@ -336,6 +336,15 @@ describe('game store: collections', () => {
   });
 });
 
+/** A save in the layout before text slots: the text under NAME:text, the rest under NAME. */
+function legacySave(storage: MemoryStorage, text: string, histories: Record<string, unknown>) {
+  storage.setItem(`${STORAGE_KEY}:text`, text);
+  storage.setItem(
+    STORAGE_KEY,
+    JSON.stringify({ version: STORE_VERSION, state: { draft: null, currentIndex: 0, histories } }),
+  );
+}
+
 describe('game store: persistence', () => {
   it('restores the text, the chosen level and every level’s moves', () => {
     const storage = new MemoryStorage();
@@ -433,22 +442,11 @@ describe('game store: persistence', () => {
 
   it('clamps a tampered save: negative restartedFrom, cursor past the moves, odd keys', () => {
     const storage = new MemoryStorage();
-    storage.setItem(`${STORAGE_KEY}:text`, OPEN);
-    storage.setItem(
-      STORAGE_KEY,
-      JSON.stringify({
-        version: STORE_VERSION,
-        state: {
-          draft: null,
-          currentIndex: 0,
-          histories: {
-            '0': { moves: 'll', cursor: 0, restartedFrom: -2 },
-            '00': { moves: 'l', cursor: 1 },
-            __proto__: { moves: 'l', cursor: 1 },
-          },
-        },
-      }),
-    );
+    legacySave(storage, OPEN, {
+      '0': { moves: 'll', cursor: 0, restartedFrom: -2 },
+      '00': { moves: 'l', cursor: 1 },
+      ['__proto__']: { moves: 'l', cursor: 1 },
+    });
     const store = createGameStore({ getStorage: () => storage });
     expect(store.getState().histories).toEqual({ '0': { moves: 'll', cursor: 0 } });
     expect(store.getState().notice?.text).toMatch(/dropped/);
@@ -461,14 +459,7 @@ describe('game store: persistence', () => {
   it('keeps a saved text that no longer reads in the Level box, with a notice', () => {
     const storage = new MemoryStorage();
     const hostile = '#' + '('.repeat(20_000);
-    storage.setItem(`${STORAGE_KEY}:text`, hostile);
-    storage.setItem(
-      STORAGE_KEY,
-      JSON.stringify({
-        version: STORE_VERSION,
-        state: { draft: null, currentIndex: 0, histories: {} },
-      }),
-    );
+    legacySave(storage, hostile, {});
     const s = createGameStore({ getStorage: () => storage }).getState();
     expect(selectLevel(s)).not.toBeNull();
     expect(s.draft).toBe(hostile);
@@ -510,18 +501,10 @@ describe('game store: persistence', () => {
 
   it('cuts stored moves that no longer replay to their legal part, with a notice', () => {
     const storage = new MemoryStorage();
-    storage.setItem(
-      STORAGE_KEY,
-      JSON.stringify({
-        version: STORE_VERSION,
-        state: {
-          draft: null,
-          currentIndex: 0,
-          histories: { '0': { moves: 'uuuu', cursor: 4 }, '7': { moves: 'l', cursor: 1 } },
-        },
-      }),
-    );
-    storage.setItem(`${STORAGE_KEY}:text`, OPEN);
+    legacySave(storage, OPEN, {
+      '0': { moves: 'uuuu', cursor: 4 },
+      '7': { moves: 'l', cursor: 1 },
+    });
     const s = createGameStore({ getStorage: () => storage }).getState();
     expect(s.text).toBe(OPEN);
     expect(s.histories).toEqual({ '0': { moves: 'uu', cursor: 2 } });
