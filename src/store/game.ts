@@ -806,7 +806,7 @@ export function createGameStore(options: GameStoreOptions = {}) {
           text: s.text,
           draft: s.draft === s.text ? null : s.draft,
           currentIndex: s.currentIndex,
-          histories: s.histories as Record<string, LevelHistory>,
+          histories: s.histories,
         }),
         migrate: (): Dropped => ({ dropped: 'version' }),
         merge: (stored, current) => restore(stored, current),
