@@ -40,7 +40,7 @@ export class ErrorBoundary extends Component<Props, State> {
           </p>
         </div>
         <p>Your levels and moves are saved. Reload to carry on where you were.</p>
-        <button type="button" className="primary" onClick={reload} autoFocus>
+        <button type="button" className="primary" onClick={reload}>
           Reload
         </button>
       </main>

@@ -191,7 +191,7 @@ describe('npm run solve: failures', () => {
     const { code, out, err } = run([path, '--json']);
     expect(err).toEqual([]);
     expect(code).toBe(0);
-    const rows = out.map((l) => JSON.parse(l));
+    const rows = out.map(parseLine);
     expect(rows.map((r) => r.status)).toEqual(['invalid', 'invalid']);
     expect(rows[0].message).toMatch(/nested more than 100 deep\. \(line 1, column 102\)$/);
     expect(rows[1].message).toMatch(/too large .*\)\. \(line 3\)$/);

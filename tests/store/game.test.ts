@@ -380,7 +380,8 @@ describe('game store: persistence', () => {
     store.getState().move('l');
     store.getState().move('r');
     expect(writes).toBe(0);
-    const slot = JSON.parse(storage.getItem(STORAGE_KEY)!).state.textSlot;
+    const slot = (JSON.parse(storage.getItem(STORAGE_KEY)!) as { state: { textSlot: string } })
+      .state.textSlot;
     expect(storage.getItem(`${STORAGE_KEY}:text.${slot}`)).toBe(OPEN);
   });
 
