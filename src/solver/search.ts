@@ -13,8 +13,10 @@
  * either a greedy best-first search on h (with tunnel macros) or a feature-space search: nodes
  * live in cells of (goals packed in packing order, number of separate floor areas), the cells
  * are served round robin, and inside a cell the node with the fewest unadvised moves (a move is
- * advised when it packs a goal or joins areas) is expanded first; a packing macro pushes a box
- * straight to the next goal of the packing order. index.ts interleaves the two.
+ * advised when it packs a goal or joins areas; pushing the box the last push moved again is free,
+ * so a box's run of pushes weighs as one move, as FESS's macro moves do) is expanded first; a
+ * packing macro pushes a box straight to the next goal of the packing order (packing-order.ts).
+ * index.ts interleaves the two.
  */
 import type { Board } from './board';
 import type { Distances } from './distance';
