@@ -7,8 +7,9 @@
  * anywhere (the forward game may end anywhere) and afterwards stays where the last pull left
  * it, so a goal room whose far entrance the player can only reach through the room itself is
  * emptied in an order that keeps that way open. Of the boxes that can be taken out, the one
- * with the fewest pulls goes first (it sits nearest an entrance). The reverse of the removal
- * order is the packing order.
+ * with the fewest pulls goes first (it sits nearest an entrance). When no box can reach a start
+ * square, a box pulled onto any square off the goals counts as taken out. The reverse of the
+ * removal order is the packing order.
  *
  * `packing.ts` takes a box out after a single pull with the player anywhere in its region;
  * this is the stricter plan, used when it takes out at least as many boxes. It is a heuristic
@@ -140,12 +141,8 @@ class Planner {
   }
 }
 
-/** Goals in packing order (first to fill first), or null when reverse play gets stuck. */
-export function reversePackingOrder(
-  board: Board,
-  startBoxes: Int32Array,
-  player: number,
-): Int32Array | null {
+/** Goals in packing order (first to fill first), or null when reverse play gets stuck or costs too much. */
+export function reversePackingOrder(board: Board, startBoxes: Int32Array): Int32Array | null {
   const { size, goals, goal } = board;
   const target = new Uint8Array(size);
   for (const b of startBoxes) if (!goal[b]) target[b] = 1;
@@ -155,7 +152,6 @@ export function reversePackingOrder(
   let players: number[] = [-1];
   const removed: number[] = [];
   const left = new Set<number>(goals);
-  void player;
   while (left.size > 0) {
     let best: PullResult | null = null;
     let bestGoal = -1;
@@ -181,5 +177,5 @@ export function reversePackingOrder(
 
 /** The packing order the search follows: reverse play when it plans every goal, else packing.ts. */
 export function planPacking(board: Board, startBoxes: Int32Array, player: number): Int32Array {
-  return reversePackingOrder(board, startBoxes, player) ?? packingOrder(board, player);
+  return reversePackingOrder(board, startBoxes) ?? packingOrder(board, player);
 }

@@ -25,7 +25,7 @@ describe('reverse packing order', () => {
 #    .#
 ######
 `);
-    const order = reversePackingOrder(c.board, c.boxes, c.player);
+    const order = reversePackingOrder(c.board, c.boxes);
     expect(order).not.toBeNull();
     // (1,6) is the corridor's far end: it must be filled before (1,5), which blocks it.
     const p = places(c, order!);
