@@ -3,7 +3,7 @@
  * phones; the side column (solver, level text, moves, share, help) on the right. Every panel
  * talks to the stores only; App just places them and installs the game keys.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Board } from './Board';
 import { GameControls } from './GameControls';
 import { GameStatus, LevelTitle, Notice } from './GameStatus';
@@ -15,8 +15,12 @@ import { SolverPanel } from './SolverPanel';
 import { ShareLinkOpener, SharePanel } from './SharePanel';
 import { useGameKeys } from './keyboard';
 
+// The editor is loaded when first opened, so the first load stays as small as it was.
+const LevelEditor = lazy(() => import('./editor/LevelEditor'));
+
 export function App() {
-  useGameKeys();
+  const [editing, setEditing] = useState(false);
+  useGameKeys(!editing);
   // Playback and the side column render just after the board's first draw (the Board's effect
   // runs before this one), so the board shows sooner: they are below or beside it, so nothing
   // moves, and their render and layout no longer delay it (about 20 ms of main-thread CPU).
@@ -32,13 +36,21 @@ export function App() {
       <ShareLinkOpener />
       <main className="layout">
         <section className="play" aria-label="Game">
-          <LevelPicker />
-          <LevelTitle />
-          <Board />
-          <GameStatus />
-          <Notice />
-          <GameControls />
-          {panels && <Playback />}
+          {editing ? (
+            <Suspense fallback={<p>Loading the editor…</p>}>
+              <LevelEditor onClose={() => setEditing(false)} />
+            </Suspense>
+          ) : (
+            <>
+              <LevelPicker />
+              <LevelTitle />
+              <Board />
+              <GameStatus />
+              <Notice />
+              <GameControls onEdit={() => setEditing(true)} />
+              {panels && <Playback />}
+            </>
+          )}
         </section>
         {panels && (
           <aside className="side">

@@ -34,7 +34,7 @@ interface Gesture {
   pickedBefore: number | null;
 }
 
-function useAvailableSize(ref: React.RefObject<HTMLElement | null>): {
+export function useAvailableSize(ref: React.RefObject<HTMLElement | null>): {
   width: number;
   height: number;
 } {
@@ -60,7 +60,7 @@ function useAvailableSize(ref: React.RefObject<HTMLElement | null>): {
   return size;
 }
 
-function useDevicePixelRatio(): number {
+export function useDevicePixelRatio(): number {
   const [dpr, setDpr] = useState(() =>
     typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1,
   );

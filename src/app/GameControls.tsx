@@ -1,7 +1,7 @@
-/** Undo, Redo and Restart (restart can itself be undone). */
+/** Undo, Redo and Restart (restart can itself be undone), and Edit level when `onEdit` is given. */
 import { useGameStore, selectCanRedo, selectCanUndo, selectMoveCount } from '../store/game';
 
-export function GameControls() {
+export function GameControls({ onEdit }: { onEdit?: () => void } = {}) {
   const canUndo = useGameStore(selectCanUndo);
   const canRedo = useGameStore(selectCanRedo);
   const moves = useGameStore(selectMoveCount);
@@ -29,6 +29,15 @@ export function GameControls() {
       >
         Restart
       </button>
+      {onEdit && (
+        <button
+          type="button"
+          onClick={onEdit}
+          title="Draw a level, starting from a copy of this one"
+        >
+          Edit level
+        </button>
+      )}
     </div>
   );
 }

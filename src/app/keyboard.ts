@@ -55,9 +55,10 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   );
 }
 
-/** Listens for game keys on the window while mounted. */
-export function useGameKeys(): void {
+/** Listens for game keys on the window while mounted and `enabled` (off while editing a level). */
+export function useGameKeys(enabled = true): void {
   useEffect(() => {
+    if (!enabled) return;
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing || isTypingTarget(e.target)) return;
       const action = keyAction(e);
@@ -81,5 +82,5 @@ export function useGameKeys(): void {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [enabled]);
 }

@@ -16,13 +16,13 @@ export function describeLevelError(error: LevelError): string {
   return `${error.message} (${place})`;
 }
 
-export function readCollection(
+/** A file's text, or one line saying why it cannot be read. */
+export function readText(
   path: string,
   read: (path: string) => string = (p) => readFileSync(p, 'utf8'),
-): CollectionRead {
-  let text: string;
+): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string } {
   try {
-    text = read(path);
+    return { ok: true, text: read(path) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
@@ -37,7 +37,15 @@ export function readCollection(
               : String(error);
     return { ok: false, message: `cannot read ${path}: ${why}` };
   }
-  const parsed = parseCollection(text);
+}
+
+export function readCollection(
+  path: string,
+  read: (path: string) => string = (p) => readFileSync(p, 'utf8'),
+): CollectionRead {
+  const file = readText(path, read);
+  if (!file.ok) return file;
+  const parsed = parseCollection(file.text);
   if (!parsed.ok) return { ok: false, message: `${path}: ${describeLevelError(parsed.error)}` };
   return { ok: true, entries: parsed.entries };
 }

@@ -7,3 +7,7 @@ export * from './print';
 export * from './lurd';
 export * from './rules';
 export * from './path-finding';
+export * from './actions';
+export * from './episode';
+export * from './episode-file';
+export * from './episode-report';

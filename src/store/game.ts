@@ -93,6 +93,8 @@ export interface GameData {
 export interface GameActions {
   setDraft(text: string): void;
   load(text?: string): boolean;
+  /** Adds a level (as text) after the last one of the collection; returns its index, or -1. */
+  appendLevel(levelText: string): number;
   chooseLevel(index: number): boolean;
   goToLevel(query: string): boolean;
   nextLevel(): boolean;
@@ -543,6 +545,16 @@ export function createGameStore(options: GameStoreOptions = {}) {
                   : null,
             });
             return true;
+          },
+
+          appendLevel(levelText) {
+            const s = get();
+            // Levels keep their indices, so every level's moves stay with it.
+            const text = `${s.text.replace(/\s*$/, '')}\n\n${levelText}\n`;
+            const result = parsePlayable(text);
+            if (!result.ok || result.parsed.entries.length !== s.entries.length + 1) return -1;
+            set({ text, draft: text, entries: result.parsed.entries });
+            return s.entries.length;
           },
 
           chooseLevel: choose,

@@ -10,8 +10,9 @@
  * - A worker that crashes (error, unreadable message, out of memory) or stops answering fails
  *   its pending requests with a SolverWorkerError and is replaced on the next request.
  * - Deadlock checks run on a worker of their own, so they stay quick during a long search.
+ * - Episode analyses run on a third worker, one at a time, so they never stop a solve.
  */
-import type { Level, Position } from '../sokoban';
+import type { Level, Position, StepVerdict } from '../sokoban';
 import type { DeadlockReport, SolveProgress, SolveResult } from '../solver/api';
 import {
   type SolverReply,
@@ -224,15 +225,18 @@ interface CurrentSolve {
 export class SolverClient {
   private readonly solveLane: Lane;
   private readonly checkLane: Lane;
+  private readonly analysisLane: Lane;
   private readonly now: () => number;
   private nextId = 1;
   private current: CurrentSolve | null = null;
+  private analysis: { id: number; resolve: (verdicts: null) => void } | null = null;
 
   constructor(options: SolverClientOptions = {}) {
     const create = options.createWorker ?? createSolverWorker;
     const stall = options.stallTimeoutMs ?? 30_000;
     this.solveLane = new Lane(create, stall);
     this.checkLane = new Lane(create, stall);
+    this.analysisLane = new Lane(create, stall);
     this.now = options.now ?? (() => performance.now());
   }
 
@@ -329,9 +333,64 @@ export class SolverClient {
     });
   }
 
-  /** Ends both workers: a pending solve resolves `cancelled`, pending checks reject. */
+  /**
+   * Judges every position of an episode in a worker (src/solver/episode.ts): one verdict per
+   * position. Resolves null when cancelAnalysis() or a newer analysis ends it; rejects with
+   * SolverWorkerError if the worker fails.
+   */
+  analyze(
+    level: Level,
+    positions: readonly Position[],
+    options: WorkerSolveOptions = {},
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<readonly StepVerdict[] | null> {
+    this.cancelAnalysis();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const current = { id, resolve };
+      this.analysis = current;
+      const settle = () => {
+        if (this.analysis === current) this.analysis = null;
+      };
+      this.analysisLane.post(
+        {
+          type: 'analyze',
+          id,
+          level,
+          positions: positions.map((p) => ({ player: p.player, boxes: [...p.boxes] })),
+          options: { timeLimitMs: options.timeLimitMs, memoryLimitMb: options.memoryLimitMb },
+        },
+        {
+          onReply: (reply) => {
+            if (reply.type === 'analysisProgress') onProgress?.(reply.done, reply.total);
+            if (reply.type !== 'analysis') return false;
+            settle();
+            resolve(reply.verdicts);
+            return true;
+          },
+          fail: (error) => {
+            settle();
+            reject(error);
+          },
+        },
+      );
+    });
+  }
+
+  /** Stops the analysis in flight (its promise resolves null); no-op when idle. */
+  cancelAnalysis(): void {
+    const current = this.analysis;
+    if (!current) return;
+    this.analysis = null;
+    this.analysisLane.drop(current.id);
+    this.analysisLane.stop();
+    current.resolve(null);
+  }
+
+  /** Ends the workers: a pending solve resolves `cancelled`, pending checks reject. */
   dispose(): void {
     this.cancel();
+    this.cancelAnalysis();
     this.checkLane.stop(new SolverWorkerError('The solver was closed.', false));
     this.solveLane.stop();
   }

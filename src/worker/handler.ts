@@ -3,14 +3,20 @@
  * real engine and no Worker at all. solver.worker.ts only wires it to `self`.
  */
 import { checkDeadlock as engineCheckDeadlock, solve as engineSolve } from '../solver/index';
+import { analysePositions } from '../solver/episode';
 import { type SolverReply, type SolverRequest, looksOutOfMemory } from './protocol';
 
 export interface Engine {
   readonly solve: typeof engineSolve;
   readonly checkDeadlock: typeof engineCheckDeadlock;
+  readonly analyze?: typeof analysePositions;
 }
 
-const realEngine: Engine = { solve: engineSolve, checkDeadlock: engineCheckDeadlock };
+const realEngine: Engine = {
+  solve: engineSolve,
+  checkDeadlock: engineCheckDeadlock,
+  analyze: analysePositions,
+};
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -39,6 +45,14 @@ export function handleRequest(
       post({ type: 'result', id, result });
     } else if (request?.type === 'checkDeadlock' && request.level && request.position) {
       post({ type: 'deadlock', id, report: engine.checkDeadlock(request.level, request.position) });
+    } else if (request?.type === 'analyze' && request.level && Array.isArray(request.positions)) {
+      const analyze = engine.analyze ?? analysePositions;
+      const verdicts = analyze(request.level, request.positions, {
+        timeLimitMs: request.options?.timeLimitMs,
+        memoryLimitMb: request.options?.memoryLimitMb,
+        onProgress: (done, total) => post({ type: 'analysisProgress', id, done, total }),
+      });
+      post({ type: 'analysis', id, verdicts });
     } else {
       post({
         type: 'error',

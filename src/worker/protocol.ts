@@ -2,7 +2,7 @@
  * Messages between the main thread and the solver's module worker. Plain data only, so they
  * cross postMessage unchanged.
  */
-import type { Level, Position } from '../sokoban';
+import type { Level, Position, StepVerdict } from '../sokoban';
 import type { DeadlockReport, SolveMode, SolveProgress, SolveResult } from '../solver/api';
 
 /** What the main thread may ask of a search: the callbacks stay on the main thread. */
@@ -24,12 +24,27 @@ export type SolverRequest =
       readonly id: number;
       readonly level: Level;
       readonly position: Position;
+    }
+  /** Step-by-step analysis of an episode: one verdict per position (src/solver/episode.ts). */
+  | {
+      readonly type: 'analyze';
+      readonly id: number;
+      readonly level: Level;
+      readonly positions: readonly Position[];
+      readonly options: WorkerSolveOptions;
     };
 
 export type SolverReply =
   | { readonly type: 'progress'; readonly id: number; readonly progress: SolveProgress }
   | { readonly type: 'result'; readonly id: number; readonly result: SolveResult }
   | { readonly type: 'deadlock'; readonly id: number; readonly report: DeadlockReport }
+  | {
+      readonly type: 'analysisProgress';
+      readonly id: number;
+      readonly done: number;
+      readonly total: number;
+    }
+  | { readonly type: 'analysis'; readonly id: number; readonly verdicts: readonly StepVerdict[] }
   /** The engine threw (a bug) or could not allocate memory; the request is over. */
   | {
       readonly type: 'error';

@@ -206,6 +206,44 @@ describe('SolverClient', () => {
     });
   });
 
+  it('analyze runs on a worker of its own, forwards progress and resolves the verdicts', async () => {
+    const { client, workers } = setup();
+    const solving = client.solve(level);
+    const seen: string[] = [];
+    const analysis = client.analyze(
+      level,
+      [{ player: 6, boxes: [7] }],
+      { timeLimitMs: 500 },
+      (d, t) => seen.push(`${d}/${t}`),
+    );
+    expect(workers).toHaveLength(2);
+    const analyst = workers[1];
+    expect(analyst.last).toMatchObject({
+      type: 'analyze',
+      positions: [{ player: 6, boxes: [7] }],
+      options: { timeLimitMs: 500 },
+    });
+    client.cancel();
+    await expect(solving).resolves.toMatchObject({ status: 'cancelled' });
+    expect(analyst.terminated).toBe(false);
+    const verdicts = [{ pushesLeft: 1, status: 'alive' as const, cause: null }];
+    analyst.reply({ type: 'analysisProgress', id: analyst.last.id, done: 1, total: 1 });
+    analyst.reply({ type: 'analysis', id: analyst.last.id, verdicts });
+    await expect(analysis).resolves.toEqual(verdicts);
+    expect(seen).toEqual(['1/1']);
+  });
+
+  it('cancelAnalysis ends the analysing worker and resolves null; a crash rejects', async () => {
+    const { client, workers } = setup();
+    const first = client.analyze(level, [{ player: 6, boxes: [7] }]);
+    client.cancelAnalysis();
+    await expect(first).resolves.toBeNull();
+    expect(workers[0].terminated).toBe(true);
+    const second = client.analyze(level, [{ player: 6, boxes: [7] }]);
+    workers[1].crash('gone');
+    await expect(second).rejects.toThrow(SolverWorkerError);
+  });
+
   it('a crash of the checking worker rejects every pending check', async () => {
     const { client, workers } = setup();
     const a = client.checkDeadlock(level, { player: 6, boxes: [7] });

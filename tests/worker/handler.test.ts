@@ -128,3 +128,30 @@ describe('the worker message handler (real engine)', () => {
     expect(run(null)[0]).toMatchObject({ type: 'error', id: -1 });
   });
 });
+
+describe('the worker handler: episode analysis', () => {
+  it('answers analyze with one verdict per position and progress per searched position', () => {
+    const start = startPosition(twoBoxes);
+    const pushed = replay(twoBoxes, start, 'R').position;
+    const replies = run({
+      type: 'analyze',
+      id: 3,
+      level: twoBoxes,
+      positions: [start, start, pushed],
+      options: { timeLimitMs: 10_000 },
+    });
+    expect(replies.map((r) => r.type)).toEqual([
+      'analysisProgress',
+      'analysisProgress',
+      'analysis',
+    ]);
+    const last = replies.at(-1)!;
+    if (last.type !== 'analysis') throw new Error('no analysis');
+    expect(last.id).toBe(3);
+    expect(last.verdicts).toHaveLength(3);
+    const optimal = solve(twoBoxes, { mode: 'optimal' });
+    if (optimal.status !== 'solved') throw new Error('fixture must be solvable');
+    expect(last.verdicts[0]).toEqual({ pushesLeft: optimal.pushes, status: 'alive', cause: null });
+    expect(last.verdicts[1]).toEqual(last.verdicts[0]);
+  });
+});
