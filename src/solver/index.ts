@@ -34,7 +34,7 @@ export interface Tuning {
   readonly macroBoxes?: number;
   /** Feature search: packing order by reverse play (default on). */
   readonly reverseOrder?: boolean;
-  /** Feature search: pushes of the box the last push moved add no weight (default on). */
+  /** Feature search: pushes of the box the last push moved add no weight (default off). */
   readonly boxRuns?: boolean;
   /** Settled-box deadlocks: boxes frozen on goals as walls (default off). */
   readonly settled?: boolean;

@@ -13,8 +13,7 @@
  * either a greedy best-first search on h (with tunnel macros) or a feature-space search: nodes
  * live in cells of (goals packed in packing order, number of separate floor areas), the cells
  * are served round robin, and inside a cell the node with the fewest unadvised moves (a move is
- * advised when it packs a goal or joins areas; pushing the box the last push moved again is free,
- * so a box's run of pushes weighs as one move, as FESS's macro moves do) is expanded first; a
+ * advised when it packs a goal or joins areas) is expanded first; a
  * packing macro pushes a box straight to the next goal of the packing order (packing-order.ts).
  * index.ts interleaves the two.
  */
@@ -70,7 +69,7 @@ export interface SearchLimits {
   readonly features?: boolean;
   /** Feature search: packing order by reverse play with the player tracked (default on; off = packing.ts). */
   readonly reverseOrder?: boolean;
-  /** Feature search: pushing the box the last push moved adds no weight (default on). */
+  /** Feature search: pushing the box the last push moved adds no weight (default off: on XSokoban it solved #25, #47, #63 and lost eight others). */
   readonly boxRuns?: boolean;
   /** Packing macro: how many boxes (nearest first) to try per node (default 4). */
   readonly macroBoxes?: number;
@@ -265,8 +264,8 @@ export function* searchSteps(
       : new Int32Array(0);
   let parentPacked = 0;
   let parentMoved = -1;
-  // FESS counts a move as one box's run of pushes: pushing the box the last push moved is free.
-  const boxRuns = limits.boxRuns !== false;
+  // Opt-in: as FESS's macro moves, a box's run of pushes weighs one (pushing it again is free).
+  const boxRuns = limits.boxRuns === true;
   let parentConn = 0;
   let parentWeight = 0;
   /**
