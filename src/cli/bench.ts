@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- FILES... [--time-limit SECONDS] [--mode fast|optimal] [--jobs N]
- *  [--out FILE.json] [--limit-levels N] [--memory-limit MB]`
+ *  [--out FILE.json] [--limit-levels N] [--memory-limit MB] [--shard K/N]`
  *
  * Solves every level of the files on worker threads (one level per thread at a time, --jobs
  * threads), re-verifies each solution by replaying it, prints a summary per file and writes a
@@ -18,6 +18,7 @@ import { errorLine, formatMs, invalidLine, resultLine } from './report';
 import { median, percentile } from './stats';
 import { startTsWorker } from './ts-worker';
 import { isEntryPoint } from './entry';
+import { inShard } from './shard';
 
 export type BenchStatus =
   'solved' | 'unsolvable' | 'limit' | 'invalid' | 'error' | 'timeout' | 'crashed';
@@ -236,6 +237,7 @@ interface BenchReport {
     memoryLimitMb: number | null;
     jobs: number;
     limitLevels: number | null;
+    shard: string | null;
   };
   readonly memoryMeasure: string;
   readonly summaries: readonly FileSummary[];
@@ -274,10 +276,11 @@ export async function main(
       return 2;
     }
     fileOrder.push(file);
-    const entries =
+    const entries = (
       args.limitLevels === undefined
         ? collection.entries
-        : collection.entries.slice(0, args.limitLevels);
+        : collection.entries.slice(0, args.limitLevels)
+    ).filter((e) => inShard(e.index, args.shard));
     for (const entry of entries) {
       if (!entry.ok) {
         const line = invalidLine(entry);
@@ -324,7 +327,7 @@ export async function main(
       .replace(/\.\d+Z$/, 'Z')}.json`;
   const machine = machineInfo();
   out(
-    `bench: ${jobs.length} levels from ${args.files.length} file(s), mode ${args.mode}, limit ${args.timeLimitMs / 1000} s per level, ${args.jobs} job(s)`,
+    `bench: ${jobs.length} levels from ${args.files.length} file(s), mode ${args.mode}, limit ${args.timeLimitMs / 1000} s per level, ${args.jobs} job(s)${args.shard ? `, shard ${args.shard.k}/${args.shard.n}` : ''}`,
   );
   // Taken once, now: the workers load the engine as it is at their start, and a long run may end
   // after newer engine commits.
@@ -368,6 +371,7 @@ export async function main(
         memoryLimitMb: args.memoryLimitMb ?? null,
         jobs: args.jobs,
         limitLevels: args.limitLevels ?? null,
+        shard: args.shard ? `${args.shard.k}/${args.shard.n}` : null,
       },
       memoryMeasure: MEMORY_MEASURE,
       summaries,

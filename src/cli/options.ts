@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { SolveMode } from '../solver/api';
+import { type Shard, parseShard } from './shard';
 
 export type Parsed<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
@@ -18,6 +19,8 @@ export interface SolveArgs {
   readonly mode: SolveMode;
   readonly memoryLimitMb?: number;
   readonly json: boolean;
+  /** Only the levels of this slice of the file (--shard K/N). */
+  readonly shard?: Shard;
 }
 
 export interface BenchArgs {
@@ -30,29 +33,33 @@ export interface BenchArgs {
   readonly out?: string;
   /** Only the first N levels of each file. */
   readonly limitLevels?: number;
+  /** Only the levels of this slice of each file (--shard K/N), after --limit-levels. */
+  readonly shard?: Shard;
 }
 
 export const DEFAULT_SOLVE_TIME_LIMIT_S = 60;
 export const DEFAULT_BENCH_TIME_LIMIT_S = 10;
 
 export const SOLVE_USAGE = [
-  'usage: npm run solve -- FILE [--level N] [--time-limit SECONDS] [--mode fast|optimal] [--memory-limit MB] [--json]',
+  'usage: npm run solve -- FILE [--level N] [--time-limit SECONDS] [--mode fast|optimal] [--memory-limit MB] [--shard K/N] [--json]',
   '  FILE              a collection of levels (XSB/SOK, Boxoban "; N" files, RLE)',
   '  --level N         solve only the N-th level of the file (1-based)',
   `  --time-limit S    wall-clock limit per level in seconds (default ${DEFAULT_SOLVE_TIME_LIMIT_S})`,
   '  --mode M          fast (a solution soon, the default) or optimal (fewest pushes, proven)',
   "  --memory-limit MB memory cap for the search tables (default: the engine's, 512)",
+  '  --shard K/N       only the levels whose 1-based index i has (i - 1) mod N = K (0 <= K < N)',
   '  --json            one JSON object per level per line, nothing else on stdout',
 ].join('\n');
 
 export const BENCH_USAGE = [
-  'usage: npm run bench -- FILES... [--time-limit SECONDS] [--mode fast|optimal] [--jobs N] [--out FILE.json] [--limit-levels N] [--memory-limit MB]',
+  'usage: npm run bench -- FILES... [--time-limit SECONDS] [--mode fast|optimal] [--jobs N] [--out FILE.json] [--limit-levels N] [--memory-limit MB] [--shard K/N]',
   `  --time-limit S    wall-clock limit per level in seconds (default ${DEFAULT_BENCH_TIME_LIMIT_S})`,
   '  --mode M          fast (default) or optimal',
   '  --jobs N          levels solved in parallel, each on its own worker thread (default 1)',
   '  --out FILE.json   where to write one row per level (default bench-results/<timestamp>.json)',
   '  --limit-levels N  only the first N levels of each file',
   "  --memory-limit MB memory cap for the search tables (default: the engine's, 512)",
+  '  --shard K/N       only the levels whose 1-based index i has (i - 1) mod N = K (0 <= K < N)',
 ].join('\n');
 
 function positiveNumber(name: string, text: string | undefined): Parsed<number | undefined> {
@@ -78,6 +85,12 @@ function mode(text: string | undefined): Parsed<SolveMode> {
   return { ok: false, message: `--mode must be "fast" or "optimal", not "${text}"` };
 }
 
+function shard(text: string | undefined): Parsed<Shard | undefined> {
+  if (text === undefined) return { ok: true, value: undefined };
+  const parsed = parseShard(text);
+  return parsed.ok ? { ok: true, value: parsed.shard } : parsed;
+}
+
 /** node:util's parseArgs throws on unknown options; turn that into a value. */
 function tryParse<T>(run: () => T): Parsed<T> {
   try {
@@ -98,6 +111,7 @@ export function parseSolveArgs(argv: readonly string[]): Parsed<SolveArgs> {
         'time-limit': { type: 'string' },
         mode: { type: 'string' },
         'memory-limit': { type: 'string' },
+        shard: { type: 'string' },
         json: { type: 'boolean', default: false },
       },
     }),
@@ -118,6 +132,11 @@ export function parseSolveArgs(argv: readonly string[]): Parsed<SolveArgs> {
   if (!memory.ok) return memory;
   const m = mode(values.mode);
   if (!m.ok) return m;
+  const sh = shard(values.shard);
+  if (!sh.ok) return sh;
+  // Both pick levels; together one would silently empty or ignore the other.
+  if (sh.value !== undefined && level.value !== undefined)
+    return { ok: false, message: '--level and --shard cannot be used together' };
   return {
     ok: true,
     value: {
@@ -127,6 +146,7 @@ export function parseSolveArgs(argv: readonly string[]): Parsed<SolveArgs> {
       mode: m.value,
       memoryLimitMb: memory.value,
       json: values.json === true,
+      ...(sh.value === undefined ? {} : { shard: sh.value }),
     },
   };
 }
@@ -144,6 +164,7 @@ export function parseBenchArgs(argv: readonly string[]): Parsed<BenchArgs> {
         out: { type: 'string' },
         'limit-levels': { type: 'string' },
         'memory-limit': { type: 'string' },
+        shard: { type: 'string' },
       },
     }),
   );
@@ -160,6 +181,8 @@ export function parseBenchArgs(argv: readonly string[]): Parsed<BenchArgs> {
   if (!limitLevels.ok) return limitLevels;
   const m = mode(values.mode);
   if (!m.ok) return m;
+  const sh = shard(values.shard);
+  if (!sh.ok) return sh;
   if (values.out !== undefined && values.out.trim() === '')
     return { ok: false, message: '--out needs a file name' };
   return {
@@ -172,6 +195,7 @@ export function parseBenchArgs(argv: readonly string[]): Parsed<BenchArgs> {
       jobs: jobs.value ?? 1,
       out: values.out,
       limitLevels: limitLevels.value,
+      ...(sh.value === undefined ? {} : { shard: sh.value }),
     },
   };
 }

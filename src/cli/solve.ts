@@ -1,5 +1,6 @@
 /**
- * `npm run solve -- FILE [--level N] [--time-limit SECONDS] [--mode fast|optimal] [--json]`
+ * `npm run solve -- FILE [--level N] [--time-limit SECONDS] [--mode fast|optimal] [--shard K/N]
+ *  [--json]`
  *
  * Solves the levels of a collection one after another in this process. With --json, stdout
  * carries exactly one JSON object per level per line (DESIGN.md's contract) and nothing else.
@@ -13,6 +14,7 @@ import { readCollection } from './collection';
 import { SOLVE_USAGE, parseSolveArgs } from './options';
 import { type SolveLine, errorLine, invalidLine, jsonLine, resultLine, textLines } from './report';
 import { isEntryPoint } from './entry';
+import { inShard } from './shard';
 
 export interface SolveIo {
   /** One line of output, without its newline. */
@@ -30,7 +32,7 @@ export function main(argv: readonly string[], io: SolveIo): number {
     io.stderr(`solve: ${args.message}\n${SOLVE_USAGE}`);
     return 2;
   }
-  const { file, level: only, timeLimitMs, mode, memoryLimitMb, json } = args.value;
+  const { file, level: only, timeLimitMs, mode, memoryLimitMb, json, shard } = args.value;
   const collection = readCollection(file, io.readFile);
   if (!collection.ok) {
     io.stderr(`solve: ${collection.message}`);
@@ -51,7 +53,10 @@ export function main(argv: readonly string[], io: SolveIo): number {
   };
   let failures = 0;
   const counts = new Map<string, number>();
-  for (const entry of only === undefined ? entries : [entries[only - 1]]) {
+  // A shard keeps each level's index in the file, so shards' lines merge by sorting on it.
+  const chosen =
+    only === undefined ? entries.filter((e) => inShard(e.index, shard)) : [entries[only - 1]];
+  for (const entry of chosen) {
     let line: SolveLine;
     if (!entry.ok) {
       line = invalidLine(entry);
@@ -75,12 +80,13 @@ export function main(argv: readonly string[], io: SolveIo): number {
     if (json) io.stdout(jsonLine(line));
     else for (const text of textLines(line)) io.stdout(text);
   }
-  if (!json && entries.length > 1 && only === undefined) {
+  if (!json && chosen.length > 1) {
     const summary = ['solved', 'unsolvable', 'limit', 'invalid', 'error']
       .filter((s) => counts.has(s))
       .map((s) => `${counts.get(s)} ${s}`)
       .join(', ');
-    io.stdout(`${entries.length} levels: ${summary}`);
+    const of = shard ? ` (shard ${shard.k}/${shard.n} of ${entries.length})` : '';
+    io.stdout(`${chosen.length} levels${of}: ${summary}`);
   }
   return failures > 0 ? 1 : 0;
 }

@@ -94,9 +94,12 @@ export interface FrameScheduler {
 
 const browserScheduler: FrameScheduler = {
   now: () => performance.now(),
+  // The frame's time is read from now(), not taken from requestAnimationFrame's argument: jsdom
+  // counts that from the window's creation while performance.now() there is Node's, seconds
+  // apart on a loaded machine, and Play then waited that long before its first step.
   request: (cb) =>
     typeof requestAnimationFrame === 'function'
-      ? requestAnimationFrame(cb)
+      ? requestAnimationFrame(() => cb(performance.now()))
       : (setTimeout(() => cb(performance.now()), 16) as unknown as number),
   cancel: (h) =>
     typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame(h) : clearTimeout(h),
