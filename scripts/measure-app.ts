@@ -153,7 +153,7 @@ try {
         undefined,
         { timeout: 10_000 },
       )
-      .then((h) => h.jsonValue() as Promise<number>)
+      .then((h) => h.jsonValue())
       .catch(() => NaN);
     if (Number.isNaN(mark))
       throw new Error("The app made no performance.mark('first-board-draw') within 10 s");
@@ -167,7 +167,7 @@ try {
         undefined,
         { timeout: 2000 },
       )
-      .then((h) => h.jsonValue() as Promise<number>)
+      .then((h) => h.jsonValue())
       .catch(() => NaN);
     paints.push(fcp);
     // Let anything the app starts after its first draw (idle preloads) show up in run 0.
@@ -187,7 +187,7 @@ try {
         undefined,
         { timeout: 10_000 },
       )
-      .then((h) => h.jsonValue() as Promise<number>);
+      .then((h) => h.jsonValue());
     warmDraws.push(mark);
     await page.evaluate(() => localStorage.clear());
   }

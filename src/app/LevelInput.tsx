@@ -77,7 +77,11 @@ export function LevelInput() {
         </button>
         <label className="file-button">
           Open file…
-          <input type="file" accept=".txt,.sok,.xsb,.slc,text/plain" onChange={openFile} />
+          <input
+            type="file"
+            accept=".txt,.sok,.xsb,.slc,text/plain"
+            onChange={(e) => void openFile(e)}
+          />
         </label>
         <span className="hint">Ctrl+Enter loads too.</span>
       </div>

@@ -45,7 +45,7 @@ export function MovesPanel() {
         )}
       </p>
       <div className="row">
-        <button type="button" onClick={copy}>
+        <button type="button" onClick={() => void copy()}>
           Copy moves
         </button>
       </div>

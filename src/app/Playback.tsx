@@ -169,7 +169,8 @@ function Icon({ name }: { name: IconName }) {
     case 'pushForward':
       d = `${tri(2)} ${tri(8)}`;
       break;
-    default:
+    case 'moveBack':
+    case 'moveForward':
       d = tri(5);
   }
   return (
@@ -341,7 +342,7 @@ export function Playback() {
       <div className="row">
         <button
           type="button"
-          onClick={copy}
+          onClick={() => void copy()}
           disabled={!solves}
           title="Copy the whole sequence, which solves the level, as LURD"
         >

@@ -71,7 +71,7 @@ const fail = (message: string): { ok: false; message: string } => ({
 
 function readArrow(raw: unknown, where: string): OverlayArrow | string {
   const a = Array.isArray(raw)
-    ? { row: raw[0], col: raw[1], dir: raw[2] }
+    ? { row: raw[0] as unknown, col: raw[1] as unknown, dir: raw[2] as unknown }
     : raw && typeof raw === 'object'
       ? {
           row: (raw as Record<string, unknown>).row,
@@ -96,7 +96,7 @@ function readOverlays(raw: unknown): OverlayArrow[][] | string {
   if (!Array.isArray(raw)) return '"overlays" must be a list with one list of arrows per step';
   const out: OverlayArrow[][] = [];
   for (let s = 0; s < raw.length; s++) {
-    const arrows = raw[s] ?? [];
+    const arrows: unknown = raw[s] ?? [];
     if (!Array.isArray(arrows)) return `overlays for step ${s} must be a list of arrows`;
     const list: OverlayArrow[] = [];
     for (let i = 0; i < arrows.length; i++) {

@@ -326,7 +326,7 @@ export function createGameStorage(
         ) {
           throw new Error('not a saved game');
         }
-        return { version: value.version, state: { ...value.state, text: text ?? '' } as Persisted };
+        return { version: value.version, state: { ...value.state, text: text ?? '' } };
       } catch {
         try {
           storage.removeItem(name);
@@ -725,7 +725,7 @@ export function createGameStore(options: GameStoreOptions = {}) {
           text: s.text,
           draft: s.draft === s.text ? null : s.draft,
           currentIndex: s.currentIndex,
-          histories: s.histories as Record<string, LevelHistory>,
+          histories: s.histories,
         }),
         migrate: (): Dropped => ({ dropped: 'version' }),
         merge: (stored, current) => restore(stored, current),

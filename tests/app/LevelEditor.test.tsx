@@ -10,7 +10,7 @@ import { noCanvas, resetGame } from './helpers';
 
 /** The real engine, called in this thread instead of a worker. */
 const engineSolver = (): SolverLike => ({
-  solve: async (level, options) => solve(level, options),
+  solve: (level, options) => new Promise((resolve) => resolve(solve(level, options))),
   cancel: () => {},
   dispose: () => {},
 });

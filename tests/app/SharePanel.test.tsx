@@ -124,7 +124,7 @@ describe('SharePanel', () => {
     Object.defineProperty(document, 'execCommand', { value: () => false, configurable: true });
     render(<SharePanel />);
     await userEvent.click(screen.getByRole('button', { name: 'Share' }));
-    const box = screen.getByRole('textbox', { name: 'Share link' }) as HTMLInputElement;
+    const box = screen.getByRole<HTMLInputElement>('textbox', { name: 'Share link' });
     await waitFor(() => expect(screen.getByText(/Copy the link from the box/)).toBeInTheDocument());
     expect(box.value).toMatch(/#1r~/);
     expect(box).toHaveFocus();

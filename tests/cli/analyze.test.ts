@@ -203,7 +203,9 @@ describe('npm run analyze: errors exit 2 with one line on stderr', () => {
 describe('npm run analyze as a real process', () => {
   const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
   it('analyses the shipped example episode: JSON lines only, exit 0', () => {
-    const example = JSON.parse(readFileSync('levels/episode-example.json', 'utf8'));
+    const example = JSON.parse(readFileSync('levels/episode-example.json', 'utf8')) as {
+      actions: unknown[];
+    };
     const child = spawnSync(tsx, ['src/cli/analyze.ts', 'levels/episode-example.json', '--json'], {
       encoding: 'utf8',
       timeout: 60_000,
@@ -213,7 +215,7 @@ describe('npm run analyze as a real process', () => {
     const rows = child.stdout
       .trimEnd()
       .split('\n')
-      .map((l) => JSON.parse(l));
+      .map((l) => JSON.parse(l) as unknown);
     expect(rows).toHaveLength(example.actions.length + 2);
     expect(rows.at(-1)).toMatchObject({
       summary: true,

@@ -272,7 +272,12 @@ describe('npm run bench (on the test collection, not a benchmark)', () => {
       );
       expect(code).toBe(0);
       expect(err).toEqual([]);
-      const report = JSON.parse(readFileSync(outPath, 'utf8'));
+      const report = JSON.parse(readFileSync(outPath, 'utf8')) as {
+        settings: object;
+        machine: { nproc: number };
+        rows: BenchRow[];
+        summaries: object[];
+      };
       expect(report.settings).toMatchObject({
         mode: 'fast',
         timeLimitMs: 20_000,
@@ -289,7 +294,7 @@ describe('npm run bench (on the test collection, not a benchmark)', () => {
       ]);
       const levels = parseCollection(COLLECTION);
       if (!levels.ok) throw new Error('fixture');
-      for (const row of report.rows as BenchRow[]) {
+      for (const row of report.rows) {
         if (row.status !== 'solved') continue;
         const entry = levels.entries[row.index - 1];
         if (!entry.ok) throw new Error('fixture');

@@ -145,7 +145,10 @@ describe('npm run bench -- FILES --shard K/N', () => {
       () => {},
     );
     expect(code).toBe(0);
-    const report = JSON.parse(readFileSync(outPath, 'utf8'));
+    const report = JSON.parse(readFileSync(outPath, 'utf8')) as {
+      settings: { shard: string };
+      rows: BenchRow[];
+    };
     expect(report.settings.shard).toBe('0/2');
     expect(report.rows.map((r: BenchRow) => [r.index, r.status])).toEqual([
       [1, 'solved'],

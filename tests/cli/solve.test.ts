@@ -16,6 +16,10 @@ import {
 import type { SolveResult } from '../../src/solver/api';
 import { solve as realSolve } from '../../src/solver/index';
 import { BAD_CHAR_PLACE, COLLECTION, EXPECTED_STATUS, TITLES } from './fixtures';
+import type { SolveLine } from '../../src/cli/report';
+
+/** One line of `--json` output, typed by the CLI's contract (the tests check the values). */
+const parseLine = (line: string) => JSON.parse(line) as SolveLine;
 
 const KEYS = ['index', 'title', 'status', 'solution', 'moves', 'pushes', 'ms', 'nodes', 'message'];
 
@@ -75,14 +79,14 @@ describe('npm run solve -- FILE --json', () => {
   it('reports solutions that replay to solved through src/sokoban, with their lengths', () => {
     const { out } = run([collectionPath, '--json']);
     const all = levels();
-    const solved = out.map((l) => JSON.parse(l)).filter((r) => r.status === 'solved');
+    const solved = out.map(parseLine).filter((r) => r.status === 'solved');
     expect(solved.length).toBe(EXPECTED_STATUS.filter((s) => s === 'solved').length);
     for (const row of solved) {
       const level = all[row.index - 1];
       expect(typeof row.solution).toBe('string');
-      expectReplaysToSolved(level, row.solution);
-      expect(row.moves).toBe(row.solution.length);
-      expect(row.pushes).toBe(countPushes(row.solution));
+      expectReplaysToSolved(level, row.solution!);
+      expect(row.moves).toBe(row.solution!.length);
+      expect(row.pushes).toBe(countPushes(row.solution!));
       expect(row.message).toBeNull();
     }
     // The already-solved level needs no move at all.
@@ -94,7 +98,7 @@ describe('npm run solve -- FILE --json', () => {
   });
 
   it("gives an invalid level the parser's message with its line and column, and no solution", () => {
-    const row = JSON.parse(run([collectionPath, '--json']).out[3]);
+    const row = parseLine(run([collectionPath, '--json']).out[3]);
     expect(row).toMatchObject({
       index: 4,
       status: 'invalid',
@@ -107,20 +111,20 @@ describe('npm run solve -- FILE --json', () => {
   });
 
   it('calls a level with a box stuck in a corner unsolvable, with a reason', () => {
-    const row = JSON.parse(run([collectionPath, '--json']).out[4]);
+    const row = parseLine(run([collectionPath, '--json']).out[4]);
     expect(row.status).toBe('unsolvable');
     expect(row.solution).toBeNull();
     expect(typeof row.message).toBe('string');
-    expect(row.message.length).toBeGreaterThan(0);
+    expect(row.message!.length).toBeGreaterThan(0);
   });
 
   it('--level N solves only the N-th level (1-based), optimal mode included', () => {
     const { code, out } = run([collectionPath, '--json', '--level', '3', '--mode', 'optimal']);
     expect(code).toBe(0);
     expect(out).toHaveLength(1);
-    const row = JSON.parse(out[0]);
+    const row = parseLine(out[0]);
     expect(row).toMatchObject({ index: 3, title: 'Two boxes', status: 'solved' });
-    expectReplaysToSolved(levels()[2], row.solution);
+    expectReplaysToSolved(levels()[2], row.solution!);
   });
 
   it('without --json prints readable lines and a summary', () => {
@@ -184,7 +188,7 @@ describe('npm run solve: failures', () => {
     });
     const { code, out, err } = run([collectionPath, '--json', '--level', '1'], { solve: bogus });
     expect(code).toBe(1);
-    const row = JSON.parse(out[0]);
+    const row = parseLine(out[0]);
     expect(row.status).toBe('error');
     expect(row.solution).toBeNull();
     expect(row.message).toMatch(/move 1 is illegal/);
@@ -200,7 +204,7 @@ describe('npm run solve: failures', () => {
     };
     const { code, out } = run([collectionPath, '--json'], { solve: flaky });
     expect(code).toBe(1);
-    const rows = out.map((l) => JSON.parse(l));
+    const rows = out.map(parseLine);
     expect(rows[0]).toMatchObject({ status: 'error', message: 'engine bug: boom' });
     expect(rows[1].status).toBe('solved');
   });
@@ -218,7 +222,7 @@ describe('npm run solve as a real process', () => {
     expect(child.stderr).toBe('');
     const lines = child.stdout.split('\n');
     expect(lines.at(-1)).toBe('');
-    const rows = lines.slice(0, -1).map((l) => JSON.parse(l));
+    const rows = lines.slice(0, -1).map(parseLine);
     expect(rows.map((r) => r.status)).toEqual(EXPECTED_STATUS);
   });
 

@@ -314,12 +314,13 @@ if (!LEVEL_53) {
     await scrubber.fill('4');
     await until(where(page), new RegExp(`^Move 4 of ${total}$`));
     await until(gameStatus(page), /^Moves: 4 · /);
-    const solution = await page.evaluate(() =>
-      JSON.parse(localStorage.getItem('sokoban-playground:game') ?? '{}'),
+    const solution = await page.evaluate(
+      () =>
+        JSON.parse(localStorage.getItem('sokoban-playground:game') ?? '{}') as {
+          state: { histories: Record<string, { moves: string }> };
+        },
     );
-    const moves: string = Object.values(
-      solution.state.histories as Record<string, { moves: string }>,
-    )[0].moves;
+    const moves: string = Object.values(solution.state.histories)[0].moves;
     expect(moves).toHaveLength(total);
 
     // The same move as the solution's next one keeps the rest as the redo tail.

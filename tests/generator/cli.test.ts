@@ -35,7 +35,7 @@ describe('npm run generate', () => {
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     for (const [i, line] of lines.entries()) {
-      const row = JSON.parse(line);
+      const row = JSON.parse(line) as { xsb: string; solution: string; pushes: number };
       expect(row).toMatchObject({ index: i + 1, seed: 3 + i, boxes: 4, optimal: true });
       const parsed = parseCollection(row.xsb);
       if (!parsed.ok || !parsed.entries[0].ok) throw new Error('unreadable board');

@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import {
-  type Level,
   type Position,
   DIRECTIONS,
   episodeRows,
@@ -115,7 +114,7 @@ describe('analysePositions', () => {
       });
       expect(progress).toBeGreaterThan(0);
       positions.forEach((pos, i) => {
-        const truth = exhaustivePushes({ ...l, player: pos.player, boxes: pos.boxes } as Level);
+        const truth = exhaustivePushes({ ...l, player: pos.player, boxes: pos.boxes });
         const v = verdicts[i];
         expect(v.status, `${l.title} step ${i}`).toBe(truth === null ? 'lost' : 'alive');
         expect(v.pushesLeft, `${l.title} step ${i}`).toBe(truth);

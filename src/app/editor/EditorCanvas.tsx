@@ -137,6 +137,9 @@ export function EditorCanvas({
         data-testid="editor-grid"
         data-cell-size={layout.cell}
         tabIndex={0}
+        // A canvas is no native control: the grid takes its own keys and pointer strokes, which
+        // is what the application role tells a screen reader.
+        // eslint-disable-next-line jsx-a11y/no-interactive-element-to-noninteractive-role
         role="application"
         aria-label={label}
         aria-roledescription="level editor grid"
