@@ -5,11 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Board, compile } from '../../src/solver/board';
+import type { Board } from '../../src/solver/board';
 import { UNREACHABLE, boxGoalCosts, pushDistances } from '../../src/solver/distance';
 import { FORBIDDEN } from '../../src/solver/matching';
-import { type RandomBoard, besides, randomBoard } from './grid';
-import { level } from './helpers';
+import { besides, compiled, randomBoards } from './grid';
 
 /** Fewest pushes from a lone box on `start` to every cell, the player free to start anywhere. */
 function pushesFrom(board: Board, start: number): Int32Array {
@@ -49,10 +48,7 @@ function pushesFrom(board: Board, start: number): Int32Array {
   return best;
 }
 
-const boards = fc
-  .record({ seed: fc.nat(), boxes: fc.integer({ min: 1, max: 4 }) })
-  .map(({ seed, boxes }) => randomBoard(seed, 7, 7, boxes, 0.2))
-  .filter((b): b is RandomBoard => b !== null);
+const boards = randomBoards(fc.constant(7), fc.integer({ min: 1, max: 4 }), 0.2);
 
 describe('pushDistances', () => {
   it('matches a forward push search from every cell to every goal', () => {
@@ -111,13 +107,10 @@ describe('boxGoalCosts', () => {
 // The reference itself must be right for the comparison to mean anything.
 describe('the reference push search', () => {
   it('counts the pushes along a corridor and finds none back into a corner', () => {
-    const c = compile(
-      level(`
+    const c = compiled(`
 #######
 #@$  .#
-#######`),
-    );
-    if (!c.ok) throw new Error(c.message);
+#######`);
     const pushes = pushesFrom(c.board, c.boxes[0]);
     expect(pushes[c.board.goals[0]]).toBe(3);
     expect(pushes[c.player]).toBe(1);

@@ -9,9 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pushDistances } from '../../src/solver/distance';
 import { FreezeChecker } from '../../src/solver/freeze';
-import { type Board, compile } from '../../src/solver/board';
-import { level } from './helpers';
-import { type RandomBoard, besides, boxMap, randomBoard } from './grid';
+import type { Board } from '../../src/solver/board';
+import { besides, boxMap, compiled, randomBoards } from './grid';
 
 function blocked(board: Board, dead: Uint8Array, set: Set<number>, c: number, e: number): boolean {
   const [a, b] = [c - e, c + e];
@@ -48,10 +47,7 @@ function boxGroup(board: Board, boxAt: Uint8Array, from: number): number[] {
 const sorted = (cells: number[] | null) => (cells ? [...cells].sort((a, b) => a - b) : null);
 
 /** Crowded rooms, where boxes often freeze against walls and each other. */
-const crowded = fc
-  .record({ seed: fc.nat(), boxes: fc.integer({ min: 2, max: 8 }) })
-  .map(({ seed, boxes }) => randomBoard(seed, 7, 7, boxes, 0.25))
-  .filter((b): b is RandomBoard => b !== null);
+const crowded = randomBoards(fc.constant(7), fc.integer({ min: 2, max: 8 }), 0.25);
 
 describe('FreezeChecker', () => {
   it('finds every frozen box of a position, as the brute-force union of frozen sets', () => {
@@ -84,7 +80,7 @@ describe('FreezeChecker', () => {
   });
 
   it('freezes a square of boxes in the open and a box in a corner, not a box in the open', () => {
-    const l = level(`
+    const c = compiled(`
 ########
 #      #
 # $$   #
@@ -92,8 +88,6 @@ describe('FreezeChecker', () => {
 #@  ...#
 #  ...$#
 ########`);
-    const c = compile(l);
-    if (!c.ok) throw new Error(c.message);
     const { dead } = pushDistances(c.board);
     const checker = new FreezeChecker(c.board, dead);
     const boxAt = boxMap(c.board, c.boxes);

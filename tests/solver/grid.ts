@@ -2,9 +2,9 @@
  * Plain references for the engine-module tests: random compiled boards and a textbook
  * breadth-first search over rows and columns (no padding tricks, no stamps, no offsets table).
  */
-import type { Board } from '../../src/solver/board';
-import { compile } from '../../src/solver/board';
-import { randomLevel } from './helpers';
+import fc from 'fast-check';
+import { type Board, compile } from '../../src/solver/board';
+import { level, randomLevel } from './helpers';
 
 export interface RandomBoard {
   readonly board: Board;
@@ -22,6 +22,25 @@ export function randomBoard(
 ): RandomBoard | null {
   const compiled = compile(randomLevel(seed, width, height, boxes, wallChance));
   return compiled.ok ? compiled : null;
+}
+
+/** Random compiled rooms `size` wide and high with `boxes` boxes (the compiler's rejects skipped). */
+export function randomBoards(
+  size: fc.Arbitrary<number>,
+  boxes: fc.Arbitrary<number>,
+  wallChance: number,
+): fc.Arbitrary<RandomBoard> {
+  return fc
+    .record({ seed: fc.nat(), size, boxes })
+    .map(({ seed, size, boxes }) => randomBoard(seed, size, size, boxes, wallChance))
+    .filter((b): b is RandomBoard => b !== null);
+}
+
+/** A level written in the test, compiled; throws if the compiler refuses it. */
+export function compiled(text: string): RandomBoard {
+  const c = compile(level(text));
+  if (!c.ok) throw new Error(c.message);
+  return c;
 }
 
 /** The up-to-four cells beside `cell` on a board `width` × `height`, by row and column. */

@@ -6,10 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Board, compile } from '../../src/solver/board';
+import type { Board } from '../../src/solver/board';
 import { packingOrder } from '../../src/solver/packing';
-import { level } from './helpers';
-import { type RandomBoard, besides, bfs, randomBoard } from './grid';
+import { besides, bfs, compiled, randomBoards } from './grid';
 
 /** Whether the player, from `player`, can pull the box off goal `g` with `filled` as obstacles. */
 function pullable(board: Board, filled: Set<number>, player: number, g: number): boolean {
@@ -21,10 +20,7 @@ function pullable(board: Board, filled: Set<number>, player: number, g: number):
   });
 }
 
-const boards = fc
-  .record({ seed: fc.nat(), boxes: fc.integer({ min: 1, max: 7 }) })
-  .map(({ seed, boxes }) => randomBoard(seed, 8, 8, boxes, 0.15))
-  .filter((b): b is RandomBoard => b !== null);
+const boards = randomBoards(fc.constant(8), fc.integer({ min: 1, max: 7 }), 0.15);
 
 describe('packingOrder', () => {
   it('orders every goal once, the reverse being legal pulls until none is left to pull', () => {
@@ -46,28 +42,22 @@ describe('packingOrder', () => {
   });
 
   it('packs the deepest goal of a dead-end corridor first', () => {
-    const c = compile(
-      level(`
+    const c = compiled(`
 ##########
 #@ $$$...#
-##########`),
-    );
-    if (!c.ok) throw new Error(c.message);
+##########`);
     const [near, middle, deep] = c.board.goals;
     expect(Array.from(packingOrder(c.board, c.player))).toEqual([deep, middle, near]);
   });
 
   it('puts a goal no box can be pulled from first', () => {
     // The top-left goal's only open neighbour has a wall behind it: no pull ever leaves it.
-    const c = compile(
-      level(`
+    const c = compiled(`
 #######
 #.#   #
 # $$$ #
 ##@ ..#
-#######`),
-    );
-    if (!c.ok) throw new Error(c.message);
+#######`);
     const [alcove, left, right] = c.board.goals;
     expect(Array.from(packingOrder(c.board, c.player))).toEqual([alcove, right, left]);
   });

@@ -3,17 +3,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Reach, WALL_MARK } from '../../src/solver/reach';
-import { type RandomBoard, bfs, boxMap, randomBoard } from './grid';
+import { type RandomBoard, bfs, boxMap, randomBoard, randomBoards } from './grid';
 
 /** Random boards with their free floor cells (floor without a box), a few hundred to pick from. */
-const boards = fc
-  .record({
-    seed: fc.nat(),
-    size: fc.integer({ min: 5, max: 9 }),
-    boxes: fc.integer({ min: 1, max: 8 }),
-  })
-  .map(({ seed, size, boxes }) => randomBoard(seed, size, size, boxes, 0.15))
-  .filter((b): b is RandomBoard => b !== null);
+const boards = randomBoards(fc.integer({ min: 5, max: 9 }), fc.integer({ min: 1, max: 8 }), 0.15);
 
 function freeCells(b: RandomBoard, boxAt: Uint8Array): number[] {
   const out: number[] = [];

@@ -17,7 +17,8 @@ import {
 } from '../../src/sokoban';
 import { compile, toPadded } from '../../src/solver/board';
 import { type Push, expandPushes } from '../../src/solver/solution';
-import { level, randomLevel } from './helpers';
+import { compiled } from './grid';
+import { randomLevel } from './helpers';
 
 /** Plays `choices` as moves (illegal ones skipped); the pushes made, and the position after the last. */
 function randomPushes(l: Level, choices: number[]) {
@@ -95,13 +96,10 @@ describe('expandPushes', () => {
   });
 
   const corridor = () => {
-    const c = compile(
-      level(`
+    const c = compiled(`
 #######
 #@ $ .#
-#######`),
-    );
-    if (!c.ok) throw new Error(c.message);
+#######`);
     return c;
   };
 
