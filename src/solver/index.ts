@@ -32,6 +32,10 @@ export interface Tuning {
   readonly tunnels?: boolean;
   readonly features?: boolean;
   readonly macroBoxes?: number;
+  /** Feature search: packing order by reverse play (default on). */
+  readonly reverseOrder?: boolean;
+  /** Feature search: pushes of the box the last push moved add no weight (default off). */
+  readonly boxRuns?: boolean;
   /** Settled-box deadlocks: boxes frozen on goals as walls (default off). */
   readonly settled?: boolean;
   /** Corral deadlocks by a small search (default on). */
@@ -96,6 +100,8 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
     tunnels: tuning.tunnels,
     features: tuning.features,
     macroBoxes: tuning.macroBoxes,
+    reverseOrder: tuning.reverseOrder,
+    boxRuns: tuning.boxRuns,
     settled: tuning.settled,
     corralSearch: tuning.corralSearch,
   };

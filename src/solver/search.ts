@@ -13,8 +13,9 @@
  * either a greedy best-first search on h (with tunnel macros) or a feature-space search: nodes
  * live in cells of (goals packed in packing order, number of separate floor areas), the cells
  * are served round robin, and inside a cell the node with the fewest unadvised moves (a move is
- * advised when it packs a goal or joins areas) is expanded first; a packing macro pushes a box
- * straight to the next goal of the packing order. index.ts interleaves the two.
+ * advised when it packs a goal or joins areas) is expanded first; a
+ * packing macro pushes a box straight to the next goal of the packing order (packing-order.ts).
+ * index.ts interleaves the two.
  */
 import type { Board } from './board';
 import type { Distances } from './distance';
@@ -25,6 +26,7 @@ import { Reach, WALL_MARK } from './reach';
 import { FreezeChecker } from './freeze';
 import { SettledChecker } from './settled';
 import { packingOrder } from './packing';
+import { planPacking } from './packing-order';
 import { FORBIDDEN, Matcher } from './matching';
 import type { Push } from './solution';
 import {
@@ -65,6 +67,10 @@ export interface SearchLimits {
   readonly tunnels?: boolean;
   /** Fast mode: feature-space search (packing and connectivity cells, round robin). */
   readonly features?: boolean;
+  /** Feature search: packing order by reverse play with the player tracked (default on; off = packing.ts). */
+  readonly reverseOrder?: boolean;
+  /** Feature search: pushing the box the last push moved adds no weight (default off: on XSokoban it solved #25, #47, #63 and lost eight others). */
+  readonly boxRuns?: boolean;
   /** Packing macro: how many boxes (nearest first) to try per node (default 4). */
   readonly macroBoxes?: number;
   /** Fast mode: weighted A* (g + w·h) instead of greedy when > 0. */
@@ -250,8 +256,16 @@ export function* searchSteps(
   const gWeight = limits.hWeight ?? 0;
   const packW = limits.optimal ? 0 : (limits.packingWeight ?? 0);
   const featuresOn = !limits.optimal && limits.features === true;
-  const order = packW > 0 || featuresOn ? packingOrder(board, startPlayer) : new Int32Array(0);
+  const order =
+    packW > 0 || featuresOn
+      ? limits.reverseOrder === false
+        ? packingOrder(board, startPlayer)
+        : planPacking(board, startBoxes, startPlayer)
+      : new Int32Array(0);
   let parentPacked = 0;
+  let parentMoved = -1;
+  // Opt-in: as FESS's macro moves, a box's run of pushes weighs one (pushing it again is free).
+  const boxRuns = limits.boxRuns === true;
   let parentConn = 0;
   let parentWeight = 0;
   /**
@@ -734,6 +748,7 @@ export function* searchSteps(
       const walkSteps = parentReach.steps;
       if (featuresOn) {
         parentPacked = packedNow();
+        parentMoved = store.parentOf(id) >= 0 ? store.fromOf(id) + offsets[store.dirOf(id)] : -1;
         const word = store.weightOf(id);
         parentWeight = word >>> 16;
         parentConn = (word & 0xffff) !== 0 ? (word & 0xffff) - 1 : parentReach.areas(boxAt, cur);
@@ -946,7 +961,7 @@ export function* searchSteps(
             return { status: 'solved', pushes: path(cid), nodes };
           }
           if (ckey < best) best = ckey;
-          enqueue(cid, cg, ckey, packed, conn, false, cg === g + 1);
+          enqueue(cid, cg, ckey, packed, conn, boxRuns && b === parentMoved, cg === g + 1);
           if (nodes >= maxNodes) return { status: 'limit', reason: 'nodes', nodes };
         }
       }
