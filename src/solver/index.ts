@@ -10,6 +10,7 @@ import type { Distances } from './distance';
 import { type SearchLimits, type SearchOutcome, search, searchSteps } from './search';
 import { Budget } from './table';
 import { expandPushes } from './solution';
+import { type Partners, pullSearchSteps } from './pull-search';
 
 export type * from './api';
 export { checkDeadlock } from './deadlock';
@@ -46,6 +47,8 @@ export interface Tuning {
   readonly featureShare?: number;
   /** Optimal mode: spend the time left on the fewest moves among push-optimal solutions (default on). */
   readonly fewestMoves?: boolean;
+  /** Fast mode: a pull (backward) search joins the portfolio, meeting the forward ones (default off). */
+  readonly pull?: boolean;
 }
 
 export function solve(level: Level, options: SolveOptions = {}): SolveResult {
@@ -107,7 +110,15 @@ export function solveTuned(level: Level, options: SolveOptions, tuning: Tuning):
   };
   let outcome: SearchOutcome;
   if (!optimal && tuning.features === undefined && tuning.portfolio !== false) {
-    outcome = portfolio(board, distances, boxes, player, limits, tuning.featureShare ?? 1);
+    outcome = portfolio(
+      board,
+      distances,
+      boxes,
+      player,
+      limits,
+      tuning.featureShare ?? 1,
+      tuning.pull === true,
+    );
   } else {
     outcome = search(board, distances, boxes, player, limits);
   }
@@ -209,54 +220,71 @@ function portfolio(
   player: number,
   limits: SearchLimits,
   share: number,
+  pull: boolean,
 ): SearchOutcome {
   const budget = new Budget(limits.memoryBytes);
-  const latest = [0, 0];
-  const reports: (Parameters<NonNullable<SearchLimits['onProgress']>>[0] | null)[] = [null, null];
-  let nextReport = limits.start + limits.progressIntervalMs;
   const onProgress = limits.onProgress;
+  const count = pull ? 3 : 2;
+  const reports: (Parameters<NonNullable<SearchLimits['onProgress']>>[0] | null)[] = Array.from(
+    { length: count },
+    () => null,
+  );
+  let nextReport = limits.start + limits.progressIntervalMs;
   const relay = (k: number) => (p: Parameters<NonNullable<SearchLimits['onProgress']>>[0]) => {
     reports[k] = p;
     const now = limits.now();
     if (!onProgress || now < nextReport) return;
     nextReport = now + limits.progressIntervalMs;
-    const nodes = (reports[0]?.nodes ?? 0) + (reports[1]?.nodes ?? 0);
+    const nodes = reports.reduce((sum, r) => sum + (r?.nodes ?? 0), 0);
     const elapsed = now - limits.start;
     onProgress({
       nodes,
       nodesPerSecond: elapsed > 0 ? Math.round((nodes * 1000) / elapsed) : 0,
-      bound: Math.min(reports[0]?.bound ?? Infinity, reports[1]?.bound ?? Infinity),
-      depth: Math.max(reports[0]?.depth ?? 0, reports[1]?.depth ?? 0),
+      bound: Math.min(...reports.map((r) => r?.bound ?? Infinity)),
+      depth: Math.max(...reports.map((r) => r?.depth ?? 0)),
       elapsedMs: Math.round(elapsed),
       tableFill: Math.min(1, budget.used / budget.cap),
     });
   };
-  const searches = [
+  // The forward stores, for the pull search to meet.
+  const partners: Partners = [];
+  const forward = (k: number, features: boolean) =>
     searchSteps(
       board,
       distances,
       boxes,
       player,
-      { ...limits, features: false, onProgress: onProgress && relay(0) },
+      {
+        ...limits,
+        features,
+        onProgress: onProgress && relay(k),
+        onStore: pull ? (store) => partners.push(store) : undefined,
+      },
       budget,
-    ),
-    searchSteps(
-      board,
-      distances,
-      boxes,
-      player,
-      { ...limits, features: true, onProgress: onProgress && relay(1) },
-      budget,
-    ),
-  ];
-  // Turns per round: the greedy search once, the feature-space search `share` times.
-  const turns = [0, ...Array.from({ length: Math.max(1, share) }, () => 1)];
+    );
+  const searches = [forward(0, false), forward(1, true)];
+  if (pull)
+    searches.push(
+      pullSearchSteps(board, boxes, player, { ...limits, onProgress: undefined }, budget, partners),
+    );
+  const latest = searches.map(() => 0);
+  // Turns per round: the greedy search once, the feature-space search `share` times, the pull
+  // search once.
+  const turns = [0, ...Array.from({ length: Math.max(1, share) }, () => 1), ...(pull ? [2] : [])];
+  let rounds = turns;
   for (;;) {
-    for (const k of turns) {
+    for (const k of rounds) {
       const r = searches[k].next();
+      if (r.done && k === 2 && r.value.status === 'limit') {
+        // The pull search only helps: when it stops, the forward searches go on.
+        latest[k] = r.value.nodes;
+        rounds = rounds.filter((j) => j !== 2);
+        continue;
+      }
       if (r.done) {
-        searches[1 - k].return(undefined as never);
-        return { ...r.value, nodes: r.value.nodes + latest[1 - k] };
+        searches.forEach((s, j) => j !== k && s.return(undefined as never));
+        const others = latest.reduce((sum, x, j) => (j === k ? sum : sum + x), 0);
+        return { ...r.value, nodes: r.value.nodes + others };
       }
       latest[k] = r.value;
     }

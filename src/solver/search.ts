@@ -30,6 +30,7 @@ import { planPacking } from './packing-order';
 import { FORBIDDEN, Matcher } from './matching';
 import type { Push } from './solution';
 import {
+  BOX_KEY_SEED,
   BucketQueue,
   Budget,
   CELL_SPAN,
@@ -38,6 +39,7 @@ import {
   FLAG_STALE,
   MemoryLimit,
   NodeStore,
+  PLAYER_KEY_SEED,
   zobristKeys,
 } from './table';
 
@@ -87,6 +89,8 @@ export interface SearchLimits {
    * so far; a node's g is its moves and it is dropped when pushes + bound exceed P.
    */
   readonly fewestMovesFor?: number;
+  /** Called with the node store once it exists: the pull search looks positions up in it. */
+  readonly onStore?: (store: NodeStore) => void;
 }
 
 export type SearchOutcome =
@@ -179,12 +183,13 @@ export function* searchSteps(
       limits.features && !limits.optimal
         ? new FeatureQueues(store, budget)
         : new BucketQueue(store, budget);
+    limits.onStore?.(store);
   } catch (e) {
     if (e instanceof MemoryLimit) return { status: 'limit', reason: 'memory', nodes: 0 };
     throw e;
   }
-  const zBox = zobristKeys(size, 0x5eed);
-  const zPlayer = zobristKeys(size, 0xbeef);
+  const zBox = zobristKeys(size, BOX_KEY_SEED);
+  const zPlayer = zobristKeys(size, PLAYER_KEY_SEED);
   const freeze = new FreezeChecker(board, dead);
   const settled = limits.settled === true ? new SettledChecker(board, dead) : null;
   const matcher = new Matcher(n);

@@ -28,6 +28,11 @@ export class Budget {
   }
 }
 
+/** Seeds of the Zobrist keys of box and player cells, shared by every search direction so that a
+ * position has the same hash in the forward and the pull search's stores. */
+export const BOX_KEY_SEED = 0x5eed;
+export const PLAYER_KEY_SEED = 0xbeef;
+
 /** Deterministic 32-bit random numbers (mulberry32) so that runs are repeatable. */
 export function zobristKeys(count: number, seed: number): Int32Array {
   const out = new Int32Array(count);
