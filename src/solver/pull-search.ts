@@ -129,8 +129,23 @@ export function* pullSearchSteps(
   const boxAt = new Uint8Array(size);
   const cost = costTable(pullDistances(board, startBoxes), size, n);
   const rows = new Int32Array(n);
+  const cur = new Int32Array(n);
+  const child = new Int32Array(n);
   const matcher = new Matcher(n);
   matcher.setRows(rows);
+  // Nodes keep their matching while memory allows (as the forward search's), so an expansion
+  // starts from it instead of solving the matching again: O(n²) instead of O(n³).
+  const pot = new Int32Array(n);
+  const assign = new Uint16Array(n);
+  const indexAt = new Int32Array(size);
+  let movedRow = -1;
+  let movedTo = -1;
+  const rowOfChild = (k: number) => (child[k] === movedTo ? movedRow : indexAt[child[k]]);
+  const saveMatching = (id: number) => {
+    if (!store.keepsMatching(id)) return;
+    matcher.exportResult(pot, assign, rowOfChild);
+    store.setMatching(id, pot, assign);
+  };
   const hashOf = (boxes: Int32Array, player: number) => {
     let h = zPlayer[player];
     for (let i = 0; i < n; i++) h ^= zBox[boxes[i]];
@@ -170,6 +185,10 @@ export function* pullSearchSteps(
       const hash = hashOf(goals, player);
       const id = store.add(goals, player, -1, 0, rootH, hash, 0, 0);
       nodes++;
+      // Rows are in the goals' order, which is the root's (sorted) box order.
+      for (let i = 0; i < n; i++) indexAt[goals[i]] = i;
+      child.set(goals);
+      saveMatching(id);
       open.push(id, rootH);
     }
     for (let i = 0; i < n; i++) boxAt[goals[i]] = 0;
@@ -178,8 +197,6 @@ export function* pullSearchSteps(
     throw e;
   }
 
-  const cur = new Int32Array(n);
-  const child = new Int32Array(n);
   const maxNodes = limits.maxNodes ?? Infinity;
   let scanned = partners.map(() => 0);
   let slice = 0;
@@ -200,8 +217,12 @@ export function* pullSearchSteps(
       for (let i = 0; i < n; i++) boxAt[cur[i]] = 1;
       reach.flood(boxAt, store.playerOf(id));
       const region = reach.stamp;
-      for (let i = 0; i < n; i++) rows[i] = cur[i] * n;
-      matcher.solve(cost);
+      for (let i = 0; i < n; i++) {
+        rows[i] = cur[i] * n;
+        indexAt[cur[i]] = i;
+      }
+      if (store.loadMatching(id, pot, assign)) matcher.loadBase(cost, pot, assign);
+      else matcher.solve(cost);
       for (let i = 0; i < n; i++) {
         const b = cur[i];
         for (let d = 0; d < 4; d++) {
@@ -248,6 +269,9 @@ export function* pullSearchSteps(
       dirOf(to - from),
     );
     nodes++;
+    movedRow = i;
+    movedTo = to;
+    saveMatching(cid);
     if (hash === targetHash && norm === targetPlayer && h === 0)
       return pushesFromPulls(store, cid, offsets);
     const joined = meet(cid, hash, child, norm);
