@@ -230,7 +230,14 @@ export function createEpisodeStore(options: EpisodeStoreOptions = {}) {
           const index = resolved.index;
           open =
             index === undefined
-              ? () => game.getState().openLevel(resolved.level).ok
+              ? // An untitled level gets a title that says where it came from.
+                () =>
+                  game
+                    .getState()
+                    .openLevel({
+                      ...resolved.level,
+                      title: resolved.level.title || 'Episode level',
+                    }).ok
               : () => game.getState().chooseLevel(index) || g.currentIndex === index;
         }
         if (!level) {
