@@ -1,6 +1,7 @@
 /** Analyze with its progress and Cancel, then the chart and the summary beside it. */
 import type { EpisodeSummary, StepRow } from '../../sokoban';
 import { useEpisodeStore } from '../../store/episode';
+import { episodeActions } from '../../store/episode-actions';
 import { formatSeconds } from '../solver-text';
 import { EpisodeChart } from './EpisodeChart';
 
@@ -64,7 +65,8 @@ export function EpisodeAnalysis() {
   const attached = useEpisodeStore((s) => s.attached);
   const analysis = useEpisodeStore((s) => s.analysis);
   const step = useEpisodeStore((s) => s.step);
-  const { analyze, cancelAnalysis, seekStep } = useEpisodeStore.getState();
+  const seekStep = useEpisodeStore((s) => s.seekStep);
+  const { analyze, cancelAnalysis } = episodeActions;
   if (!episode) return null;
   const running = analysis.kind === 'running';
   const rows = analysis.kind === 'done' ? analysis.rows : null;

@@ -6,6 +6,7 @@
 import { type ChangeEvent, useId, useState } from 'react';
 import { type EpisodeOrder, ACTION_ORDERS, ACTION_ORDER_LABELS, decodeAction } from '../../sokoban';
 import { useEpisodeStore } from '../../store/episode';
+import { episodeActions } from '../../store/episode-actions';
 import { DismissibleAlert } from '../DismissibleAlert';
 import { EpisodeAnalysis } from './EpisodeAnalysis';
 import './episode.css';
@@ -31,7 +32,8 @@ function ActionsForm() {
   const order = useEpisodeStore((s) => s.order);
   const error = useEpisodeStore((s) => s.error);
   const choice = useEpisodeStore((s) => s.choice);
-  const { applyActions, openEpisodeFile, dismissError } = useEpisodeStore.getState();
+  const dismissError = useEpisodeStore((s) => s.dismissError);
+  const { applyActions, openEpisodeFile } = episodeActions;
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState<EpisodeOrder>(order);
   const [shownOrder, setShownOrder] = useState(order);

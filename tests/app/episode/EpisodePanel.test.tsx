@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import EpisodePanel from '../../../src/app/episode/EpisodePanel';
 import { analysePositions } from '../../../src/solver/episode';
 import { selectHistory, selectPosition, useGameStore } from '../../../src/store/game';
-import { selectStepArrows, setAnalysisService, useEpisodeStore } from '../../../src/store/episode';
+import { selectStepArrows, useEpisodeStore } from '../../../src/store/episode';
+import { setAnalysisService } from '../../../src/store/episode-actions';
 import { OPEN } from '../../store/fixtures';
 import { noCanvas, resetGame } from '../helpers';
 
