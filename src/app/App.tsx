@@ -14,6 +14,7 @@ import { Playback } from './Playback';
 import { SolverPanel } from './SolverPanel';
 import { ShareLinkOpener, SharePanel } from './SharePanel';
 import { useGameKeys } from './keyboard';
+import { EpisodeMount } from './episode/EpisodeMount';
 
 // The editor is loaded when first opened, so the first load stays as small as it was.
 const LevelEditor = lazy(() => import('./editor/LevelEditor'));
@@ -57,6 +58,7 @@ export function App() {
             <SolverPanel />
             <LevelInput />
             <MovesPanel />
+            <EpisodeMount />
             <SharePanel />
             <details className="panel help">
               <summary>How to play</summary>

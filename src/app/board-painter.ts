@@ -1,6 +1,6 @@
 /**
  * What the board draws beyond the position: the step being animated (playback) and the boxes of
- * a deadlock warning. Board.tsx calls the painter this hook returns instead of draw(); while a
+ * a deadlock warning, and an episode's overlay arrows for the step on screen. Board.tsx calls the painter this hook returns instead of draw(); while a
  * step is under way the painter redraws itself each animation frame until the step is done, so
  * React renders once per move, not once per frame.
  */
@@ -10,6 +10,7 @@ import { type BoardContext, type DrawOptions, type Theme } from '../render';
 import { drawFrame } from '../render/animation';
 import { usePlaybackStore } from '../store/playback';
 import { selectMarked, useSolverStore } from '../store/solver';
+import { selectStepArrows, useEpisodeStore } from '../store/episode';
 
 export type BoardPainter = (
   ctx: BoardContext,
@@ -23,6 +24,7 @@ export type BoardPainter = (
 export function useBoardPainter(): BoardPainter {
   const motion = usePlaybackStore((s) => s.motion);
   const marked = useSolverStore(selectMarked);
+  const arrows = useEpisodeStore(selectStepArrows);
   const frame = useRef<number | null>(null);
 
   useEffect(
@@ -37,7 +39,8 @@ export function useBoardPainter(): BoardPainter {
     (ctx, level, position, theme, size, options = {}) => {
       if (frame.current !== null) cancelAnimationFrame(frame.current);
       frame.current = null;
-      const opts: DrawOptions = marked.length > 0 ? { ...options, marked } : options;
+      let opts: DrawOptions = marked.length > 0 ? { ...options, marked } : options;
+      if (arrows.length > 0) opts = { ...opts, arrows };
       const paint = () => {
         frame.current = null;
         const t = motion ? (performance.now() - motion.start) / motion.duration : 1;
@@ -47,6 +50,6 @@ export function useBoardPainter(): BoardPainter {
       };
       paint();
     },
-    [motion, marked],
+    [motion, marked, arrows],
   );
 }

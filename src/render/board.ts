@@ -5,7 +5,7 @@
  * a crate with an X brace, a box on a goal a square with a diamond inset, the player a round face,
  * the player on a goal a face inside a diamond outline.
  */
-import { type Level, type Position, isGoal, isWall } from '../sokoban';
+import { type Direction, type Level, type Position, isGoal, isWall } from '../sokoban';
 import type { Theme } from './theme';
 
 /** The part of CanvasRenderingContext2D the board uses (a fake one records calls in tests). */
@@ -247,7 +247,18 @@ export interface DrawOptions {
   readonly selected?: number | null;
   /** Cells to flag (e.g. the boxes of a deadlock): a red ring with a notch in each corner. */
   readonly marked?: readonly number[];
+  /** Arrows to draw over the board (an episode file's per-step overlay), at 0-based row/col. */
+  readonly arrows?: readonly BoardArrow[];
 }
+
+export interface BoardArrow {
+  readonly row: number;
+  readonly col: number;
+  readonly dir: Direction;
+}
+
+/** The colour of overlay arrows (white-edged, so they read on any square). */
+export const ARROW_COLOUR = '#1971c2';
 
 /** The colour of `marked` cells (not in Theme, so that themes need not change). */
 export const MARK_COLOUR = '#e03131';
@@ -310,6 +321,52 @@ export function draw(
       ctx.lineTo(px + dx * n, py);
       ctx.lineTo(px, py + dy * n);
       ctx.closePath();
+      ctx.fill();
+    }
+  }
+  drawArrows(ctx, level, options.arrows ?? [], size);
+}
+
+const ARROW_STEP: Record<Direction, readonly [number, number]> = {
+  u: [0, -1],
+  d: [0, 1],
+  l: [-1, 0],
+  r: [1, 0],
+};
+
+/** Each arrow from its square's centre most of the way into the next square, with a head. */
+export function drawArrows(
+  ctx: BoardContext,
+  level: Level,
+  arrows: readonly BoardArrow[],
+  size: number,
+): void {
+  for (const a of arrows) {
+    if (a.row < 0 || a.col < 0 || a.row >= level.height || a.col >= level.width) continue;
+    const [dx, dy] = ARROW_STEP[a.dir];
+    const x0 = (a.col + 0.5) * size;
+    const y0 = (a.row + 0.5) * size;
+    const x1 = x0 + dx * size * 0.8;
+    const y1 = y0 + dy * size * 0.8;
+    const head = size * 0.28;
+    for (const [colour, width] of [
+      ['#ffffff', Math.max(4, size / 6)],
+      [ARROW_COLOUR, Math.max(2, size / 12)],
+    ] as const) {
+      ctx.strokeStyle = colour;
+      ctx.fillStyle = colour;
+      ctx.lineWidth = width;
+      ctx.lineCap = 'round';
+      ctx.beginPath();
+      ctx.moveTo(x0, y0);
+      ctx.lineTo(x1 - dx * head * 0.5, y1 - dy * head * 0.5);
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(x1, y1);
+      ctx.lineTo(x1 - dx * head - dy * head * 0.6, y1 - dy * head - dx * head * 0.6);
+      ctx.lineTo(x1 - dx * head + dy * head * 0.6, y1 - dy * head + dx * head * 0.6);
+      ctx.closePath();
+      if (colour === '#ffffff') ctx.stroke();
       ctx.fill();
     }
   }

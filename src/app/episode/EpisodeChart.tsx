@@ -1,0 +1,233 @@
+/**
+ * The analysis chart: optimal pushes left against the step, drawn as SVG. Lost steps are shaded,
+ * steps whose count is unknown are hatched, no-op steps are ticked under the axis, cycles are a
+ * band along the top and wasted pushes are crosses; the current step is a vertical line.
+ *
+ * The picture is an `img` whose name says what it shows. Over it lies a transparent `slider`
+ * (the same box) that takes focus: arrows step one, Page Up/Down ten, Home/End the ends. A click,
+ * or a drag with the mouse, a pen or a finger, anywhere on the chart moves playback to that step.
+ */
+import { useRef } from 'react';
+import type { StepRow } from '../../sokoban';
+import {
+  PLOT,
+  PLOT_H,
+  PLOT_W,
+  VIEW_H,
+  VIEW_W,
+  bands,
+  chartScale,
+  pushesLeftPath,
+  stepAtX,
+  xOf,
+  yOf,
+} from './chart-geometry';
+
+export interface EpisodeChartProps {
+  readonly rows: readonly StepRow[];
+  readonly step: number;
+  readonly onSeek: (step: number) => void;
+  /** False when the board has left the episode: the chart is shown but does not seek. */
+  readonly enabled: boolean;
+}
+
+export function chartName(rows: readonly StepRow[], step: number): string {
+  const last = rows.length - 1;
+  const start = rows[0]?.pushesLeft;
+  const lost = rows.find((r) => r.status === 'lost');
+  const here = rows[step];
+  const now = !here
+    ? ''
+    : here.status === 'lost'
+      ? 'lost'
+      : here.pushesLeft === null
+        ? 'unknown'
+        : `${here.pushesLeft} pushes left`;
+  return [
+    `Optimal pushes left by step, ${last} steps`,
+    `${start ?? 'unknown'} at the start`,
+    lost ? `lost from step ${lost.step}` : 'never lost',
+    `step ${step}: ${now}`,
+  ].join('; ');
+}
+
+const KEY_STEPS: Record<string, (step: number, last: number) => number> = {
+  ArrowLeft: (s) => s - 1,
+  ArrowDown: (s) => s - 1,
+  ArrowRight: (s) => s + 1,
+  ArrowUp: (s) => s + 1,
+  PageDown: (s) => s - 10,
+  PageUp: (s) => s + 10,
+  Home: () => 0,
+  End: (_, last) => last,
+};
+
+function Marks({ rows }: { rows: readonly StepRow[] }) {
+  const scale = chartScale(rows);
+  const bottom = PLOT.top + PLOT_H;
+  return (
+    <>
+      {bands(scale, rows, (r) => r.status === 'lost').map((b) => (
+        <rect
+          key={`lost${b.first}`}
+          className="chart-lost"
+          x={b.x}
+          y={PLOT.top}
+          width={b.width}
+          height={PLOT_H}
+        />
+      ))}
+      {bands(scale, rows, (r) => r.status === 'unknown').map((b) => (
+        <rect
+          key={`unknown${b.first}`}
+          className="chart-unknown"
+          x={b.x}
+          y={PLOT.top}
+          width={b.width}
+          height={PLOT_H}
+        />
+      ))}
+      {bands(scale, rows, (r) => r.cycle).map((b) => (
+        <rect
+          key={`cycle${b.first}`}
+          className="chart-cycle"
+          x={b.x}
+          y={PLOT.top - 10}
+          width={b.width}
+          height={6}
+        />
+      ))}
+      <path className="chart-line" d={pushesLeftPath(scale, rows)} />
+      {rows.map((r) =>
+        r.kind === 'noop' ? (
+          <line
+            key={`noop${r.step}`}
+            className="chart-noop"
+            x1={xOf(scale, r.step)}
+            x2={xOf(scale, r.step)}
+            y1={bottom + 2}
+            y2={bottom + 8}
+          />
+        ) : null,
+      )}
+      {rows.map((r) => {
+        if (!r.wasted) return null;
+        const x = xOf(scale, r.step);
+        const y = r.pushesLeft === null ? PLOT.top + 6 : yOf(scale, r.pushesLeft);
+        return (
+          <path
+            key={`wasted${r.step}`}
+            className="chart-wasted"
+            d={`M${x - 4} ${y - 4}L${x + 4} ${y + 4}M${x - 4} ${y + 4}L${x + 4} ${y - 4}`}
+          />
+        );
+      })}
+    </>
+  );
+}
+
+function Axes({ rows }: { rows: readonly StepRow[] }) {
+  const scale = chartScale(rows);
+  const bottom = PLOT.top + PLOT_H;
+  return (
+    <>
+      <path
+        className="chart-axis"
+        d={`M${PLOT.left} ${PLOT.top}V${bottom}H${PLOT.left + PLOT_W}`}
+      />
+      <text className="chart-label" x={PLOT.left - 4} y={PLOT.top + 4} textAnchor="end">
+        {scale.yMax}
+      </text>
+      <text className="chart-label" x={PLOT.left - 4} y={bottom} textAnchor="end">
+        0
+      </text>
+      <text className="chart-label" x={PLOT.left} y={VIEW_H - 2} textAnchor="start">
+        0
+      </text>
+      <text className="chart-label" x={PLOT.left + PLOT_W} y={VIEW_H - 2} textAnchor="end">
+        {scale.lastStep}
+      </text>
+    </>
+  );
+}
+
+export function EpisodeChart({ rows, step, onSeek, enabled }: EpisodeChartProps) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const sliderRef = useRef<HTMLDivElement>(null);
+  const dragging = useRef<number | null>(null);
+  const scale = chartScale(rows);
+  const last = scale.lastStep;
+  const x = xOf(scale, Math.min(step, last));
+
+  const seekAt = (clientX: number) => {
+    const rect = svgRef.current?.getBoundingClientRect();
+    if (!rect || rect.width <= 0) return;
+    onSeek(stepAtX(scale, ((clientX - rect.left) / rect.width) * VIEW_W));
+  };
+
+  const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
+    if (!enabled || (e.button !== undefined && e.button > 0)) return;
+    dragging.current = e.pointerId;
+    sliderRef.current?.focus({ preventScroll: true });
+    try {
+      e.currentTarget.setPointerCapture?.(e.pointerId);
+    } catch {
+      /* synthetic events cannot be captured: moves over the chart still arrive */
+    }
+    seekAt(e.clientX);
+    e.preventDefault(); // no text selection or page scroll while dragging along the chart
+  };
+  const onPointerMove = (e: React.PointerEvent<HTMLDivElement>) => {
+    if (dragging.current === e.pointerId) seekAt(e.clientX);
+  };
+  const endDrag = () => {
+    dragging.current = null;
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    const to = KEY_STEPS[e.key];
+    if (!to || !enabled) return;
+    e.preventDefault(); // the game and playback keys must not also act on it
+    onSeek(Math.max(0, Math.min(last, to(step, last))));
+  };
+
+  return (
+    <div
+      className="episode-chart"
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={endDrag}
+      onPointerCancel={endDrag}
+    >
+      <svg
+        ref={svgRef}
+        role="img"
+        aria-label={chartName(rows, step)}
+        viewBox={`0 0 ${VIEW_W} ${VIEW_H}`}
+        data-testid="episode-chart"
+      >
+        <defs>
+          <pattern id="chart-hatch" width="6" height="6" patternUnits="userSpaceOnUse">
+            <path d="M0 6L6 0" className="chart-hatch" />
+          </pattern>
+        </defs>
+        <Marks rows={rows} />
+        <Axes rows={rows} />
+        <line className="chart-now" x1={x} x2={x} y1={PLOT.top - 12} y2={PLOT.top + PLOT_H} />
+      </svg>
+      <div
+        ref={sliderRef}
+        className="chart-focus"
+        role="slider"
+        tabIndex={enabled ? 0 : -1}
+        aria-label="Step on the chart"
+        aria-valuemin={0}
+        aria-valuemax={last}
+        aria-valuenow={step}
+        aria-valuetext={`Step ${step} of ${last}`}
+        aria-disabled={!enabled}
+        onKeyDown={onKeyDown}
+      />
+    </div>
+  );
+}
