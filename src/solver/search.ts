@@ -8,8 +8,11 @@
  * with the minimum-cost matching of boxes to goals over push distances (no perfect matching =
  * bipartite deadlock), updated from the parent's stored matching in O(n²).
  *
- * `optimal` is A* on pushes (f = g + h, the bound is admissible and consistent, so the first
- * solution taken off the open list has the fewest pushes); no macros there. The fast mode runs
+ * `optimal` is A* on pushes (f = g + h). The bound is admissible but not consistent (push
+ * distances take the best side of the player per cell), so a child's bound is raised to its
+ * parent's minus one (pathmax) and a position reached again by fewer pushes is reopened even
+ * after its expansion; then the first solution taken off the open list has the fewest pushes.
+ * No macros there. The fast mode runs
  * either a greedy best-first search on h (with tunnel macros) or a feature-space search: nodes
  * live in cells of (goals packed in packing order, number of separate floor areas), the cells
  * are served round robin, and inside a cell the node with the fewest unadvised moves (a move is
@@ -867,16 +870,19 @@ export function* searchSteps(
           const found = store.find(hash, child, childPlayer);
           let replaces = -1;
           if (found >= 0) {
-            if (
-              !limits.optimal ||
-              store.gOf(found) <= childG ||
-              store.flagsOf(found) & FLAG_EXPANDED
-            )
-              continue;
+            // Optimal mode reopens a position reached by fewer pushes even after its
+            // expansion: the bound is admissible but not consistent (a cell's push distance is
+            // the best over the player's sides, and one push can leave the player on a side
+            // that is worse by more than one push), so A* may expand a position before its
+            // cheapest path is known. Without reopening, seed 490's second room took 17 pushes for 15.
+            if (!limits.optimal || store.gOf(found) <= childG) continue;
             replaces = found;
           }
           fillRow(i, to);
-          const ch = matcher.resolveRow(cost, i);
+          const ch0 = matcher.resolveRow(cost, i);
+          // Pathmax: the parent's bound less one push is a bound too, and keeps f from falling
+          // along a path (fewer reopened positions; see the header).
+          const ch = ch0 >= 0 && limits.optimal && !movesPass && ch0 < h - 1 ? h - 1 : ch0;
           fillRow(i, b);
           skip = ch < 0 || (movesPass && pushesSoFar + 1 + ch > pushLimit);
           if (skip) continue;
