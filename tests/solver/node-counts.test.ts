@@ -22,6 +22,8 @@ type Count = readonly number[];
 
 interface Pinned {
   readonly params: Partial<GeneratorParams>;
+  /** Which room with a level (default the first). */
+  readonly room?: number;
   /** Fast mode as `solve` runs it: the greedy and feature-space searches interleaved. */
   readonly fast: Count;
   readonly features: Count;
@@ -37,6 +39,18 @@ interface Pinned {
 }
 
 const PINNED: readonly Pinned[] = [
+  // A* reopens positions here (the room that took 17 pushes for 15 without reopening).
+  {
+    params: { seed: 490 },
+    room: 2,
+    fast: [151, 17],
+    features: [102, 15],
+    greedy: [151, 17],
+    optIn: [46, 15],
+    weighted: [189, 17],
+    optimal: [248, 15],
+    moves: [506, 15, 39],
+  },
   {
     params: { seed: 1 },
     fast: [129, 22],
@@ -159,13 +173,14 @@ const PINNED: readonly Pinned[] = [
   },
 ];
 
-function generated(input: Partial<GeneratorParams>): Level {
+function generated(input: Partial<GeneratorParams>, room = 1): Level {
   const checked = checkParams(input);
   if (!checked.ok) throw new Error(checked.message);
   const random = mulberry32(checked.params.seed);
-  for (let room = 0; room < 60; room++) {
+  let found = 0;
+  for (let k = 0; k < 60; k++) {
     const made = candidateRoom(checked.params, random);
-    if (made) return made.level;
+    if (made && ++found === room) return made.level;
   }
   throw new Error(`no level for ${JSON.stringify(input)}`);
 }
@@ -200,8 +215,8 @@ function movesPass(level: Level, pushes: number): Count {
   return [r.nodes, r.pushes.length, lurd.length];
 }
 
-function measure(params: Partial<GeneratorParams>): Omit<Pinned, 'params'> {
-  const level = generated(params);
+function measure(params: Partial<GeneratorParams>, room?: number): Omit<Pinned, 'params' | 'room'> {
+  const level = generated(params, room);
   const optimal = run(level, 'optimal', {});
   return {
     fast: run(level, 'fast', {}),
@@ -221,7 +236,11 @@ function measure(params: Partial<GeneratorParams>): Omit<Pinned, 'params'> {
 
 describe('node counts', () => {
   it('are the pinned ones on every generated level, in every mode', () => {
-    const seen = PINNED.map((p) => ({ params: p.params, ...measure(p.params) }));
+    const seen = PINNED.map((p) => ({
+      params: p.params,
+      ...(p.room !== undefined && { room: p.room }),
+      ...measure(p.params, p.room),
+    }));
     // PRINT_NODE_COUNTS=1 prints the table measured, for a commit that changes the search.
     if (process.env.PRINT_NODE_COUNTS) console.log(JSON.stringify(seen));
     expect(seen).toEqual(PINNED);
