@@ -63,7 +63,7 @@ function Outcome() {
   const timeLimit = useSolverStore((s) => s.timeLimitS);
   if (!outcome) return null;
   const text = outcomeText(outcome);
-  if (outcome.kind === 'error') {
+  if (outcome.status === 'error') {
     return (
       <div role="alert" className="alert solver-outcome">
         <span>{text}</span>
@@ -71,9 +71,9 @@ function Outcome() {
     );
   }
   return (
-    <div className={`solver-outcome outcome-${outcome.kind}`}>
+    <div className={`solver-outcome outcome-${outcome.status}`}>
       <p data-testid="solver-outcome">{text}</p>
-      {outcome.kind === 'limit' && (
+      {outcome.status === 'limit' && (
         <div className="row">
           {outcome.reason === 'time' && (
             <button

@@ -14,7 +14,7 @@ export function formatSeconds(ms: number): string {
 const nf = new Intl.NumberFormat('en');
 
 export function outcomeText(outcome: SolveOutcome): string {
-  switch (outcome.kind) {
+  switch (outcome.status) {
     case 'solved': {
       if (outcome.moves === 0) return 'Already solved: every box is on a goal.';
       const length = `${outcome.moves}/${outcome.pushes}`;

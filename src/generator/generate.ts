@@ -51,10 +51,18 @@ export function generateLevel(input: Partial<GeneratorParams> = {}): GenerateRes
   };
 }
 
-function tryRoom(
-  params: GeneratorParams,
-  random: Random,
-): Omit<GeneratedLevel, 'params' | 'attempts'> | null {
+/** A room's level before the engine's proof, with reverse play's exact push count. */
+export interface CandidateLevel {
+  readonly level: Level;
+  /** The fewest pushes, by breadth-first reverse play. */
+  readonly pushes: number;
+}
+
+/**
+ * The next room drawn from `random` as a level, or null when the room cannot hold one; the
+ * engine is not asked. Exported so tests can check the engine against reverse play.
+ */
+export function candidateRoom(params: GeneratorParams, random: Random): CandidateLevel | null {
   const { width, height, boxes: n, minPushes } = params;
   const room = carveRoom(width, height, random);
   const floor = floorCells(room);
@@ -71,15 +79,24 @@ function tryRoom(
   if (!choice) return null;
   const player = choice.region[random.below(choice.region.length)];
   const level = buildLevel(width, height, room, goals, choice.boxes, player, params.seed);
+  return { level, pushes: choice.pushes };
+}
+
+function tryRoom(
+  params: GeneratorParams,
+  random: Random,
+): Omit<GeneratedLevel, 'params' | 'attempts'> | null {
+  const candidate = candidateRoom(params, random);
+  if (!candidate) return null;
+  const { level } = candidate;
   const proof = solveTuned(
     level,
     { mode: 'optimal' },
     { fewestMoves: false, maxNodes: PROOF_NODES },
   );
-  // Reverse play's depth is exact, so the two must agree; a level where the engine's optimal
-  // mode finds more pushes (an engine fault, seen on about one room in sixty) is not shown: its
-  // count would rest on one proof only.
-  if (proof.status !== 'solved' || proof.pushes !== choice.pushes) return null;
+  // Reverse play's depth is exact, so the two must agree; a level where they differ is an
+  // engine fault and is not shown: its count would rest on one proof only.
+  if (proof.status !== 'solved' || proof.pushes !== candidate.pushes) return null;
   return { level, pushes: proof.pushes, solution: proof.solution, moves: proof.moves };
 }
 

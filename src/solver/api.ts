@@ -40,6 +40,10 @@ interface Stats {
   readonly ms: number;
 }
 
+/**
+ * The one answer to a solve request, carried unchanged from the engine through the worker
+ * protocol to the store (which adds what the request was for) and the CLI (which prints it).
+ */
 export type SolveResult =
   | (Stats & {
       readonly status: 'solved';
@@ -60,6 +64,15 @@ export type SolveResult =
     })
   | (Stats & { readonly status: 'cancelled' })
   | (Stats & { readonly status: 'invalid'; readonly message: string });
+
+/** What settles a position for good, a solution or a proof of none: what the session cache keeps. */
+export type SettledResult = Extract<SolveResult, { readonly status: 'solved' | 'unsolvable' }>;
+
+/** A request that failed outside the engine (no workers, a worker that died): the store's sixth answer. */
+export interface SolveFailure {
+  readonly status: 'error';
+  readonly message: string;
+}
 
 /** A quick verdict on a position during play (for deadlock warnings). */
 export interface DeadlockReport {

@@ -18,27 +18,10 @@ import {
   step,
   walkPath,
 } from '../sokoban';
+import type { SettledResult } from '../solver/api';
 
-/** An answer as stored: a solution remembers the player cell it starts from. */
-type Stored = CachedAnswer & { readonly from: number };
-
-export type CachedAnswer =
-  | {
-      readonly status: 'solved';
-      readonly solution: string;
-      readonly moves: number;
-      readonly pushes: number;
-      readonly optimal: boolean;
-      readonly ms: number;
-      readonly nodes: number;
-      readonly fewestMoves?: boolean;
-    }
-  | {
-      readonly status: 'unsolvable';
-      readonly message: string;
-      readonly ms: number;
-      readonly nodes: number;
-    };
+/** An answer as stored: the engine's own (solved or proven unsolvable) and the player cell a solution starts from. */
+type Stored = SettledResult & { readonly from: number };
 
 const levelKeys = new WeakMap<Level, string>();
 
@@ -67,9 +50,9 @@ const MAX_ENTRIES = 5000;
 
 export interface SolutionCache {
   /** An answer good enough for `mode`: optimal mode needs a proven-optimal solution (or a proof of none). */
-  get(level: Level, position: Position, mode: 'fast' | 'optimal'): CachedAnswer | null;
+  get(level: Level, position: Position, mode: 'fast' | 'optimal'): SettledResult | null;
   /** Stores an answer for `position` (and, for a solution, for each position after a push along it). */
-  put(level: Level, position: Position, answer: CachedAnswer): void;
+  put(level: Level, position: Position, answer: SettledResult): void;
   readonly size: number;
   clear(): void;
 }

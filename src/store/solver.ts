@@ -29,7 +29,14 @@
  */
 import { create } from 'zustand';
 import { type Level, type Position, countPushes } from '../sokoban';
-import type { DeadlockReport, SolveMode, SolveProgress, SolveResult } from '../solver/api';
+import type {
+  DeadlockReport,
+  SolveFailure,
+  SolveMode,
+  SolveProgress,
+  SettledResult,
+  SolveResult,
+} from '../solver/api';
 import { SolverClient } from '../worker/client';
 import type { WorkerSolveOptions } from '../worker/protocol';
 import {
@@ -41,13 +48,7 @@ import {
   useGameStore,
 } from './game';
 import { usePlaybackStore } from './playback';
-import {
-  type CachedAnswer,
-  type SolutionCache,
-  createSolutionCache,
-  levelKey,
-  positionKey,
-} from './solution-cache';
+import { type SolutionCache, createSolutionCache, levelKey, positionKey } from './solution-cache';
 
 /** What the store needs of the worker client (src/worker/client.ts); tests pass a fake. */
 export interface SolverService {
@@ -62,50 +63,30 @@ export interface SolverService {
 
 export type Purpose = 'solve' | 'hint';
 
+/** The engine's answer of one status (or the store's failure), with what the request was for. */
+type Outcome<S extends (SolveResult | SolveFailure)['status'], Extra = unknown> = Extract<
+  SolveResult | SolveFailure,
+  { readonly status: S }
+> & { readonly purpose: Purpose } & Extra;
+
+/** What the last request ended with: the solver's answer as the panel shows it. */
 export type SolveOutcome =
-  | {
-      readonly kind: 'solved';
-      readonly purpose: Purpose;
-      readonly moves: number;
-      readonly pushes: number;
-      readonly ms: number;
-      readonly nodes: number;
-      readonly optimal: boolean;
-      /** Proven to have the fewest moves for its push count too (a fresh optimal-mode answer). */
-      readonly fewestMoves: boolean;
-      /** Answered from the session cache. */
-      readonly remembered: boolean;
-      /** False when the board changed while the search ran, so the solution was not written. */
-      readonly applied: boolean;
-      readonly solution: string;
-    }
-  | {
-      readonly kind: 'unsolvable';
-      readonly purpose: Purpose;
-      readonly message: string;
-      readonly ms: number;
-      readonly nodes: number;
-      readonly remembered: boolean;
-    }
-  | {
-      readonly kind: 'limit';
-      readonly purpose: Purpose;
-      readonly reason: 'time' | 'memory';
-      readonly message: string;
-      readonly ms: number;
-      readonly nodes: number;
-      readonly mode: SolveMode;
-      readonly timeLimitS: number;
-    }
-  | {
-      readonly kind: 'cancelled';
-      readonly purpose: Purpose;
-      readonly ms: number;
-      readonly nodes: number;
-      readonly why?: string;
-    }
-  | { readonly kind: 'invalid'; readonly purpose: Purpose; readonly message: string }
-  | { readonly kind: 'error'; readonly purpose: Purpose; readonly message: string };
+  | Outcome<
+      'solved',
+      {
+        /** Proven to have the fewest moves for its push count too (a fresh optimal-mode answer). */
+        readonly fewestMoves: boolean;
+        /** Answered from the session cache. */
+        readonly remembered: boolean;
+        /** False when the board changed while the search ran, so the solution was not written. */
+        readonly applied: boolean;
+      }
+    >
+  | Outcome<'unsolvable', { readonly remembered: boolean }>
+  | Outcome<'limit', { readonly mode: SolveMode; readonly timeLimitS: number }>
+  | Outcome<'cancelled', { readonly why?: string }>
+  | Outcome<'invalid'>
+  | Outcome<'error'>;
 
 export interface SolverJob {
   readonly id: number;
@@ -256,36 +237,21 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
 
     const finish = (
       job: Pick<SolverJob, 'level' | 'levelIndex' | 'prefix' | 'purpose'>,
-      answer: CachedAnswer,
+      answer: SettledResult,
       remembered: boolean,
     ) => {
       if (answer.status === 'unsolvable') {
-        set({
-          outcome: {
-            kind: 'unsolvable',
-            purpose: job.purpose,
-            message: answer.message,
-            ms: answer.ms,
-            nodes: answer.nodes,
-            remembered,
-          },
-        });
+        set({ outcome: { ...answer, purpose: job.purpose, remembered } });
         return;
       }
       const applied = apply(job, answer.solution);
       set({
         outcome: {
-          kind: 'solved',
+          ...answer,
           purpose: job.purpose,
-          moves: answer.moves,
-          pushes: answer.pushes,
-          ms: answer.ms,
-          nodes: answer.nodes,
-          optimal: answer.optimal,
           fewestMoves: answer.fewestMoves === true,
           remembered,
           applied,
-          solution: answer.solution,
         },
       });
     };
@@ -319,7 +285,7 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
         set({
           job: null,
           outcome: {
-            kind: 'error',
+            status: 'error',
             purpose,
             message: `The solver could not be started: ${errorMessage(error)}`,
           },
@@ -330,7 +296,7 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
         set({
           job: null,
           outcome: {
-            kind: 'error',
+            status: 'error',
             purpose,
             message: 'This browser cannot run the solver (no Web Workers).',
           },
@@ -353,7 +319,7 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
         set({
           job: null,
           outcome: {
-            kind: 'error',
+            status: 'error',
             purpose,
             message: `${errorMessage(error)} Press Solve to try again.`,
           },
@@ -363,51 +329,22 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
       if (id !== jobSeq) return; // cancelled, or a newer request took over
       set({ job: null });
       switch (result.status) {
-        case 'solved': {
-          const answer: CachedAnswer = {
-            status: 'solved',
-            solution: result.solution,
-            moves: result.moves,
-            pushes: result.pushes ?? countPushes(result.solution),
-            optimal: result.optimal,
-            fewestMoves: result.fewestMoves,
-            ms: result.ms,
-            nodes: result.nodes,
-          };
-          cache.put(level, position, answer);
-          finish(job, answer, false);
-          return;
-        }
+        case 'solved':
         case 'unsolvable': {
-          const answer: CachedAnswer = {
-            status: 'unsolvable',
-            message: result.message,
-            ms: result.ms,
-            nodes: result.nodes,
-          };
+          const answer: SettledResult =
+            result.status === 'solved'
+              ? { ...result, pushes: result.pushes ?? countPushes(result.solution) }
+              : result;
           cache.put(level, position, answer);
           finish(job, answer, false);
           return;
         }
         case 'limit':
-          set({
-            outcome: {
-              kind: 'limit',
-              purpose,
-              reason: result.reason,
-              message: result.message,
-              ms: result.ms,
-              nodes: result.nodes,
-              mode,
-              timeLimitS,
-            },
-          });
+          set({ outcome: { ...result, purpose, mode, timeLimitS } });
           return;
         case 'cancelled':
-          set({ outcome: { kind: 'cancelled', purpose, ms: result.ms, nodes: result.nodes } });
-          return;
         case 'invalid':
-          set({ outcome: { kind: 'invalid', purpose, message: result.message } });
+          set({ outcome: { ...result, purpose } });
           return;
       }
     };
@@ -419,7 +356,7 @@ export function createSolverStore(options: SolverStoreOptions = {}) {
       set({
         job: null,
         outcome: {
-          kind: 'cancelled',
+          status: 'cancelled',
           purpose: job.purpose,
           ms: Math.round(now() - job.startedAt),
           nodes: progress?.nodes ?? 0,

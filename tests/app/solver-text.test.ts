@@ -3,7 +3,7 @@ import { outcomeText } from '../../src/app/solver-text';
 import type { SolveOutcome } from '../../src/store/solver';
 
 const solved = (optimal: boolean, fewestMoves: boolean): SolveOutcome => ({
-  kind: 'solved',
+  status: 'solved',
   purpose: 'solve',
   moves: 97,
   pushes: 22,

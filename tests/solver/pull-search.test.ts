@@ -150,9 +150,9 @@ describe('pull search', () => {
     for (let seed = 20; seed < 26; seed++) {
       const g = generateLevel({ seed, boxes: 4 });
       if (!g.ok) continue;
-      const fast = solveTuned(g.level, {}, { pull: true });
+      const fast = solveTuned(g.level, {}, { pullEvery: 1 });
       expect(fast.status).toBe('solved');
-      const optimal = solveTuned(g.level, { mode: 'optimal' }, { pull: true });
+      const optimal = solveTuned(g.level, { mode: 'optimal' }, { pullEvery: 1 });
       expect(optimal.status === 'solved' && optimal.pushes).toBe(g.pushes);
     }
   });

@@ -64,7 +64,7 @@ describe('solver store: solving', () => {
     const s = solver.getState();
     expect(s.job).toBeNull();
     expect(s.outcome).toMatchObject({
-      kind: 'solved',
+      status: 'solved',
       purpose: 'solve',
       applied: true,
       remembered: false,
@@ -94,7 +94,7 @@ describe('solver store: solving', () => {
     await solver.getState().solve();
     expect(fake.solves).toHaveLength(1);
     expect(solver.getState().outcome).toMatchObject({
-      kind: 'solved',
+      status: 'solved',
       remembered: true,
       applied: true,
     });
@@ -105,7 +105,7 @@ describe('solver store: solving', () => {
     await solver.getState().hint();
     expect(fake.solves).toHaveLength(1);
     expect(solver.getState().outcome).toMatchObject({
-      kind: 'solved',
+      status: 'solved',
       purpose: 'hint',
       remembered: true,
     });
@@ -128,7 +128,7 @@ describe('solver store: solving', () => {
     expect(fake.last.options.mode).toBe('optimal');
     fake.answer();
     await flush();
-    expect(solver.getState().outcome).toMatchObject({ kind: 'solved', optimal: true });
+    expect(solver.getState().outcome).toMatchObject({ status: 'solved', optimal: true });
     // Now fast mode can use the optimal answer.
     solver.getState().setMode('fast');
     await solver.getState().solve();
@@ -144,7 +144,7 @@ describe('solver store: solving', () => {
     solver.getState().cancel();
     expect(solver.getState().job).toBeNull();
     expect(solver.getState().outcome).toEqual({
-      kind: 'cancelled',
+      status: 'cancelled',
       purpose: 'solve',
       ms: 420,
       nodes: 777,
@@ -163,7 +163,7 @@ describe('solver store: solving', () => {
       ms: 1,
     });
     await flush();
-    expect(solver.getState().outcome?.kind).toBe('cancelled');
+    expect(solver.getState().outcome?.status).toBe('cancelled');
     expect(selectHistory(game.getState()).moves).toBe('');
   });
 
@@ -180,7 +180,7 @@ describe('solver store: solving', () => {
     expect(solver.getState().job).not.toBeNull();
     fake.answer();
     await flush();
-    expect(solver.getState().outcome?.kind).toBe('solved');
+    expect(solver.getState().outcome?.status).toBe('solved');
   });
 
   it('loading another level cancels a running search', async () => {
@@ -201,7 +201,7 @@ describe('solver store: solving', () => {
     fake.crash('The solver worker crashed: out of luck.');
     await flush();
     expect(solver.getState().job).toBeNull();
-    expect(solver.getState().outcome).toMatchObject({ kind: 'error' });
+    expect(solver.getState().outcome).toMatchObject({ status: 'error' });
     expect(solver.getState().outcome).toHaveProperty(
       'message',
       expect.stringContaining('crashed: out of luck'),
@@ -211,7 +211,7 @@ describe('solver store: solving', () => {
     expect(fake.solves).toHaveLength(2);
     fake.answer();
     await flush();
-    expect(solver.getState().outcome?.kind).toBe('solved');
+    expect(solver.getState().outcome?.status).toBe('solved');
   });
 
   it('a time limit offers Try longer (double the limit) and the other mode', async () => {
@@ -228,7 +228,7 @@ describe('solver store: solving', () => {
     });
     await flush();
     expect(solver.getState().outcome).toMatchObject({
-      kind: 'limit',
+      status: 'limit',
       reason: 'time',
       timeLimitS: 3,
       mode: 'fast',
@@ -251,23 +251,26 @@ describe('solver store: solving', () => {
     fake.answer({ status: 'unsolvable', message: 'every box is frozen', nodes: 3, ms: 1 });
     await flush();
     expect(solver.getState().outcome).toMatchObject({
-      kind: 'unsolvable',
+      status: 'unsolvable',
       message: 'every box is frozen',
       remembered: false,
     });
     await solver.getState().solve();
     expect(fake.solves).toHaveLength(1);
-    expect(solver.getState().outcome).toMatchObject({ kind: 'unsolvable', remembered: true });
+    expect(solver.getState().outcome).toMatchObject({ status: 'unsolvable', remembered: true });
 
     const other = setup(TINY);
     void other.solver.getState().solve();
     await flush();
     other.fake.answer({ status: 'invalid', message: '2 boxes but 1 goal', nodes: 0, ms: 0 });
     await flush();
+    // The engine's answer is carried whole, with what the request was for.
     expect(other.solver.getState().outcome).toEqual({
-      kind: 'invalid',
+      status: 'invalid',
       purpose: 'solve',
       message: '2 boxes but 1 goal',
+      nodes: 0,
+      ms: 0,
     });
   });
 
@@ -278,13 +281,13 @@ describe('solver store: solving', () => {
     game.getState().move('l');
     fake.answer();
     await flush();
-    expect(solver.getState().outcome).toMatchObject({ kind: 'solved', applied: false });
+    expect(solver.getState().outcome).toMatchObject({ status: 'solved', applied: false });
     expect(selectHistory(game.getState())).toEqual({ moves: 'l', cursor: 1 });
     game.getState().undo();
     await solver.getState().solve();
     expect(fake.solves).toHaveLength(1);
     expect(solver.getState().outcome).toMatchObject({
-      kind: 'solved',
+      status: 'solved',
       applied: true,
       remembered: true,
     });
@@ -301,7 +304,7 @@ describe('solver store: solving', () => {
     expect(part).toMatch(/^[lurd]*[LURD]$/);
     expect(selectHistory(game.getState())).toEqual({ moves: part, cursor: 0 });
     expect(hints).toEqual([part.length]);
-    expect(solver.getState().outcome).toMatchObject({ kind: 'solved', purpose: 'hint' });
+    expect(solver.getState().outcome).toMatchObject({ status: 'solved', purpose: 'hint' });
   });
 });
 
