@@ -17,6 +17,8 @@ import { useGameKeys } from './keyboard';
 
 // The editor is loaded when first opened, so the first load stays as small as it was.
 const LevelEditor = lazy(() => import('./editor/LevelEditor'));
+// The generator panel too: its worker does the heavy part, but the panel need not be first-load.
+const GeneratorPanel = lazy(() => import('./generator/GeneratorPanel'));
 
 export function App() {
   const [editing, setEditing] = useState(false);
@@ -58,6 +60,9 @@ export function App() {
             <LevelInput />
             <MovesPanel />
             <SharePanel />
+            <Suspense fallback={null}>
+              <GeneratorPanel />
+            </Suspense>
             <details className="panel help">
               <summary>How to play</summary>
               <ul>

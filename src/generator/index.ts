@@ -5,3 +5,4 @@ export { generateLevel, MAX_ATTEMPTS, type GeneratedLevel, type GenerateResult }
 export { carveRoom, floorCells } from './room';
 export { pullSearch } from './reverse';
 export * from './print';
+export * from './seed-link';
