@@ -14,6 +14,7 @@ import { Playback } from './Playback';
 import { SolverPanel } from './SolverPanel';
 import { ShareLinkOpener, SharePanel } from './SharePanel';
 import { useGameKeys } from './keyboard';
+import { ThemeToggle } from './theme';
 
 // The editor is loaded when first opened, so the first load stays as small as it was.
 const LevelEditor = lazy(() => import('./editor/LevelEditor'));
@@ -34,6 +35,7 @@ export function App() {
       <header className="app-header">
         <h1>Sokoban Playground</h1>
         <p className="tagline">Paste a level, play it, undo anything.</p>
+        <ThemeToggle />
       </header>
       <ShareLinkOpener />
       <main className="layout">

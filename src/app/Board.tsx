@@ -12,11 +12,11 @@ import {
   boardLayout,
   cellAtPoint,
   describeBoard,
-  defaultTheme,
   swipeDirection,
   type BoardLayout,
 } from '../render';
 import { useBoardPainter } from './board-painter';
+import { selectBoardTheme, useThemeStore } from './theme';
 
 /** Set once the first board has been drawn (see the performance mark below). */
 let firstDrawMarked = false;
@@ -92,6 +92,7 @@ export function Board() {
   const avail = useAvailableSize(wrapRef);
   const paint = useBoardPainter(); // draw() plus the animated step and deadlock marks
   const dpr = useDevicePixelRatio();
+  const theme = useThemeStore(selectBoardTheme);
   const layout: BoardLayout | null = level
     ? boardLayout(level.width, level.height, avail.width, avail.height)
     : null;
@@ -112,7 +113,7 @@ export function Board() {
     const ctx = canvas.getContext('2d');
     if (!ctx) return; // no 2D context (jsdom, or a browser without canvas): nothing to draw
     ctx.setTransform(backing.scale, 0, 0, backing.scale, 0, 0);
-    paint(ctx, level, position, defaultTheme, layout.cell, { selected });
+    paint(ctx, level, position, theme, layout.cell, { selected });
     if (!firstDrawMarked) {
       // scripts/measure-app.ts reads this mark: time from navigation to the first board drawn.
       firstDrawMarked = true;
