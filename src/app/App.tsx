@@ -15,6 +15,7 @@ import { SolverPanel } from './SolverPanel';
 import { ShareLinkOpener, SharePanel } from './SharePanel';
 import { useGameKeys } from './keyboard';
 import { ThemeToggle } from './theme';
+import { FullRectangleOption } from './board-view';
 
 // The editor is loaded when first opened, so the first load stays as small as it was.
 const LevelEditor = lazy(() => import('./editor/LevelEditor'));
@@ -35,7 +36,10 @@ export function App() {
       <header className="app-header">
         <h1>Sokoban Playground</h1>
         <p className="tagline">Paste a level, play it, undo anything.</p>
-        <ThemeToggle />
+        <div className="display-options">
+          <FullRectangleOption />
+          <ThemeToggle />
+        </div>
       </header>
       <ShareLinkOpener />
       <main className="layout">

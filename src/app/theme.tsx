@@ -3,32 +3,18 @@
  * "Dark theme" toggle overrides it and is remembered in localStorage. The choice is written on
  * <html data-theme> at once (CSS reads it) and picks the board's colours (render/theme.ts).
  *
- * The stored value is validated ("light" or "dark", anything else is ignored as if unset); a
- * storage that refuses to save (full, or blocked) costs only the memory of the choice, and
- * says so in the game's notice line.
+ * The stored value is validated ("light" or "dark", anything else is ignored as if unset); see
+ * preference.ts for what happens when the storage refuses to save.
  */
 import { create } from 'zustand';
 import { type Theme, darkTheme, defaultTheme } from '../render';
-import { useGameStore } from '../store/game';
+import { readPreference, writePreference } from './preference';
 
 export type ThemeName = 'light' | 'dark';
 export const THEME_KEY = 'sokoban-playground:theme';
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null; // a sandboxed frame may throw on the mere access
-  }
-}
-
-export function readStoredTheme(store: Storage | null = storage()): ThemeName | null {
-  try {
-    const value = store?.getItem(THEME_KEY);
-    return value === 'light' || value === 'dark' ? value : null;
-  } catch {
-    return null;
-  }
+export function readStoredTheme(store?: Storage | null): ThemeName | null {
+  return readPreference<ThemeName>(THEME_KEY, ['light', 'dark'], store);
 }
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
@@ -56,15 +42,7 @@ export const useThemeStore = create<ThemeState>()((set, get) => ({
   toggle() {
     const next: ThemeName = selectTheme(get()) === 'dark' ? 'light' : 'dark';
     set({ choice: next });
-    try {
-      storage()?.setItem(THEME_KEY, next);
-    } catch {
-      useGameStore
-        .getState()
-        .showNotice(
-          'The theme is changed but could not be remembered: this browser refused to save it (storage full or blocked).',
-        );
-    }
+    writePreference(THEME_KEY, next, 'The theme');
   },
   setSystem(system) {
     set({ system });
