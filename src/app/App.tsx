@@ -16,6 +16,8 @@ import { ShareLinkOpener, SharePanel } from './SharePanel';
 import { useGameKeys } from './keyboard';
 import { ThemeToggle } from './theme';
 import { FullRectangleOption } from './board-view';
+import { FirstVisitHint } from './FirstVisitHint';
+import { KeyHelp, KeyHelpButton } from './KeyHelp';
 
 // The editor is loaded when first opened, so the first load stays as small as it was.
 const LevelEditor = lazy(() => import('./editor/LevelEditor'));
@@ -42,6 +44,7 @@ export function App() {
         </div>
       </header>
       <ShareLinkOpener />
+      <KeyHelp />
       <main className="layout">
         <section className="play" aria-label="Game">
           {editing ? (
@@ -62,6 +65,7 @@ export function App() {
         </section>
         {panels && (
           <aside className="side">
+            <FirstVisitHint />
             <SolverPanel />
             <LevelInput />
             <MovesPanel />
@@ -82,6 +86,9 @@ export function App() {
                   square, to push it there.
                 </li>
                 <li>On a touch screen, swipe on the board to step; tap like a click.</li>
+                <li>
+                  Every key, from the same table the keys use: press ? or <KeyHelpButton />.
+                </li>
               </ul>
             </details>
           </aside>
