@@ -18,6 +18,7 @@ import { ThemeToggle } from './theme';
 import { FullRectangleOption } from './board-view';
 import { FirstVisitHint } from './FirstVisitHint';
 import { KeyHelp, KeyHelpButton } from './KeyHelp';
+import { trackProgress } from '../store/progress';
 
 // The editor is loaded when first opened, so the first load stays as small as it was.
 const LevelEditor = lazy(() => import('./editor/LevelEditor'));
@@ -27,6 +28,7 @@ const GeneratorPanel = lazy(() => import('./generator/GeneratorPanel'));
 export function App() {
   const [editing, setEditing] = useState(false);
   useGameKeys(!editing);
+  useEffect(() => trackProgress(), []); // solved levels are marked in the picker
   // Playback and the side column render just after the board's first draw (the Board's effect
   // runs before this one), so the board shows sooner: they are below or beside it, so nothing
   // moves, and their render and layout no longer delay it (about 20 ms of main-thread CPU).

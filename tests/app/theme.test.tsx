@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { refuseStorageFor } from '../store/refuse-storage';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
@@ -63,15 +64,7 @@ describe('Dark theme toggle', () => {
 
   it('says so when the choice cannot be saved, and still changes the theme', async () => {
     const user = userEvent.setup();
-    const setItem = Storage.prototype.setItem;
-    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (
-      this: Storage,
-      key: string,
-      value: string,
-    ) {
-      if (key === THEME_KEY) throw new DOMException('full', 'QuotaExceededError');
-      setItem.call(this, key, value);
-    });
+    refuseStorageFor(THEME_KEY);
     render(<ThemeToggle />);
     await user.click(toggle());
     expect(toggle()).toHaveAttribute('aria-pressed', 'true');

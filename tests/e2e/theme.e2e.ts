@@ -8,7 +8,7 @@ const pressed = async (page: Page) => toggle(page).getAttribute('aria-pressed');
 const pageTheme = (page: Page) =>
   page.evaluate(() => ({
     attr: document.documentElement.dataset.theme,
-    background: getComputedStyle(document.body).backgroundColor,
+    background: getComputedStyle(document.documentElement).backgroundColor,
   }));
 
 describeE2E('theme', () => {

@@ -40,7 +40,7 @@ function wallSquares(l: Level, trim: boolean): string[] {
   for (const c of calls) {
     if (c.name === 'set fillStyle') fill = String(c.args[0]);
     else if (c.name === 'fillRect' && fill === defaultTheme.wall)
-      out.push(`${c.args[0]},${c.args[1]}`);
+      out.push(c.args.slice(0, 2).join(','));
   }
   return out;
 }
