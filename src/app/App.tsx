@@ -18,6 +18,7 @@ import { ThemeToggle } from './theme';
 import { FullRectangleOption } from './board-view';
 import { FirstVisitHint } from './FirstVisitHint';
 import { KeyHelp, KeyHelpButton } from './KeyHelp';
+import { SnapshotsPanel } from './SnapshotsPanel';
 import { trackProgress } from '../store/progress';
 
 // The editor is loaded when first opened, so the first load stays as small as it was.
@@ -71,6 +72,7 @@ export function App() {
             <SolverPanel />
             <LevelInput />
             <MovesPanel />
+            <SnapshotsPanel />
             <SharePanel />
             <Suspense fallback={null}>
               <GeneratorPanel />
