@@ -4,12 +4,7 @@
  * Space or Enter paints, Delete erases, W F B G P E pick a tool, Ctrl+Z and Ctrl+Y undo and redo.
  */
 import { useEffect, useRef } from 'react';
-import {
-  backingSize,
-  boardLayout,
-  cellAtPoint,
-  type BoardLayout,
-} from '../../render';
+import { backingSize, boardLayout, cellAtPoint, type BoardLayout } from '../../render';
 import { drawDraft } from '../../render/draft';
 import { type Tool, lineCells } from '../../sokoban/draft';
 import type { EditorStore } from '../../store/editor';
