@@ -1,41 +1,25 @@
 /**
- * Small display preferences (theme, full rectangle) in localStorage, one key each. Reading
- * validates: anything but a value the caller accepts counts as unset. Writing never throws: a
- * storage that refuses (full, blocked, sandboxed) costs only the memory of the preference, and
- * the game's notice line says so. The game itself is saved elsewhere (store/game-storage.ts).
+ * Small display preferences (theme, full rectangle, the dismissed hint) in localStorage, one key
+ * each. Reading validates: anything but a value the caller accepts counts as unset. Writing never
+ * throws (store/local-storage.ts): a refusal costs only the memory of the preference, and the
+ * notice line says so.
  */
-import { useGameStore } from '../store/game';
-
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null; // a sandboxed frame may throw on the mere access
-  }
-}
+import { readStored, writeStored } from '../store/local-storage';
 
 export function readPreference<T extends string>(
   key: string,
   allowed: readonly T[],
-  store: Storage | null = storage(),
+  store?: Storage | null,
 ): T | null {
-  try {
-    const value = store?.getItem(key);
-    return allowed.find((a) => a === value) ?? null;
-  } catch {
-    return null;
-  }
+  const value = readStored(key, store);
+  return allowed.find((a) => a === value) ?? null;
 }
 
 /** Saves a preference; on failure the notice names `what` ("The theme", ...). */
 export function writePreference(key: string, value: string, what: string): void {
-  try {
-    storage()?.setItem(key, value);
-  } catch {
-    useGameStore
-      .getState()
-      .showNotice(
-        `${what} is changed but could not be remembered: this browser refused to save it (storage full or blocked).`,
-      );
-  }
+  writeStored(
+    key,
+    value,
+    `${what} is changed but could not be remembered: this browser refused to save it (storage full or blocked).`,
+  );
 }

@@ -14,6 +14,7 @@
 import { create } from 'zustand';
 import { type LevelEntry, printBoard } from '../sokoban';
 import { textHash } from './game-storage';
+import { browserStorage, readStoredJson, writeStored } from './local-storage';
 import {
   selectLevel,
   selectMoveCount,
@@ -63,12 +64,7 @@ const isScore = (s: unknown): s is Score =>
 
 /** Reads what is stored, keeping only well-formed records. Never throws. */
 export function readProgress(storage: Storage | null): ProgressData {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(storage?.getItem(PROGRESS_KEY) ?? '{}');
-  } catch {
-    return {};
-  }
+  const raw = readStoredJson(PROGRESS_KEY, storage);
   const out: Record<string, CollectionProgress> = {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return out;
   for (const [key, value] of Object.entries(raw as Record<string, unknown>).slice(
@@ -88,14 +84,6 @@ export function readProgress(storage: Storage | null): ProgressData {
   return out;
 }
 
-function localStorageOrNull(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
-
 const better = (a: Score, b: Score, first: keyof Score, second: keyof Score) =>
   a[first] < b[first] || (a[first] === b[first] && a[second] < b[second]);
 
@@ -106,7 +94,7 @@ interface ProgressState {
 }
 
 export const useProgressStore = create<ProgressState>()((set, get) => ({
-  data: readProgress(localStorageOrNull()),
+  data: readProgress(browserStorage()),
   record(key, position, score) {
     const data = get().data;
     const old = data[key]?.levels[position];
@@ -123,15 +111,11 @@ export const useProgressStore = create<ProgressState>()((set, get) => ({
       .slice(0, MAX_COLLECTIONS);
     const updated = Object.fromEntries(collections);
     set({ data: updated });
-    try {
-      localStorageOrNull()?.setItem(PROGRESS_KEY, JSON.stringify(updated));
-    } catch {
-      useGameStore
-        .getState()
-        .showNotice(
-          'Solved, but your progress could not be saved: the browser refused (storage full or blocked). It is kept until you close the page.',
-        );
-    }
+    writeStored(
+      PROGRESS_KEY,
+      JSON.stringify(updated),
+      'Solved, but your progress could not be saved: the browser refused (storage full or blocked). It is kept until you close the page.',
+    );
   },
 }));
 

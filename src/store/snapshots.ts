@@ -10,6 +10,7 @@
 import { create } from 'zustand';
 import { printBoard, type Level } from '../sokoban';
 import { textHash } from './game-storage';
+import { browserStorage, readStoredJson, writeStored } from './local-storage';
 import { selectHistory, selectLevel, useGameStore } from './game';
 
 export const SNAPSHOTS_KEY = 'sokoban-playground:snapshots';
@@ -45,25 +46,12 @@ function isSnapshot(v: unknown): v is Snapshot {
 
 /** What is stored, keeping only well-formed snapshots. Never throws. */
 export function readSnapshots(storage: Storage | null): SnapshotData {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(storage?.getItem(SNAPSHOTS_KEY) ?? '{}');
-  } catch {
-    return {};
-  }
+  const raw = readStoredJson(SNAPSHOTS_KEY, storage);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
   const out: Record<string, Snapshot[]> = {};
   for (const [key, list] of Object.entries(raw as Record<string, unknown>).slice(0, MAX_LEVELS))
     if (Array.isArray(list)) out[key] = list.filter(isSnapshot).slice(0, MAX_SNAPSHOTS_PER_LEVEL);
   return out;
-}
-
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
 }
 
 interface SnapshotState {
@@ -82,15 +70,11 @@ export const useSnapshotStore = create<SnapshotState>()((set, get) => {
     const data = { ...get().data, [key]: list };
     if (list.length === 0) delete data[key];
     set({ data });
-    try {
-      storage()?.setItem(SNAPSHOTS_KEY, JSON.stringify(data));
-    } catch {
-      useGameStore
-        .getState()
-        .showNotice(
-          'The snapshots could not be saved: the browser refused (storage full or blocked). They are kept until you close the page.',
-        );
-    }
+    writeStored(
+      SNAPSHOTS_KEY,
+      JSON.stringify(data),
+      'The snapshots could not be saved: the browser refused (storage full or blocked). They are kept until you close the page.',
+    );
   };
   const add = (key: string, name: string, moves: string, cursor: number): Snapshot => {
     const snapshot = {
@@ -103,7 +87,7 @@ export const useSnapshotStore = create<SnapshotState>()((set, get) => {
     return snapshot;
   };
   return {
-    data: readSnapshots(storage()),
+    data: readSnapshots(browserStorage()),
     save(name) {
       const game = useGameStore.getState();
       const level = selectLevel(game);

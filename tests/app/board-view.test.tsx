@@ -9,18 +9,9 @@ import {
 } from '../../src/app/board-view';
 import { selectPosition, useGameStore } from '../../src/store/game';
 import { board, noCanvas, resetGame } from './helpers';
+import { WALLED_ROOM } from '../fixtures/levels';
 
-const MASSY = [
-  'Massy',
-  '##########',
-  '##########',
-  '##########',
-  '###  #####',
-  '### $.@###',
-  '###  #####',
-  '##########',
-  '##########',
-].join('\n');
+const MASSY = `Massy\n${WALLED_ROOM}`;
 
 beforeEach(async () => {
   vi.restoreAllMocks();

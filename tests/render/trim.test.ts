@@ -12,6 +12,7 @@ import {
   trimmedView,
 } from '../../src/render';
 import { fakeContext } from './fake-context';
+import { WALLED_ROOM } from '../fixtures/levels';
 
 function level(rows: string[]): Level {
   const r = parseLevel(rows.join('\n'));
@@ -20,16 +21,7 @@ function level(rows: string[]): Level {
 }
 
 /** A small room in a mass of wall, as Boxoban files draw it. */
-const MASSY = level([
-  '##########',
-  '##########',
-  '##########',
-  '###  #####',
-  '### $.@###',
-  '###  #####',
-  '##########',
-  '##########',
-]);
+const MASSY = level(WALLED_ROOM.split('\n'));
 
 /** Walls painted by a draw: the fillRects made while fillStyle is the wall colour. */
 function wallSquares(l: Level, trim: boolean): string[] {
