@@ -15,13 +15,22 @@ import { SolverPanel } from './SolverPanel';
 import { ShareLinkOpener, SharePanel } from './SharePanel';
 import { useGameKeys } from './keyboard';
 import { EpisodeMount } from './episode/EpisodeMount';
+import { ThemeToggle } from './theme';
+import { FullRectangleOption } from './board-view';
+import { FirstVisitHint } from './FirstVisitHint';
+import { KeyHelp, KeyHelpButton } from './KeyHelp';
+import { SnapshotsPanel } from './SnapshotsPanel';
+import { trackProgress } from '../store/progress';
 
 // The editor is loaded when first opened, so the first load stays as small as it was.
 const LevelEditor = lazy(() => import('./editor/LevelEditor'));
+// The generator panel too: its worker does the heavy part, but the panel need not be first-load.
+const GeneratorPanel = lazy(() => import('./generator/GeneratorPanel'));
 
 export function App() {
   const [editing, setEditing] = useState(false);
   useGameKeys(!editing);
+  useEffect(() => trackProgress(), []); // solved levels are marked in the picker
   // Playback and the side column render just after the board's first draw (the Board's effect
   // runs before this one), so the board shows sooner: they are below or beside it, so nothing
   // moves, and their render and layout no longer delay it (about 20 ms of main-thread CPU).
@@ -33,8 +42,13 @@ export function App() {
       <header className="app-header">
         <h1>Sokoban Playground</h1>
         <p className="tagline">Paste a level, play it, undo anything.</p>
+        <div className="display-options">
+          <FullRectangleOption />
+          <ThemeToggle />
+        </div>
       </header>
       <ShareLinkOpener />
+      <KeyHelp />
       <main className="layout">
         <section className="play" aria-label="Game">
           {editing ? (
@@ -55,11 +69,16 @@ export function App() {
         </section>
         {panels && (
           <aside className="side">
+            <FirstVisitHint />
             <SolverPanel />
             <LevelInput />
             <MovesPanel />
             <EpisodeMount />
+            <SnapshotsPanel />
             <SharePanel />
+            <Suspense fallback={null}>
+              <GeneratorPanel />
+            </Suspense>
             <details className="panel help">
               <summary>How to play</summary>
               <ul>
@@ -73,6 +92,9 @@ export function App() {
                   square, to push it there.
                 </li>
                 <li>On a touch screen, swipe on the board to step; tap like a click.</li>
+                <li>
+                  Every key, from the same table the keys use: press ? or <KeyHelpButton />.
+                </li>
               </ul>
             </details>
           </aside>

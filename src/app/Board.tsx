@@ -12,11 +12,13 @@ import {
   boardLayout,
   cellAtPoint,
   describeBoard,
-  defaultTheme,
+  levelCell,
   swipeDirection,
   type BoardLayout,
 } from '../render';
 import { useBoardPainter } from './board-painter';
+import { selectBoardTheme, useThemeStore } from './theme';
+import { boardView, useBoardViewStore } from './board-view';
 
 /** Set once the first board has been drawn (see the performance mark below). */
 let firstDrawMarked = false;
@@ -92,9 +94,12 @@ export function Board() {
   const avail = useAvailableSize(wrapRef);
   const paint = useBoardPainter(); // draw() plus the animated step and deadlock marks
   const dpr = useDevicePixelRatio();
-  const layout: BoardLayout | null = level
-    ? boardLayout(level.width, level.height, avail.width, avail.height)
-    : null;
+  const theme = useThemeStore(selectBoardTheme);
+  const fullRectangle = useBoardViewStore((s) => s.fullRectangle);
+  // The part of the grid shown: trimmed of the walls no floor touches, unless asked not to.
+  const view = level ? boardView(level, fullRectangle) : null;
+  const layout: BoardLayout | null =
+    level && view ? boardLayout(view.cols, view.rows, avail.width, avail.height) : null;
 
   // A selection belongs to one position: a move, an undo or another level clears it.
   const [selectedFor, setSelectedFor] = useState(position);
@@ -105,14 +110,16 @@ export function Board() {
 
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas || !level || !position || !layout) return;
+    if (!canvas || !level || !position || !layout || !view) return;
     const backing = backingSize(layout.width, layout.height, dpr);
     if (canvas.width !== backing.width) canvas.width = backing.width;
     if (canvas.height !== backing.height) canvas.height = backing.height;
     const ctx = canvas.getContext('2d');
     if (!ctx) return; // no 2D context (jsdom, or a browser without canvas): nothing to draw
-    ctx.setTransform(backing.scale, 0, 0, backing.scale, 0, 0);
-    paint(ctx, level, position, defaultTheme, layout.cell, { selected });
+    // The whole level is drawn, shifted so that the view's corner is the canvas's corner.
+    const shift = -backing.scale * layout.cell;
+    ctx.setTransform(backing.scale, 0, 0, backing.scale, shift * view.col, shift * view.row);
+    paint(ctx, level, position, theme, layout.cell, { selected, trim: !fullRectangle });
     if (!firstDrawMarked) {
       // scripts/measure-app.ts reads this mark: time from navigation to the first board drawn.
       firstDrawMarked = true;
@@ -123,14 +130,15 @@ export function Board() {
   const cellAt = useCallback(
     (clientX: number, clientY: number): number => {
       const canvas = canvasRef.current;
-      if (!canvas || !layout) return -1;
+      if (!canvas || !layout || !level || !view) return -1;
       const rect = canvas.getBoundingClientRect();
       // The canvas may be drawn at another size than its layout (CSS zoom, transforms): scale back.
       const sx = rect.width > 0 ? layout.width / rect.width : 1;
       const sy = rect.height > 0 ? layout.height / rect.height : 1;
-      return cellAtPoint(layout, (clientX - rect.left) * sx, (clientY - rect.top) * sy);
+      const local = cellAtPoint(layout, (clientX - rect.left) * sx, (clientY - rect.top) * sy);
+      return levelCell(level, view, local);
     },
-    [layout],
+    [layout, level, view],
   );
 
   /** A click or tap on `cell`; `picked` is the box that was picked when the gesture began. */

@@ -2,9 +2,20 @@
  * The level picker, shown when the loaded text holds more than one level: previous and next, a
  * select whose options read "#index title", and a "Go to level" box that takes a title first
  * (Boxoban titles are the numbers of the "; N" headers) and otherwise a 1-based position.
+ * Solved levels are marked ✓ with the best moves/pushes (store/progress.ts), and "Next
+ * unsolved" goes to the next level not solved yet.
  */
 import { useState, type FormEvent } from 'react';
 import { useGameStore } from '../store/game';
+import { type LevelProgress, selectProgress, useProgressStore } from '../store/progress';
+
+/** " ✓ 23/7" (fewest moves), plus " · 25/6" when the fewest pushes came from another solution. */
+function solvedMark(p: LevelProgress | undefined): string {
+  if (!p) return '';
+  const { bestMoves: m, bestPushes: q } = p;
+  const pushes = m.pushes === q.pushes && m.moves === q.moves ? '' : ` · ${q.moves}/${q.pushes}`;
+  return ` ✓ ${m.moves}/${m.pushes}${pushes}`;
+}
 
 export function LevelPicker() {
   const entries = useGameStore((s) => s.entries);
@@ -13,9 +24,16 @@ export function LevelPicker() {
   const nextLevel = useGameStore((s) => s.nextLevel);
   const previousLevel = useGameStore((s) => s.previousLevel);
   const goToLevel = useGameStore((s) => s.goToLevel);
+  const progressData = useProgressStore((s) => s.data);
   const [query, setQuery] = useState('');
 
   if (entries.length < 2) return null;
+  const progress = selectProgress(progressData, entries);
+  const unsolved = (i: number) => entries[i].ok && !progress[entries[i].index];
+  // The first unsolved level after this one, going round to the start.
+  const nextUnsolved = entries
+    .map((_, k) => (currentIndex + 1 + k) % entries.length)
+    .find((i) => i !== currentIndex && unsolved(i));
   const hasPrevious = entries.slice(0, currentIndex).some((e) => e.ok);
   const hasNext = entries.slice(currentIndex + 1).some((e) => e.ok);
 
@@ -51,7 +69,7 @@ export function LevelPicker() {
         >
           {entries.map((entry, i) => (
             <option key={i} value={String(i)}>
-              {`#${entry.index}${entry.title ? ` ${entry.title}` : ''}${entry.ok ? '' : ' (cannot be played)'}`}
+              {`#${entry.index}${entry.title ? ` ${entry.title}` : ''}${entry.ok ? '' : ' (cannot be played)'}${solvedMark(progress[entry.index])}`}
             </option>
           ))}
         </select>
@@ -64,7 +82,19 @@ export function LevelPicker() {
         >
           ›
         </button>
+        <button
+          type="button"
+          onClick={() => nextUnsolved !== undefined && chooseLevel(nextUnsolved)}
+          disabled={nextUnsolved === undefined}
+          title="The next level you have not solved yet"
+        >
+          Next unsolved
+        </button>
       </div>
+      <p className="picker-progress">
+        Solved {entries.filter((e) => e.ok && progress[e.index]).length} of{' '}
+        {entries.filter((e) => e.ok).length}
+      </p>
       <form className="picker-row goto" onSubmit={submit}>
         <label>
           Go to level

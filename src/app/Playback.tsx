@@ -12,24 +12,25 @@ import { selectHistory, selectLevel, useGameStore } from '../store/game';
 import { SPEEDS, playbackWhere, usePlaybackStore } from '../store/playback';
 import { useSolverStore } from '../store/solver';
 import { isTypingTarget } from './keyboard';
+import { keyCommand, shownKeys } from './key-table';
 import { copyText } from './clipboard';
 import './solver.css';
 
-/** The keys, shown in the UI and handled by usePlaybackKeys (none clash with the game's keys). */
+/** The keys as the UI shows them (from the page's one key table, key-table.ts). */
 export const PLAYBACK_KEYS = {
-  toggle: 'Space',
-  moveBack: ',',
-  moveForward: '.',
-  pushBack: '[',
-  pushForward: ']',
-  start: 'Home',
-  end: 'End',
-  slower: '-',
-  faster: '+',
-  hint: 'H',
-  undoDeadlock: 'U',
-  cancel: 'Esc',
-} as const;
+  toggle: shownKeys('toggle'),
+  moveBack: shownKeys('moveBack'),
+  moveForward: shownKeys('moveForward'),
+  pushBack: shownKeys('pushBack'),
+  pushForward: shownKeys('pushForward'),
+  start: shownKeys('start'),
+  end: shownKeys('end'),
+  slower: shownKeys('slower'),
+  faster: shownKeys('faster'),
+  hint: shownKeys('hint'),
+  undoDeadlock: shownKeys('undoDeadlock'),
+  cancel: shownKeys('cancel'),
+};
 
 /** Elements whose own Space or Enter must not also toggle playback. */
 function ownsSpace(target: EventTarget | null): boolean {
@@ -56,53 +57,55 @@ export function usePlaybackKeys(): void {
       const playback = usePlaybackStore.getState();
       const solver = useSolverStore.getState();
       let handled = true;
-      switch (e.key) {
-        case ' ':
+      switch (keyCommand(e)) {
+        case 'toggle':
           if (ownsSpace(e.target)) return;
           playback.toggle();
           break;
-        case ',':
-        case '<':
+        case 'moveBack':
           playback.stepMove(-1);
           break;
-        case '.':
-        case '>':
+        case 'moveForward':
           playback.stepMove(1);
           break;
-        case '[':
+        case 'pushBack':
           playback.stepPush(-1);
           break;
-        case ']':
+        case 'pushForward':
           playback.stepPush(1);
           break;
-        case 'Home':
+        case 'start':
           playback.toStart();
           break;
-        case 'End':
+        case 'end':
           playback.toEnd();
           break;
-        case '-':
-        case '_':
+        case 'slower':
           playback.slower();
           break;
-        case '+':
-        case '=':
+        case 'faster':
           playback.faster();
           break;
-        case 'h':
-        case 'H':
+        case 'hint':
           void solver.hint();
           break;
-        case 'u':
-        case 'U':
+        case 'undoDeadlock':
           handled = solver.undoDeadlock();
           break;
-        case 'Escape':
+        case 'cancel':
           handled = solver.job !== null;
           solver.cancel();
           break;
-        default:
-          handled = false;
+        case 'left':
+        case 'up':
+        case 'right':
+        case 'down':
+        case 'undo':
+        case 'redo':
+        case 'restart':
+        case 'help':
+        case null:
+          handled = false; // the game's keys (keyboard.ts), the help's (KeyHelp.tsx), or none
       }
       if (handled) e.preventDefault();
     };

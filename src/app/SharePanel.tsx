@@ -15,6 +15,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { Level } from '../sokoban';
 import { encodeShare, openShare } from '../share';
+import { isSeedLink } from '../generator/seed-link';
 import { selectLevel, selectPlayedMoves, useGameStore, type GameActions } from '../store/game';
 import './SharePanel.css';
 import { copyText } from './clipboard';
@@ -181,11 +182,19 @@ export function ShareLinkOpener() {
       if (fragment === '') return;
       let result: OpenResult;
       try {
-        const decoded = await openShare(fragment);
-        if (mine !== request) return; // another link was opened meanwhile
-        result = decoded.ok
-          ? openSharedLevel(useGameStore.getState(), decoded.level, decoded.moves)
-          : decoded;
+        if (isSeedLink(fragment)) {
+          // A seed link carries parameters, not a level: the generator (its own chunk and
+          // worker, loaded only now) makes the level again.
+          const { openSeedLink } = await import('./generator/open-generated');
+          if (mine !== request) return;
+          result = await openSeedLink(fragment, useGameStore.getState());
+        } else {
+          const decoded = await openShare(fragment);
+          if (mine !== request) return; // another link was opened meanwhile
+          result = decoded.ok
+            ? openSharedLevel(useGameStore.getState(), decoded.level, decoded.moves)
+            : decoded;
+        }
       } catch (error) {
         // A bug, not a bad link: still an alert, never an unhandled rejection.
         result = {

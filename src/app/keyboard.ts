@@ -1,44 +1,28 @@
 /**
- * Keyboard controls: a pure mapping from a key event to a game action, and the hook that listens
- * on the window. Every key press is handled at once, synchronously, through the store: nothing is
+ * Keyboard controls: a pure mapping from a key event to a game action (through the page's one
+ * key table, key-table.ts), and the hook that listens on the window. Every key press is handled at once, synchronously, through the store: nothing is
  * debounced or throttled, so ten quick presses make ten moves.
  */
 import { useEffect } from 'react';
 import type { Direction } from '../sokoban';
 import { useGameStore } from '../store/game';
+import { type KeyCommand, keyCommand } from './key-table';
 
 export type KeyAction =
   { type: 'move'; dir: Direction } | { type: 'undo' } | { type: 'redo' } | { type: 'restart' };
 
 type KeyLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>;
 
-const MOVE_KEYS: Record<string, Direction> = {
-  arrowleft: 'l',
-  arrowup: 'u',
-  arrowright: 'r',
-  arrowdown: 'd',
-  a: 'l',
-  w: 'u',
-  d: 'r',
-  s: 'd',
-};
+const MOVES: Partial<Record<KeyCommand, Direction>> = { left: 'l', up: 'u', right: 'r', down: 'd' };
 
-/** The action a key stands for, or null. Ctrl and Cmd are treated alike (Cmd+Z on a Mac). */
+/** The game action a key stands for (from the one key table), or null. Ctrl and Cmd alike. */
 export function keyAction(e: KeyLike): KeyAction | null {
-  if (e.altKey) return null;
-  const key = e.key.toLowerCase();
-  const command = e.ctrlKey || e.metaKey;
-  if (command) {
-    if (key === 'z') return e.shiftKey ? { type: 'redo' } : { type: 'undo' };
-    if (key === 'y') return { type: 'redo' };
-    return null; // leave Ctrl+R, Ctrl+C, ... to the browser
-  }
-  const dir = MOVE_KEYS[key];
+  const command = keyCommand(e);
+  if (!command) return null;
+  const dir = MOVES[command];
   if (dir) return { type: 'move', dir };
-  if (key === 'z' || key === 'backspace') return { type: 'undo' };
-  if (key === 'y') return { type: 'redo' };
-  if (key === 'r') return { type: 'restart' };
-  return null;
+  if (command === 'undo' || command === 'redo' || command === 'restart') return { type: command };
+  return null; // a playback, solver or help key: handled elsewhere
 }
 
 /** True when the key belongs to a text field, a select or an editable element. */

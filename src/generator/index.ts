@@ -12,3 +12,4 @@ export {
 export { carveRoom, floorCells } from './room';
 export { pullSearch } from './reverse';
 export * from './print';
+export * from './seed-link';

@@ -7,6 +7,7 @@
  */
 import { type Direction, type Level, type Position, isGoal, isWall } from '../sokoban';
 import type { Theme } from './theme';
+import { drawnCells } from './trim';
 
 /** The part of CanvasRenderingContext2D the board uses (a fake one records calls in tests). */
 export type BoardContext = Pick<
@@ -249,6 +250,8 @@ export interface DrawOptions {
   readonly marked?: readonly number[];
   /** Arrows to draw over the board (an episode file's per-step overlay), at 0-based row/col. */
   readonly arrows?: readonly BoardArrow[];
+  /** Leave out the walls no floor touches (trim.ts); default: every wall is drawn. */
+  readonly trim?: boolean;
 }
 
 export interface BoardArrow {
@@ -277,10 +280,11 @@ export function draw(
 ): void {
   ctx.clearRect(0, 0, level.width * size, level.height * size);
   const boxes = new Set(position.boxes);
+  const drawn = options.trim ? drawnCells(level, insideCells(level)) : null;
   for (let cell = 0; cell < level.width * level.height; cell++) {
     const col = cell % level.width;
     const row = (cell - col) / level.width;
-    const kind = cellKind(level, position, cell, boxes);
+    const kind = drawn && !drawn[cell] ? 'outside' : cellKind(level, position, cell, boxes);
     const below = cell + level.width;
     const edge =
       kind === 'wall' &&

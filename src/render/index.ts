@@ -3,3 +3,4 @@ export * from './board';
 export * from './geometry';
 export * from './theme';
 export * from './describe';
+export * from './trim';

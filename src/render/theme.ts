@@ -32,3 +32,25 @@ export const defaultTheme: Theme = {
   playerEdge: '#0b3d91',
   selection: '#f59f00',
 };
+
+/**
+ * The board in the dark theme. The shapes are the same as in the light one (goal: a diamond;
+ * box: a rounded square; box on goal: a rounded square with a light diamond), so the three stay
+ * apart by shape alone, in greyscale too; the colours only keep them readable on a dark page.
+ */
+export const darkTheme: Theme = {
+  background: 'transparent',
+  wall: '#5b6472',
+  wallEdge: '#3a414c',
+  floor: '#23272e',
+  floorAlt: '#282d35',
+  goal: '#ff8a4c',
+  box: '#d9a05b',
+  boxEdge: '#f3d2a2',
+  boxOnGoal: '#40c057',
+  boxOnGoalEdge: '#b2f2bb',
+  mark: '#f8f9fa',
+  player: '#4dabf7',
+  playerEdge: '#d0ebff',
+  selection: '#fcc419',
+};

@@ -302,7 +302,7 @@ describeE2E('playing a pasted level in Chromium', () => {
     await picker.getByRole('button', { name: 'Previous level' }).click();
     await expect.poll(() => boardPixels(page)).toBe(pixels52);
     await expectText(gameStatus(page), 'Moves: 0 · Pushes: 0');
-    await choose.selectOption({ label: '#54 53' });
+    await choose.selectOption({ label: '#54 53 ✓ 1/1' }); // solved: marked with its moves/pushes
     await expectText(gameStatus(page), /^Moves: 1 · Pushes: 1 · Solved$/);
     expect(await boardPixels(page)).not.toBe(pixels53); // the box has moved
   });

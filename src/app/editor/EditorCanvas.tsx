@@ -4,17 +4,12 @@
  * Space or Enter paints, Delete erases, W F B G P E pick a tool, Ctrl+Z and Ctrl+Y undo and redo.
  */
 import { useEffect, useRef } from 'react';
-import {
-  backingSize,
-  boardLayout,
-  cellAtPoint,
-  defaultTheme,
-  type BoardLayout,
-} from '../../render';
+import { backingSize, boardLayout, cellAtPoint, type BoardLayout } from '../../render';
 import { drawDraft } from '../../render/draft';
 import { type Tool, lineCells } from '../../sokoban/draft';
 import type { EditorStore } from '../../store/editor';
 import { useAvailableSize, useDevicePixelRatio } from '../Board';
+import { selectBoardTheme, useThemeStore } from '../theme';
 
 export const TOOL_KEYS: Readonly<Record<string, Tool>> = {
   w: 'wall',
@@ -75,6 +70,7 @@ export function EditorCanvas({
   const stroke = useRef<{ pointerId: number; last: number } | null>(null);
   const avail = useAvailableSize(wrapRef);
   const dpr = useDevicePixelRatio();
+  const theme = useThemeStore(selectBoardTheme);
   const layout: BoardLayout = boardLayout(draft.width, draft.height, avail.width, avail.height);
   const onKeyDown = useEditorKeys(store);
 
@@ -87,7 +83,7 @@ export function EditorCanvas({
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     ctx.setTransform(backing.scale, 0, 0, backing.scale, 0, 0);
-    drawDraft(ctx, draft, defaultTheme, layout.cell, { cursor, dead });
+    drawDraft(ctx, draft, theme, layout.cell, { cursor, dead });
   });
 
   const cellAt = (e: React.PointerEvent): number => {

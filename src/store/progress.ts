@@ -1,0 +1,142 @@
+/**
+ * Progress per collection: which levels are solved and the best solutions found, in
+ * localStorage under one key. A collection is keyed by its content (the boards of its levels,
+ * hashed), so the same file opened again, pasted or loaded from disk, finds its progress; a level
+ * is its 1-based place in the collection.
+ *
+ * Per level two bests are kept: fewest moves (then pushes) and fewest pushes (then moves),
+ * written `moves/pushes` as everywhere in the page.
+ *
+ * Stored data is hostile input like any other: it is validated on read (anything malformed is
+ * dropped, not trusted), bounded (MAX_COLLECTIONS, least recently used go first), and a write the
+ * browser refuses is reported in the game's notice line, the game itself untouched.
+ */
+import { create } from 'zustand';
+import { type LevelEntry, printBoard } from '../sokoban';
+import { textHash } from './game-storage';
+import { browserStorage, readStoredJson, writeStored } from './local-storage';
+import {
+  selectLevel,
+  selectMoveCount,
+  selectPushCount,
+  selectSolved,
+  useGameStore,
+  type GameData,
+} from './game';
+
+export const PROGRESS_KEY = 'sokoban-playground:progress';
+export const MAX_COLLECTIONS = 100;
+const MAX_LEVELS = 100_000;
+
+export interface Score {
+  readonly moves: number;
+  readonly pushes: number;
+}
+export interface LevelProgress {
+  readonly bestMoves: Score;
+  readonly bestPushes: Score;
+}
+interface CollectionProgress {
+  /** When it was last written (ms since 1970), for dropping the least recently used. */
+  readonly used: number;
+  /** By the level's 1-based position, as a string. */
+  readonly levels: Readonly<Record<string, LevelProgress>>;
+}
+type ProgressData = Readonly<Record<string, CollectionProgress>>;
+
+const keyCache = new WeakMap<readonly LevelEntry[], string>();
+
+/** The key of a collection: a hash of its boards (titles and comments do not count). */
+export function collectionKey(entries: readonly LevelEntry[]): string {
+  const cached = keyCache.get(entries);
+  if (cached) return cached;
+  const key = textHash(entries.map((e) => (e.ok ? printBoard(e.level) : '?')).join('\n\n'));
+  keyCache.set(entries, key);
+  return key;
+}
+
+const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+const isScore = (s: unknown): s is Score =>
+  typeof s === 'object' &&
+  s !== null &&
+  isCount((s as Score).moves) &&
+  isCount((s as Score).pushes);
+
+/** Reads what is stored, keeping only well-formed records. Never throws. */
+export function readProgress(storage: Storage | null): ProgressData {
+  const raw = readStoredJson(PROGRESS_KEY, storage);
+  const out: Record<string, CollectionProgress> = {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return out;
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>).slice(
+    0,
+    MAX_COLLECTIONS,
+  )) {
+    const c = value as { used?: unknown; levels?: unknown };
+    if (typeof c !== 'object' || c === null || typeof c.levels !== 'object' || !c.levels) continue;
+    const levels: Record<string, LevelProgress> = {};
+    for (const [n, p] of Object.entries(c.levels as Record<string, unknown>).slice(0, MAX_LEVELS)) {
+      const lp = p as Partial<LevelProgress>;
+      if (/^[1-9]\d{0,5}$/.test(n) && lp && isScore(lp.bestMoves) && isScore(lp.bestPushes))
+        levels[n] = { bestMoves: lp.bestMoves, bestPushes: lp.bestPushes };
+    }
+    out[key] = { used: typeof c.used === 'number' ? c.used : 0, levels };
+  }
+  return out;
+}
+
+const better = (a: Score, b: Score, first: keyof Score, second: keyof Score) =>
+  a[first] < b[first] || (a[first] === b[first] && a[second] < b[second]);
+
+interface ProgressState {
+  readonly data: ProgressData;
+  /** Records a solution of level `position` (1-based) of collection `key`. */
+  record(key: string, position: number, score: Score): void;
+}
+
+export const useProgressStore = create<ProgressState>()((set, get) => ({
+  data: readProgress(browserStorage()),
+  record(key, position, score) {
+    const data = get().data;
+    const old = data[key]?.levels[position];
+    const next: LevelProgress = {
+      bestMoves: !old || better(score, old.bestMoves, 'moves', 'pushes') ? score : old.bestMoves,
+      bestPushes: !old || better(score, old.bestPushes, 'pushes', 'moves') ? score : old.bestPushes,
+    };
+    if (old && next.bestMoves === old.bestMoves && next.bestPushes === old.bestPushes) return;
+    const collections = Object.entries({
+      ...data,
+      [key]: { used: Date.now(), levels: { ...data[key]?.levels, [position]: next } },
+    })
+      .sort(([, a], [, b]) => b.used - a.used)
+      .slice(0, MAX_COLLECTIONS);
+    const updated = Object.fromEntries(collections);
+    set({ data: updated });
+    writeStored(
+      PROGRESS_KEY,
+      JSON.stringify(updated),
+      'Solved, but your progress could not be saved: the browser refused (storage full or blocked). It is kept until you close the page.',
+    );
+  },
+}));
+
+export function selectProgress(
+  data: ProgressData,
+  entries: readonly LevelEntry[],
+): Readonly<Record<string, LevelProgress>> {
+  return data[collectionKey(entries)]?.levels ?? {};
+}
+
+/** Records the solved position of the game as it happens. Returns the unsubscribe function. */
+export function trackProgress(game = useGameStore): () => void {
+  const check = (s: GameData) => {
+    if (!selectSolved(s) || !selectLevel(s)) return;
+    const entry = s.entries[s.currentIndex];
+    if (!entry) return;
+    useProgressStore.getState().record(collectionKey(s.entries), entry.index, {
+      moves: selectMoveCount(s),
+      pushes: selectPushCount(s),
+    });
+  };
+  check(game.getState());
+  return game.subscribe(check);
+}

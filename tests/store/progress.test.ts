@@ -1,0 +1,107 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { refuseStorageFor } from './refuse-storage';
+import { parseCollection } from '../../src/sokoban';
+import { useGameStore } from '../../src/store/game';
+import {
+  MAX_COLLECTIONS,
+  PROGRESS_KEY,
+  collectionKey,
+  readProgress,
+  trackProgress,
+  useProgressStore,
+} from '../../src/store/progress';
+
+const TWO = ['One', '#####', '#@$.#', '#####', '', 'Two', '######', '#@ $.#', '######'].join('\n');
+
+function entries(text: string) {
+  const p = parseCollection(text);
+  if (!p.ok) throw new Error('bad');
+  return p.entries;
+}
+
+beforeEach(() => {
+  vi.restoreAllMocks();
+  localStorage.clear();
+  useProgressStore.setState({ data: {} });
+});
+
+describe('progress per collection', () => {
+  it('keys a collection by its boards, not its titles or comments', () => {
+    const a = collectionKey(entries(TWO));
+    expect(collectionKey(entries(TWO.replace('One', '; a comment\nFirst')))).toBe(a);
+    expect(collectionKey(entries(TWO.replace('#@ $.#', '#@$ .#')))).not.toBe(a);
+  });
+
+  it('keeps the fewest moves and the fewest pushes apart, and saves them', () => {
+    const record = (moves: number, pushes: number) =>
+      useProgressStore.getState().record('k', 1, { moves, pushes });
+    record(30, 8);
+    record(24, 10);
+    record(40, 6);
+    record(50, 9); // better in nothing
+    const saved = readProgress(localStorage);
+    expect(saved.k.levels['1']).toEqual({
+      bestMoves: { moves: 24, pushes: 10 },
+      bestPushes: { moves: 40, pushes: 6 },
+    });
+  });
+
+  it('reads hostile stored data without trusting it', () => {
+    const put = (v: string) => localStorage.setItem(PROGRESS_KEY, v);
+    put('not json');
+    expect(readProgress(localStorage)).toEqual({});
+    put('[1,2]');
+    expect(readProgress(localStorage)).toEqual({});
+    put(
+      JSON.stringify({
+        a: {
+          used: 1,
+          levels: {
+            '1': { bestMoves: { moves: 3, pushes: 1 }, bestPushes: { moves: 3, pushes: 1 } },
+            '0': {},
+            x: {},
+            '2': { bestMoves: { moves: -1, pushes: 1 } },
+          },
+        },
+        b: 'junk',
+      }),
+    );
+    const read = readProgress(localStorage);
+    expect(Object.keys(read)).toEqual(['a']);
+    expect(Object.keys(read.a.levels)).toEqual(['1']);
+  });
+
+  it('keeps at most MAX_COLLECTIONS collections, dropping the least recently used', () => {
+    const now = vi.spyOn(Date, 'now');
+    for (let i = 0; i <= MAX_COLLECTIONS; i++) {
+      now.mockReturnValue(1000 + i);
+      useProgressStore.getState().record(`c${i}`, 1, { moves: 1, pushes: 1 });
+    }
+    const kept = Object.keys(useProgressStore.getState().data);
+    expect(kept).toHaveLength(MAX_COLLECTIONS);
+    expect(kept).not.toContain('c0');
+    expect(kept).toContain(`c${MAX_COLLECTIONS}`);
+  });
+
+  it('records a level solved in the game, and says so when it cannot be saved', async () => {
+    localStorage.clear();
+    useGameStore.setState(useGameStore.getInitialState(), true);
+    await useGameStore.persist.rehydrate();
+    const game = useGameStore.getState();
+    expect(game.load(TWO)).toBe(true);
+    const stop = trackProgress();
+    useGameStore.getState().move('r');
+    const key = collectionKey(useGameStore.getState().entries);
+    expect(useProgressStore.getState().data[key].levels['1'].bestMoves).toEqual({
+      moves: 1,
+      pushes: 1,
+    });
+    refuseStorageFor(PROGRESS_KEY);
+    useGameStore.getState().nextLevel();
+    useGameStore.getState().move('r');
+    useGameStore.getState().move('r');
+    expect(useProgressStore.getState().data[key].levels['2']).toBeDefined();
+    expect(useGameStore.getState().notice?.text).toMatch(/progress could not be saved/);
+    stop();
+  });
+});
