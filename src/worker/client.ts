@@ -87,7 +87,7 @@ function watchLifeLock(name: string, onDeath: () => void): void {
     .catch(() => undefined);
 }
 
-interface Job {
+export interface Job {
   /** Handles a reply for this job; returns true when the job is over. */
   readonly onReply: (reply: SolverReply) => boolean;
   readonly fail: (error: SolverWorkerError) => void;
@@ -98,8 +98,11 @@ function errorText(event: ErrorEvent | Event | undefined): string {
   return typeof message === 'string' && message !== '' ? message : 'no details were given';
 }
 
-/** One worker and the jobs waiting on it. */
-class Lane {
+/**
+ * One worker and the jobs waiting on it; it starts the worker on first use and replaces it after a
+ * crash. Also used by the pool of Solve all (pool.ts), one lane per worker.
+ */
+export class Lane {
   private worker: WorkerLike | null = null;
   private readonly jobs = new Map<number, Job>();
   private stallTimer: ReturnType<typeof setTimeout> | null = null;
