@@ -135,7 +135,7 @@ export function createBatchStore(options: BatchStoreOptions = {}) {
   const game = options.game ?? useGameStore;
   const solver = options.solver ?? useSolverStore;
   const now = options.now ?? (() => performance.now());
-  const flushMs = options.flushMs ?? 200;
+  const flushMs = options.flushMs ?? 250;
   let pool: BatchPool | null = null;
   /** The batch's levels by entry, kept for openRow (plain data, never rendered). */
   let levels = new Map<number, Level>();
