@@ -37,7 +37,7 @@ import {
 import { type PoolOutcome, type PoolTask, SolverPool, poolSize } from '../worker/pool';
 import type { WorkerSolveOptions } from '../worker/protocol';
 import { type GameStore, useGameStore } from './game';
-import { BROWSER_MEMORY_MB, type SolverStore, useSolverStore } from './solver';
+import { BROWSER_MEMORY_MB, useSolverStore } from './solver';
 
 export type BatchStatus = 'idle' | 'running' | 'done' | 'cancelled';
 
@@ -93,7 +93,8 @@ export interface BatchPool {
 
 export interface BatchStoreOptions {
   readonly game?: GameStore;
-  readonly solver?: Pick<SolverStore, 'getState'>;
+  /** Where the mode and the time limit are read (the solver panel's store). */
+  readonly solver?: { getState(): { readonly mode: SolveMode; readonly timeLimitS: number } };
   /** Makes the pool on the first start; null when workers are unavailable. */
   readonly createPool?: () => BatchPool | null;
   readonly now?: () => number;

@@ -46,14 +46,26 @@ export default function BatchPanel({ autoStart = false }: { autoStart?: boolean 
   const cancelButton = useRef<HTMLButtonElement>(null);
   const running = status === 'running';
 
-  // Opened by the "Solve all" press that loaded this panel: carry it out, and put the focus on
-  // Cancel (the button pressed is gone). A second run of the effect (StrictMode) is ignored by
-  // start() while the batch runs.
+  // Opened by the "Solve all" press that loaded this panel: carry it out. A second run of the
+  // effect (StrictMode) is ignored by start() while the batch runs.
   useEffect(() => {
-    if (!autoStart) return;
-    void start();
-    cancelButton.current?.focus();
+    if (autoStart) void start();
   }, [autoStart, start]);
+
+  // Keyboard focus is never dropped: the pressed button is gone, so it goes to Cancel once the
+  // batch runs, and back to Solve all when Cancel is disabled under it at the end.
+  const focusCancel = useRef(autoStart);
+  const cancelFocused = useRef(false);
+  const solveButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (running && focusCancel.current) {
+      focusCancel.current = false;
+      cancelButton.current?.focus();
+    } else if (!running && cancelFocused.current) {
+      cancelFocused.current = false;
+      solveButton.current?.focus();
+    }
+  }, [running]);
 
   return (
     <div className="batch">
@@ -61,13 +73,23 @@ export default function BatchPanel({ autoStart = false }: { autoStart?: boolean 
         <button
           type="button"
           className="primary"
+          ref={solveButton}
           onClick={() => void start()}
           disabled={running}
           title="Solve every level of the loaded collection"
         >
           Solve all
         </button>
-        <button type="button" ref={cancelButton} onClick={cancel} disabled={!running}>
+        <button
+          type="button"
+          ref={cancelButton}
+          onFocus={() => (cancelFocused.current = true)}
+          onBlur={() => (cancelFocused.current = false)}
+          onClick={cancel}
+          disabled={!running}
+          aria-label="Cancel Solve all"
+          title="Stop every worker now; the results so far stay"
+        >
           Cancel
         </button>
       </div>

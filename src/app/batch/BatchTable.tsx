@@ -86,8 +86,9 @@ export function visibleRange(
   rowPx: number,
 ): { from: number; to: number } {
   if (total <= WINDOW_ABOVE) return { from: 0, to: total };
-  const first = Math.floor(Math.max(0, top) / rowPx);
   const shown = Math.ceil((height > 0 ? height : BOX_PX) / rowPx);
+  // A box scrolled past the end (the rows of a new batch are fewer) still shows the last rows.
+  const first = Math.min(Math.floor(Math.max(0, top) / rowPx), Math.max(0, total - shown));
   return {
     from: Math.max(0, first - OVERSCAN),
     to: Math.min(total, first + shown + OVERSCAN),
