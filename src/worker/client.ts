@@ -259,6 +259,24 @@ export class Lane {
   }
 }
 
+/** A solve request with only the options a worker takes (the callbacks stay on this side). */
+export function solveRequest(
+  id: number,
+  level: Level,
+  options: WorkerSolveOptions,
+): Extract<SolverRequest, { type: 'solve' }> {
+  return {
+    type: 'solve',
+    id,
+    level,
+    options: {
+      mode: options.mode,
+      timeLimitMs: options.timeLimitMs,
+      memoryLimitMb: options.memoryLimitMb,
+    },
+  };
+}
+
 interface CurrentSolve {
   readonly id: number;
   readonly startedAt: number;
@@ -306,37 +324,25 @@ export class SolverClient {
       const settle = (): void => {
         if (this.current === current) this.current = null;
       };
-      this.solveLane.post(
-        {
-          type: 'solve',
-          id,
-          level,
-          options: {
-            mode: options.mode,
-            timeLimitMs: options.timeLimitMs,
-            memoryLimitMb: options.memoryLimitMb,
-          },
-        },
-        {
-          onReply: (reply) => {
-            if (reply.type === 'progress') {
-              current.lastProgress = reply.progress;
-              onProgress?.(reply.progress);
-              return false;
-            }
-            if (reply.type === 'result') {
-              settle();
-              resolve(reply.result);
-              return true;
-            }
+      this.solveLane.post(solveRequest(id, level, options), {
+        onReply: (reply) => {
+          if (reply.type === 'progress') {
+            current.lastProgress = reply.progress;
+            onProgress?.(reply.progress);
             return false;
-          },
-          fail: (error) => {
+          }
+          if (reply.type === 'result') {
             settle();
-            reject(error);
-          },
+            resolve(reply.result);
+            return true;
+          }
+          return false;
         },
-      );
+        fail: (error) => {
+          settle();
+          reject(error);
+        },
+      });
     });
   }
 

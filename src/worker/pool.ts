@@ -10,7 +10,13 @@
  */
 import type { Level } from '../sokoban';
 import type { SolveResult } from '../solver/api';
-import { Lane, SolverWorkerError, type WorkerFactory, createSolverWorker } from './client';
+import {
+  Lane,
+  SolverWorkerError,
+  type WorkerFactory,
+  createSolverWorker,
+  solveRequest,
+} from './client';
 import type { WorkerSolveOptions } from './protocol';
 
 /** At most this many workers, however many cores the machine reports. */
@@ -100,27 +106,15 @@ export class SolverPool {
   private solveOn(lane: Lane, level: Level, options: WorkerSolveOptions): Promise<PoolOutcome> {
     const id = this.nextId++;
     return new Promise<PoolOutcome>((resolve) => {
-      lane.post(
-        {
-          type: 'solve',
-          id,
-          level,
-          options: {
-            mode: options.mode,
-            timeLimitMs: options.timeLimitMs,
-            memoryLimitMb: options.memoryLimitMb,
-          },
+      lane.post(solveRequest(id, level, options), {
+        onReply: (reply) => {
+          if (reply.type !== 'result') return false;
+          resolve({ ok: true, result: reply.result });
+          return true;
         },
-        {
-          onReply: (reply) => {
-            if (reply.type !== 'result') return false;
-            resolve({ ok: true, result: reply.result });
-            return true;
-          },
-          fail: (error) =>
-            resolve({ ok: false, message: error.message, outOfMemory: error.outOfMemory }),
-        },
-      );
+        fail: (error) =>
+          resolve({ ok: false, message: error.message, outOfMemory: error.outOfMemory }),
+      });
     });
   }
 }

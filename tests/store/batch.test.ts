@@ -13,7 +13,17 @@ import { SolverPool } from '../../src/worker/pool';
 import type { SolverRequest } from '../../src/worker/protocol';
 import { COLLECTION } from '../cli/fixtures';
 import { engineFactory } from '../worker/engine-worker';
-import { fakeFactory } from '../worker/fake-worker';
+import { type FakeWorker, fakeFactory } from '../worker/fake-worker';
+
+/** The worker's latest request gets the one-move answer "L" (which solves only level B below). */
+function answerL(worker: FakeWorker, optimal: boolean): void {
+  const request = worker.last as Extract<SolverRequest, { type: 'solve' }>;
+  worker.reply({
+    type: 'result',
+    id: request.id,
+    result: { status: 'solved', solution: 'L', moves: 1, pushes: 1, optimal, nodes: 1, ms: 0 },
+  });
+}
 
 /** The CLI's own output for the same text, through its main() with the file read from memory. */
 function cliLines(text: string, mode: SolveMode): string[] {
@@ -97,20 +107,7 @@ describe('Solve all (store)', () => {
     await new Promise((r) => setTimeout(r, 0));
     workers[0].crash('Uncaught InternalError: too much recursion');
     await new Promise((r) => setTimeout(r, 0));
-    const next = workers[1].last as Extract<SolverRequest, { type: 'solve' }>;
-    workers[1].reply({
-      type: 'result',
-      id: next.id,
-      result: {
-        status: 'solved',
-        solution: 'L',
-        moves: 1,
-        pushes: 1,
-        optimal: false,
-        nodes: 1,
-        ms: 0,
-      },
-    });
+    answerL(workers[1], false);
     await running;
     const rows = batch.getState().rows;
     expect(batch.getState()).toMatchObject({ status: 'done', done: 2, solved: 1 });
@@ -131,20 +128,7 @@ describe('Solve all (store)', () => {
     );
     const running = batch.getState().start();
     await new Promise((r) => setTimeout(r, 0));
-    const req = workers[0].last as Extract<SolverRequest, { type: 'solve' }>;
-    workers[0].reply({
-      type: 'result',
-      id: req.id,
-      result: {
-        status: 'solved',
-        solution: 'L',
-        moves: 1,
-        pushes: 1,
-        optimal: true,
-        nodes: 1,
-        ms: 0,
-      },
-    });
+    answerL(workers[0], true);
     await running;
     expect(batch.getState().rows[0]).toMatchObject({
       status: 'error',

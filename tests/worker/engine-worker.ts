@@ -5,6 +5,7 @@
 import { handleRequest } from '../../src/worker/handler';
 import type { WorkerLike } from '../../src/worker/client';
 import type { SolverRequest } from '../../src/worker/protocol';
+import { workerFactory } from './fake-worker';
 
 export class EngineWorker implements WorkerLike {
   terminated = false;
@@ -28,13 +29,5 @@ export class EngineWorker implements WorkerLike {
 }
 
 export function engineFactory(): { create: () => EngineWorker; workers: EngineWorker[] } {
-  const workers: EngineWorker[] = [];
-  return {
-    workers,
-    create: () => {
-      const w = new EngineWorker();
-      workers.push(w);
-      return w;
-    },
-  };
+  return workerFactory(() => new EngineWorker());
 }

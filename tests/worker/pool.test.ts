@@ -2,31 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_POOL_SIZE, type PoolOutcome, SolverPool, poolSize } from '../../src/worker/pool';
 import type { Level } from '../../src/sokoban';
-import type { SolveResult } from '../../src/solver/api';
 import type { SolverRequest } from '../../src/worker/protocol';
 import { fakeFactory } from './fake-worker';
 import { engineFactory } from './engine-worker';
+import { SOLVED, TINY } from './fixtures';
 import { parseCollection } from '../../src/sokoban';
 import { COLLECTION } from '../cli/fixtures';
 
-const level = (n: number): Level => ({
-  title: `L${n}`,
-  author: '',
-  width: 5,
-  height: 3,
-  tiles: '###### . ######',
-  boxes: [7],
-  player: 6,
-});
-const solved: SolveResult = {
-  status: 'solved',
-  solution: 'R',
-  moves: 1,
-  pushes: 1,
-  optimal: false,
-  nodes: 2,
-  ms: 1,
-};
+/** TINY under another title, so a test can tell the levels apart. */
+const level = (n: number): Level => ({ ...TINY, title: `L${n}` });
+const solved = SOLVED;
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('poolSize', () => {
