@@ -4,6 +4,7 @@
  * talks to the stores only; App just places them and installs the game keys.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { BatchMount } from './batch/BatchMount';
 import { Board } from './Board';
 import { GameControls } from './GameControls';
 import { GameStatus, LevelTitle, Notice } from './GameStatus';
@@ -71,6 +72,7 @@ export function App() {
           <aside className="side">
             <FirstVisitHint />
             <SolverPanel />
+            <BatchMount />
             <LevelInput />
             <MovesPanel />
             <EpisodeMount />

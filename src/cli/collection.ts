@@ -1,6 +1,9 @@
 /** Reading a collection file for the command line: every failure is one line of text. */
 import { readFileSync, statSync } from 'node:fs';
-import { type LevelEntry, type LevelError, MAX_TEXT_LENGTH, parseCollection } from '../sokoban';
+import { type LevelEntry, MAX_TEXT_LENGTH, parseCollection } from '../sokoban';
+import { describeLevelError } from '../solver/report';
+
+export { describeLevelError };
 
 /** UTF-8 takes at most 4 bytes a character: a larger file is over MAX_TEXT_LENGTH for sure. */
 const MAX_FILE_BYTES = MAX_TEXT_LENGTH * 4;
@@ -22,16 +25,6 @@ function readTextFile(path: string): string {
 export type CollectionRead =
   | { readonly ok: true; readonly entries: readonly LevelEntry[] }
   | { readonly ok: false; readonly message: string };
-
-/** "message (line 3, column 7)": a parser error with its place, on one line. */
-export function describeLevelError(error: LevelError): string {
-  if (error.line === undefined) return error.message;
-  const place =
-    error.column === undefined
-      ? `line ${error.line}`
-      : `line ${error.line}, column ${error.column}`;
-  return `${error.message} (${place})`;
-}
 
 /** A file's text, or one line saying why it cannot be read. */
 export function readText(

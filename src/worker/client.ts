@@ -87,7 +87,7 @@ function watchLifeLock(name: string, onDeath: () => void): void {
     .catch(() => undefined);
 }
 
-interface Job {
+export interface Job {
   /** Handles a reply for this job; returns true when the job is over. */
   readonly onReply: (reply: SolverReply) => boolean;
   readonly fail: (error: SolverWorkerError) => void;
@@ -98,8 +98,11 @@ function errorText(event: ErrorEvent | Event | undefined): string {
   return typeof message === 'string' && message !== '' ? message : 'no details were given';
 }
 
-/** One worker and the jobs waiting on it. */
-class Lane {
+/**
+ * One worker and the jobs waiting on it; it starts the worker on first use and replaces it after a
+ * crash. Also used by the pool of Solve all (pool.ts), one lane per worker.
+ */
+export class Lane {
   private worker: WorkerLike | null = null;
   private readonly jobs = new Map<number, Job>();
   private stallTimer: ReturnType<typeof setTimeout> | null = null;
@@ -256,6 +259,24 @@ class Lane {
   }
 }
 
+/** A solve request with only the options a worker takes (the callbacks stay on this side). */
+export function solveRequest(
+  id: number,
+  level: Level,
+  options: WorkerSolveOptions,
+): Extract<SolverRequest, { type: 'solve' }> {
+  return {
+    type: 'solve',
+    id,
+    level,
+    options: {
+      mode: options.mode,
+      timeLimitMs: options.timeLimitMs,
+      memoryLimitMb: options.memoryLimitMb,
+    },
+  };
+}
+
 interface CurrentSolve {
   readonly id: number;
   readonly startedAt: number;
@@ -303,37 +324,25 @@ export class SolverClient {
       const settle = (): void => {
         if (this.current === current) this.current = null;
       };
-      this.solveLane.post(
-        {
-          type: 'solve',
-          id,
-          level,
-          options: {
-            mode: options.mode,
-            timeLimitMs: options.timeLimitMs,
-            memoryLimitMb: options.memoryLimitMb,
-          },
-        },
-        {
-          onReply: (reply) => {
-            if (reply.type === 'progress') {
-              current.lastProgress = reply.progress;
-              onProgress?.(reply.progress);
-              return false;
-            }
-            if (reply.type === 'result') {
-              settle();
-              resolve(reply.result);
-              return true;
-            }
+      this.solveLane.post(solveRequest(id, level, options), {
+        onReply: (reply) => {
+          if (reply.type === 'progress') {
+            current.lastProgress = reply.progress;
+            onProgress?.(reply.progress);
             return false;
-          },
-          fail: (error) => {
+          }
+          if (reply.type === 'result') {
             settle();
-            reject(error);
-          },
+            resolve(reply.result);
+            return true;
+          }
+          return false;
         },
-      );
+        fail: (error) => {
+          settle();
+          reject(error);
+        },
+      });
     });
   }
 

@@ -1,27 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SolverClient, SolverWorkerError } from '../../src/worker/client';
-import type { Level } from '../../src/sokoban';
-import type { SolveProgress, SolveResult } from '../../src/solver/api';
+import type { SolveProgress } from '../../src/solver/api';
 import { fakeFactory } from './fake-worker';
+import { TINY as level, SOLVED as solved } from './fixtures';
 
-const level: Level = {
-  title: 'tiny',
-  author: '',
-  width: 5,
-  height: 3,
-  tiles: '###### . ######',
-  boxes: [7],
-  player: 6,
-};
-const solved: SolveResult = {
-  status: 'solved',
-  solution: 'R',
-  moves: 1,
-  pushes: 1,
-  optimal: false,
-  nodes: 2,
-  ms: 1,
-};
 const progress = (nodes: number): SolveProgress => ({
   nodes,
   nodesPerSecond: 1000,

@@ -40,14 +40,19 @@ export class FakeWorker implements WorkerLike {
   }
 }
 
-export function fakeFactory(): { create: () => FakeWorker; workers: FakeWorker[] } {
-  const workers: FakeWorker[] = [];
+/** A worker factory that keeps every worker it made, in order. */
+export function workerFactory<W>(make: () => W): { create: () => W; workers: W[] } {
+  const workers: W[] = [];
   return {
     workers,
     create: () => {
-      const w = new FakeWorker();
+      const w = make();
       workers.push(w);
       return w;
     },
   };
+}
+
+export function fakeFactory(): { create: () => FakeWorker; workers: FakeWorker[] } {
+  return workerFactory(() => new FakeWorker());
 }
