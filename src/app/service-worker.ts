@@ -49,7 +49,9 @@ export function registerServiceWorker(
     });
   };
   return container.register(url).then(
-    (registration) => {
+    (registration: ServiceWorkerRegistration | undefined) => {
+      // Some environments (test browsers that block workers) resolve with nothing.
+      if (!registration) return null;
       announce(registration);
       registration.addEventListener('updatefound', () => {
         const installing = registration.installing;

@@ -45,7 +45,10 @@ describeE2E('offline', () => {
   const app = useApp();
 
   it('after one visit, reloads, plays and solves with no network', async () => {
-    const page = await app.newPage({ allowConsoleErrors: OFFLINE_NOISE });
+    const page = await app.newPage({
+      serviceWorkers: 'allow',
+      allowConsoleErrors: OFFLINE_NOISE,
+    });
     await page.goto(app.url);
     await loadLevel(page, ROOM);
     await controlled(page);
@@ -79,7 +82,7 @@ describeE2E('offline', () => {
     cpSync(DIST_DIR, root, { recursive: true });
     const server = await serveStatic(root);
     try {
-      const page = await app.newPage();
+      const page = await app.newPage({ serviceWorkers: 'allow' });
       await page.goto(server.url);
       await loadLevel(page, ROOM);
       await controlled(page);
