@@ -1,8 +1,43 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Offline play: a Workbox service worker precaches every built file (app shell, lazy chunks,
+    // the solver worker, icons), so the app runs with no network after the first visit.
+    // 'prompt': a new version waits until the player presses "Reload" (src/app/UpdateNotice.tsx);
+    // it is never forced mid-game. Registration is our own few lines (injectRegister: false), so
+    // the first load carries no workbox-window.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Sokoban Playground',
+        short_name: 'Sokoban',
+        description: 'Paste a Sokoban level, play it, and let a solver find the answer.',
+        theme_color: '#2d3748',
+        background_color: '#2d3748',
+        display: 'standalone',
+        start_url: '.',
+        scope: '.',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,txt,xsb,json,wasm}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        // The first visit is served by the worker at once (lazy chunks included), not from the next
+        // visit on. An update activates (and claims) only when the player presses "Reload".
+        clientsClaim: true,
+      },
+    }),
+  ],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   test: {

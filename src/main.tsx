@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
+import { startOfflineSupport } from './app/service-worker';
+import { UpdateNotice } from './app/UpdateNotice';
 import './app/app.css';
 
 const root = document.getElementById('root');
@@ -11,5 +13,7 @@ createRoot(root).render(
     <ErrorBoundary>
       <App />
     </ErrorBoundary>
+    <UpdateNotice />
   </StrictMode>,
 );
+startOfflineSupport();

@@ -4,8 +4,11 @@
  *
  * Mouse and pen: click a square to walk there; drag a box to a square to push it there; or click a
  * box (it is ringed) and then a square. Touch: a swipe moves one step; taps work like clicks.
+ * A picked box shows the squares it can be pushed to (corner brackets); a click on one pushes it
+ * there, a click on any other square, or Esc, lets the box go.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { boxDestinations } from '../sokoban';
 import { useGameStore, selectLevel, selectPosition, selectSolved } from '../store/game';
 import {
   backingSize,
@@ -83,6 +86,23 @@ export function useDevicePixelRatio(): number {
   return dpr;
 }
 
+/** Esc lets a picked box go (unless a text field or another handler took the key). */
+function useEscapeToLetGo(active: boolean, letGo: () => void): void {
+  const latest = useRef(letGo);
+  useEffect(() => {
+    latest.current = letGo;
+  });
+  useEffect(() => {
+    if (!active) return;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      latest.current();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [active]);
+}
+
 export function Board() {
   const level = useGameStore(selectLevel);
   const position = useGameStore(selectPosition);
@@ -107,6 +127,12 @@ export function Board() {
     setSelectedFor(position);
     setSelected(null);
   }
+  const destinations = useMemo(
+    () =>
+      selected !== null && level && position ? boxDestinations(level, position, selected) : [],
+    [selected, level, position],
+  );
+  useEscapeToLetGo(selected !== null, () => setSelected(null));
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -119,7 +145,11 @@ export function Board() {
     // The whole level is drawn, shifted so that the view's corner is the canvas's corner.
     const shift = -backing.scale * layout.cell;
     ctx.setTransform(backing.scale, 0, 0, backing.scale, shift * view.col, shift * view.row);
-    paint(ctx, level, position, theme, layout.cell, { selected, trim: !fullRectangle });
+    paint(ctx, level, position, theme, layout.cell, {
+      selected,
+      trim: !fullRectangle,
+      destinations,
+    });
     if (!firstDrawMarked) {
       // scripts/measure-app.ts reads this mark: time from navigation to the first board drawn.
       firstDrawMarked = true;
@@ -150,8 +180,9 @@ export function Board() {
       return;
     }
     if (picked !== null && position.boxes.includes(picked)) {
-      // On failure the store shows a note and the box stays picked, to try another square.
-      if (game.pushBox(picked, cell)) setSelected(null);
+      // A marked square takes the box there; any other square is "never mind".
+      if (destinations.includes(cell)) game.pushBox(picked, cell);
+      setSelected(null);
       return;
     }
     game.walkTo(cell);
@@ -218,7 +249,13 @@ export function Board() {
         className="board"
         data-testid="board"
         role="img"
-        aria-label={describeBoard(level, position, solved)}
+        aria-label={
+          describeBoard(level, position, solved) +
+          (selected === null
+            ? ''
+            : ` A box is picked; it can be pushed to ${destinations.length} ${destinations.length === 1 ? 'square' : 'squares'}.`)
+        }
+        data-destinations={destinations.join(' ')}
         data-cell-size={layout.cell}
         style={{ width: `${layout.width}px`, height: `${layout.height}px` }}
         onPointerDown={onPointerDown}

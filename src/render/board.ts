@@ -252,6 +252,31 @@ export interface DrawOptions {
   readonly arrows?: readonly BoardArrow[];
   /** Leave out the walls no floor touches (trim.ts); default: every wall is drawn. */
   readonly trim?: boolean;
+  /** Squares the selected box can be pushed to: four corner brackets in the selection colour. */
+  readonly destinations?: readonly number[];
+}
+
+/**
+ * Corner brackets round the middle of a square: a shape no piece, goal or other mark has, so a
+ * destination reads in greyscale and does not hide a goal drawn under it.
+ */
+function drawDestination(ctx: BoardContext, x: number, y: number, size: number, theme: Theme) {
+  const inset = size * 0.2;
+  const arm = size * 0.18;
+  ctx.strokeStyle = theme.selection;
+  ctx.lineWidth = Math.max(2, size / 12);
+  ctx.beginPath();
+  for (const [cx, cy, dx, dy] of [
+    [x + inset, y + inset, 1, 1],
+    [x + size - inset, y + inset, -1, 1],
+    [x + inset, y + size - inset, 1, -1],
+    [x + size - inset, y + size - inset, -1, -1],
+  ]) {
+    ctx.moveTo(cx + dx * arm, cy);
+    ctx.lineTo(cx, cy);
+    ctx.lineTo(cx, cy + dy * arm);
+  }
+  ctx.stroke();
 }
 
 export interface BoardArrow {
@@ -301,6 +326,16 @@ export function draw(
     ctx.lineWidth = Math.max(2, size / 10);
     roundedSquare(ctx, col * size + 1, row * size + 1, size - 2, size * 0.16);
     ctx.stroke();
+  }
+  for (const cell of options.destinations ?? []) {
+    if (cell < 0 || cell >= level.width * level.height) continue;
+    drawDestination(
+      ctx,
+      (cell % level.width) * size,
+      Math.floor(cell / level.width) * size,
+      size,
+      theme,
+    );
   }
   for (const cell of options.marked ?? []) {
     if (cell < 0 || cell >= level.width * level.height) continue;

@@ -7,6 +7,7 @@ export * from './print';
 export * from './lurd';
 export * from './rules';
 export * from './path-finding';
+export * from './box-destinations';
 export * from './actions';
 export * from './episode';
 export * from './episode-file';

@@ -120,6 +120,10 @@ export async function startApp(options: { root?: string } = {}): Promise<App> {
       const { allowConsoleErrors, ...contextOptions } = options;
       const context = await browser.newContext({
         viewport: { width: 1280, height: 800 },
+        // The app's service worker (offline play) would answer requests from its cache, past the
+        // routes some flows set up (a crashing solver worker): off unless a flow asks for it, as
+        // tests/e2e/offline.e2e.ts does with `serviceWorkers: 'allow'`.
+        serviceWorkers: 'block',
         ...contextOptions,
       });
       contexts.push(context);
