@@ -4,7 +4,7 @@
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { blurInputs, describeE2E, gameStatus, loadLevel, useApp } from './harness';
+import { blurInputs, describeE2E, gameStatus, loadLevel, PHONE, useApp } from './harness';
 
 // 8 by 6, written for this test: the box at cell 18 (row 2, column 2), the player at cell 28.
 const OPEN = ['Open', '########', '#      #', '# $  . #', '#   @  #', '#      #', '########'].join(
@@ -89,12 +89,7 @@ describeE2E('box destinations', () => {
   });
 
   it('by touch: a tap on the box marks, a tap on a mark pushes, a tap elsewhere lets go', async () => {
-    const page = await app.newPage({
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-      deviceScaleFactor: 3,
-    });
+    const page = await app.newPage(PHONE);
     await page.goto(app.url);
     await loadLevel(page, OPEN);
     const { at } = await geometry(page);

@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeE2E, gameStatus, pressKeys, swipe, useApp } from './harness';
+import { describeE2E, gameStatus, PHONE, pressKeys, swipe, useApp } from './harness';
 
 const EXPECTED = ['########', '#@$.   #', '#      #', '#      #', '#      #', '########'];
 
@@ -122,12 +122,7 @@ describeE2E('level editor', () => {
   });
 
   it('draws a level from an empty grid by touch on a phone and plays it', async () => {
-    const page = await app.newPage({
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-      deviceScaleFactor: 3,
-    });
+    const page = await app.newPage(PHONE);
     await page.goto(app.url);
     const tap = tapper(page);
     const at = await openEmptyEditor(page, tap);

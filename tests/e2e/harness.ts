@@ -229,6 +229,14 @@ export function useApp(): App {
 // Helpers for driving the app by its accessible names (DESIGN.md).
 
 /** Fills the "Level" text box with `text` and presses "Load". */
+/** A phone in portrait (390×844, touch, 3 device pixels per CSS pixel): the mobile flows' page. */
+export const PHONE: PageOptions = {
+  viewport: { width: 390, height: 844 },
+  hasTouch: true,
+  isMobile: true,
+  deviceScaleFactor: 3,
+};
+
 export async function loadLevel(page: Page, text: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Level' }).fill(text);
   await page.getByRole('button', { name: 'Load', exact: true }).click();

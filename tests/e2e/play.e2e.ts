@@ -12,6 +12,7 @@ import {
   gameStatus,
   loadLevel,
   pasteText,
+  PHONE,
   pressKeys,
   swipe,
   useApp,
@@ -487,12 +488,7 @@ describeE2E('playing a pasted level in Chromium', () => {
   });
 
   it('moves on a swipe and walks on a tap on a touch screen, without scrolling the page', async () => {
-    const page = await app.newPage({
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-      deviceScaleFactor: 3,
-    });
+    const page = await app.newPage(PHONE);
     await openWith(page, app.url, WALK_LEVEL);
     const canvas = board(page);
     await canvas.scrollIntoViewIfNeeded();
@@ -531,12 +527,7 @@ describeE2E('playing a pasted level in Chromium', () => {
   });
 
   it('fits a 390×844 phone: the board fills the width, is crisp, and every control is reachable', async () => {
-    const page = await app.newPage({
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-      deviceScaleFactor: 3,
-    });
+    const page = await app.newPage(PHONE);
     await page.goto(app.url);
     // A collection, so the level picker is on the page too; 10 columns wide, fitting by width.
     await loadLevel(page, generatedBoxoban());
