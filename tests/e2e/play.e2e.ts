@@ -578,7 +578,10 @@ describeE2E('playing a pasted level in Chromium', () => {
     expect(all.length).toBeGreaterThan(controls.length);
     for (const control of all) {
       const name = `${String(control)} (${await control.evaluate((el) => el.outerHTML.slice(0, 80))})`;
-      await control.scrollIntoViewIfNeeded();
+      // Playwright's scrollIntoViewIfNeeded leaves an element that is already partly in view
+      // where it is (a textarea cut off by a pixel at the bottom failed here); a user scrolls
+      // until it is whole, which is what `nearest` does.
+      await control.evaluate((el) => el.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
       const where = (await control.boundingBox())!;
       expect(where.x, name).toBeGreaterThanOrEqual(-1);
       expect(where.x + where.width, name).toBeLessThanOrEqual(390 + 1);
