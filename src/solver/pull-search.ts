@@ -84,14 +84,6 @@ export interface Meeting {
 /** Forward stores the pull search meets; the portfolio adds them as the searches start. */
 export type Partners = NodeStore[];
 
-/** The forward pushes from the start to node `id` of a forward store. */
-export function forwardPath(store: NodeStore, id: number): Push[] {
-  const out: Push[] = [];
-  for (let x = id; store.parentOf(x) >= 0; x = store.parentOf(x))
-    out.push({ from: store.fromOf(x), dir: store.dirOf(x) });
-  return out.reverse();
-}
-
 /**
  * The pushes that undo the pulls from the solved position to node `id` of the pull store:
  * the last pull, reversed, is the first push. A pull of the box on `from` in direction d left
@@ -165,7 +157,7 @@ export function* pullSearchSteps(
   const meet = (id: number, hash: number, boxes: Int32Array, player: number) => {
     for (const partner of partners) {
       const f = partner.find(hash, boxes, player);
-      if (f >= 0) return [...forwardPath(partner, f), ...pushesFromPulls(store, id, offsets)];
+      if (f >= 0) return [...partner.pushesTo(f), ...pushesFromPulls(store, id, offsets)];
     }
     return null;
   };
@@ -234,7 +226,7 @@ export function* pullSearchSteps(
           const h = matcher.resolveRow(cost, i);
           rows[i] = b * n;
           if (h < 0) continue;
-          const found = expandPull(id, i, to, behind, h);
+          const found = expandPull(id, i, d, h);
           if (found) return solvedBy(found);
         }
       }
@@ -246,10 +238,12 @@ export function* pullSearchSteps(
   }
   return { status: 'limit', reason: 'nodes', nodes };
 
-  /** Stores the child that pulls box `i` of `cur` onto `to`; a path when it ends the search. */
-  function expandPull(parent: number, i: number, to: number, player: number, h: number) {
-    placeMoved(i, to);
+  /** Stores the child that pulls box `i` of `cur` one cell in direction `d`; a path when it ends the search. */
+  function expandPull(parent: number, i: number, d: number, h: number) {
     const from = cur[i];
+    const to = from + offsets[d];
+    const player = to + offsets[d];
+    placeMoved(i, to);
     boxAt[from] = 0;
     boxAt[to] = 1;
     // A second flood buffer: the parent's region stays marked in `reach` for its other pulls.
@@ -258,16 +252,7 @@ export function* pullSearchSteps(
     boxAt[from] = 1;
     const hash = hashOf(child, norm);
     if (store.find(hash, child, norm) >= 0) return null;
-    const cid = store.add(
-      child,
-      norm,
-      parent,
-      store.gOf(parent) + 1,
-      h,
-      hash,
-      from,
-      dirOf(to - from),
-    );
+    const cid = store.add(child, norm, parent, store.gOf(parent) + 1, h, hash, from, d);
     nodes++;
     movedRow = i;
     movedTo = to;
@@ -295,11 +280,6 @@ export function* pullSearchSteps(
     if (!placed) child[k] = to;
   }
 
-  function dirOf(step: number) {
-    for (let d = 0; d < 4; d++) if (offsets[d] === step) return d;
-    return 0;
-  }
-
   /** Looks up the forward positions stored since the last call in this store. */
   function joinForward(): Push[] | null {
     if (scanned.length !== partners.length) scanned = partners.map((_, k) => scanned[k] ?? 0);
@@ -309,7 +289,7 @@ export function* pullSearchSteps(
         partner.loadBoxes(f, cur);
         const player = partner.playerOf(f);
         const p = store.find(partner.hashOf(f), cur, player);
-        if (p >= 0) return [...forwardPath(partner, f), ...pushesFromPulls(store, p, offsets)];
+        if (p >= 0) return [...partner.pushesTo(f), ...pushesFromPulls(store, p, offsets)];
       }
       scanned[k] = partner.count;
     }

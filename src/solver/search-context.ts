@@ -177,10 +177,6 @@ export class SearchContext {
 
   /** The pushes from the root to node `id`. */
   path(id: number): Push[] {
-    const { store } = this;
-    const out: Push[] = [];
-    for (let x = id; store.parentOf(x) >= 0; x = store.parentOf(x))
-      out.push({ from: store.fromOf(x), dir: store.dirOf(x) });
-    return out.reverse();
+    return this.store.pushesTo(id);
   }
 }

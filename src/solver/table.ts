@@ -7,6 +7,8 @@
  * Running out of budget throws MemoryLimit, which the search turns into a `limit` result.
  */
 
+import type { Push } from './solution';
+
 export class MemoryLimit extends Error {
   constructor() {
     super('memory limit reached');
@@ -230,6 +232,14 @@ export class NodeStore {
     }
     table[s] = (id + 1) | (hash & this.tagMask);
     return id;
+  }
+
+  /** The pushes from the root to node `id`, read off the parent links. */
+  pushesTo(id: number): Push[] {
+    const out: Push[] = [];
+    for (let x = id; this.parentOf(x) >= 0; x = this.parentOf(x))
+      out.push({ from: this.fromOf(x), dir: this.dirOf(x) });
+    return out.reverse();
   }
 
   loadBoxes(id: number, out: Int32Array): void {
