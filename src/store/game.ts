@@ -6,10 +6,11 @@
  *   text          the text of the collection being played (the last draft that loaded)
  *   entries       parseCollection(text).entries: each board, playable (`ok`) or with its error
  *   currentIndex  0-based index of the level being played in `entries`
- *   histories     per level (key: String(index)): { moves, cursor, restartedFrom? }
- *                 `moves` is LURD with case (pushes upper case); the first `cursor` moves are
- *                 played, the rest can be redone. `restartedFrom` is set by restart() so that
- *                 undo() brings the moves back.
+ *   histories     per level (key: String(index)): { moves, cursor, restartedFrom?, branches? }
+ *                 (sokoban/history.ts) `moves` is LURD with case (pushes upper case); the first
+ *                 `cursor` moves are played, the rest can be redone. `restartedFrom` is set by
+ *                 restart() so that undo() brings the moves back. `branches` are the lines left
+ *                 by moving after an undo (or by setMoves), which returnToBranch() brings back.
  *   alert         an input error to show in role="alert" ({ source: 'level' | 'moves', message })
  *   notice        a short, non-alarming message ({ id, text }), e.g. "No way to push that box there."
  *
@@ -24,6 +25,8 @@
  *   walkTo(cell)                 walk along a shortest path; notice when unreachable
  *   pushBox(box, target)         push along the fewest pushes, then moves; notice when impossible
  *   undo() / redo() / restart()  unlimited; restart is undone by undo()
+ *   returnToBranch(index)        the branch becomes the line (cursor at its end); the line left
+ *                                becomes a branch
  *   applyLurd(text)              paste LURD (RLE, any case, spaces ignored) at the cursor; an
  *                                illegal move sets alert "move N is illegal", the prefix is kept
  *   setMoves(moves, cursor?)     replace the current level's history (e.g. with a solution), the
@@ -34,7 +37,11 @@
  * SELECTORS (pure; the derived ones are cached, so they are safe in useGameStore(selector))
  *   selectEntry, selectLevel, selectHistory, selectPosition, selectPlayedMoves (the LURD up to
  *   the cursor), selectMoveCount, selectPushCount, selectSolved, selectCanUndo, selectCanRedo,
- *   selectPlayableCount.
+ *   selectPlayableCount, selectBranches (game-selectors.ts).
+ *
+ * WHERE THINGS ARE: this file only wires the store. Each action is a pure function of the data in
+ * game-actions.ts (the rules of play), over sokoban/history.ts (undo, redo, branches, ...); the
+ * collection text is game-collection.ts; reading a save back is game-restore.ts.
  *
  * PERSISTENCE: zustand `persist`, version STORE_VERSION, key STORAGE_KEY (the collection text under
  * STORAGE_KEY + ':text', written only when it changes). Stored data that is corrupt, of another
@@ -42,408 +49,18 @@
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import {
-  type Direction,
-  type Level,
-  type LevelEntry,
-  type LevelError,
-  type Position,
-  MAX_BOARDS,
-  MAX_MOVES,
-  MAX_TEXT_LENGTH,
-  countPushes,
-  isSolved,
-  parseCollection,
-  parseLurd,
-  pushPath,
-  replay,
-  sameBoard,
-  step,
-  walkPath,
-} from '../sokoban';
-import { type LevelText, levelText } from '../share/level-text';
-import { createPositionCache } from './position-cache';
-import {
-  type Dropped,
-  type Persisted,
-  type StorageProblem,
-  MAX_SAVED_DRAFT,
-  STORE_VERSION,
-  createGameStorage,
-} from './game-storage';
-import starterText from '../../levels/starter.txt?raw';
+import * as history from '../sokoban/history';
+import * as actions from './game-actions';
+import { initialData } from './game-collection';
+import { restore, storageNotice } from './game-restore';
+import { type Dropped, type Persisted, STORE_VERSION, createGameStorage } from './game-storage';
+import type { GameData, GameState } from './game-types';
 
-export interface LevelHistory {
-  /** LURD with case: pushes upper case. */
-  readonly moves: string;
-  /** How many of `moves` are played. */
-  readonly cursor: number;
-  /** Set by restart(): the cursor undo() returns to. */
-  readonly restartedFrom?: number;
-}
-
-export interface GameAlert {
-  readonly source: 'level' | 'moves';
-  readonly message: string;
-}
-
-export interface GameNotice {
-  /** Increases with every notice, so the same text shown twice is still announced. */
-  readonly id: number;
-  readonly text: string;
-}
-
-export interface GameData {
-  readonly draft: string;
-  readonly text: string;
-  readonly entries: readonly LevelEntry[];
-  readonly currentIndex: number;
-  readonly histories: Readonly<Record<string, LevelHistory>>;
-  readonly alert: GameAlert | null;
-  readonly notice: GameNotice | null;
-}
-
-export interface GameActions {
-  setDraft(text: string): void;
-  load(text?: string): boolean;
-  /** Adds a level (as text) after the last one of the collection; returns its index, or -1. */
-  appendLevel(levelText: string): number;
-  chooseLevel(index: number): boolean;
-  goToLevel(query: string): boolean;
-  nextLevel(): boolean;
-  previousLevel(): boolean;
-  move(dir: Direction): boolean;
-  play(lurd: string): boolean;
-  walkTo(cell: number): boolean;
-  pushBox(box: number, target: number): boolean;
-  undo(): boolean;
-  redo(): boolean;
-  restart(): boolean;
-  applyLurd(text: string): boolean;
-  setMoves(moves: string, cursor?: number): boolean;
-  openLevel(level: Level, moves?: string): OpenLevelResult;
-  seek(cursor: number): boolean;
-  showAlert(alert: GameAlert): void;
-  showNotice(text: string): void;
-  dismissAlert(): void;
-  dismissNotice(): void;
-}
-
-export type GameState = GameData & GameActions;
-
-/** How openLevel went: the level's 0-based index, and whether it was added to the collection. */
-export type OpenLevelResult =
-  | { readonly ok: true; readonly index: number; readonly added: boolean }
-  | { readonly ok: false; readonly message: string };
-
+export type * from './game-types';
+export * from './game-selectors';
+export { STARTER_TEXT, describeLevelError } from './game-collection';
 export { STORE_VERSION, createGameStorage } from './game-storage';
 export const STORAGE_KEY = 'sokoban-playground:game';
-export const STARTER_TEXT: string = starterText;
-
-const EMPTY_HISTORY: LevelHistory = { moves: '', cursor: 0 };
-
-/** "Line 3, column 5: Unknown character ..." — the parser's message with its place in front. */
-export function describeLevelError(
-  error: LevelError,
-  entry?: { index: number; title: string },
-  many = false,
-): string {
-  const place: string[] = [];
-  if (entry && many) place.push(`Level ${entry.index}${entry.title ? ` (${entry.title})` : ''}`);
-  if (error.line !== undefined)
-    place.push(
-      error.column !== undefined
-        ? `line ${error.line}, column ${error.column}`
-        : `line ${error.line}`,
-    );
-  if (place.length === 0) return error.message;
-  const where = place.join(', ');
-  return `${where[0].toUpperCase()}${where.slice(1)}: ${error.message}`;
-}
-
-function firstPlayable(entries: readonly LevelEntry[], from = 0, stepBy = 1): number {
-  for (let i = from; i >= 0 && i < entries.length; i += stepBy) if (entries[i].ok) return i;
-  return -1;
-}
-
-interface Parsed {
-  entries: readonly LevelEntry[];
-  first: number;
-}
-
-function parsePlayable(
-  text: string,
-): { ok: true; parsed: Parsed } | { ok: false; message: string } {
-  let result: ReturnType<typeof parseCollection>;
-  try {
-    result = parseCollection(text);
-  } catch (error) {
-    // The parser returns its errors as values; this only keeps a bug in it from losing the game.
-    return {
-      ok: false,
-      message: `The text could not be read (${error instanceof Error ? error.message : String(error)}).`,
-    };
-  }
-  if (!result.ok) return { ok: false, message: describeLevelError(result.error) };
-  const first = firstPlayable(result.entries);
-  if (first < 0) {
-    const bad = result.entries[0];
-    const message = bad.ok
-      ? 'No playable level.'
-      : describeLevelError(bad.error, bad, result.entries.length > 1);
-    const more =
-      result.entries.length > 1
-        ? ` (none of the ${result.entries.length} levels can be played)`
-        : '';
-    return { ok: false, message: message + more };
-  }
-  return { ok: true, parsed: { entries: result.entries, first } };
-}
-
-const starter = parsePlayable(STARTER_TEXT);
-if (!starter.ok) throw new Error(`levels/starter.txt does not parse: ${starter.message}`); // a bug, not user input
-
-function initialData(): GameData {
-  if (!starter.ok) throw new Error('unreachable');
-  return {
-    draft: STARTER_TEXT,
-    text: STARTER_TEXT,
-    entries: starter.parsed.entries,
-    currentIndex: starter.parsed.first,
-    histories: {},
-    alert: null,
-    notice: null,
-  };
-}
-
-// ---- selectors -----------------------------------------------------------------------------
-
-const positions = createPositionCache();
-
-export function selectEntry(s: GameData): LevelEntry | undefined {
-  return s.entries[s.currentIndex];
-}
-
-export function selectLevel(s: GameData): Level | null {
-  const e = s.entries[s.currentIndex];
-  return e && e.ok ? e.level : null;
-}
-
-export function selectHistory(s: GameData): LevelHistory {
-  return s.histories[String(s.currentIndex)] ?? EMPTY_HISTORY;
-}
-
-// Histories are immutable, so a position can be remembered per history object: the selector then
-// returns the very same object for the same state, whoever else asked the cache in between
-// (useSyncExternalStore needs that).
-const positionOf = new WeakMap<LevelHistory, { level: Level; position: Position }>();
-const startOf = new WeakMap<Level, Position>();
-
-export function selectPosition(s: GameData): Position | null {
-  const level = selectLevel(s);
-  if (!level) return null;
-  const h = selectHistory(s);
-  if (h.cursor === 0) {
-    let start = startOf.get(level);
-    if (!start) startOf.set(level, (start = { player: level.player, boxes: level.boxes }));
-    return start;
-  }
-  const known = positionOf.get(h);
-  if (known && known.level === level) return known.position;
-  const position = positions.positionAt(level, h.moves, h.cursor);
-  positionOf.set(h, { level, position });
-  return position;
-}
-
-let playedMemo: { moves: string; cursor: number; played: string; pushes: number } = {
-  moves: '',
-  cursor: 0,
-  played: '',
-  pushes: 0,
-};
-function played(s: GameData) {
-  const h = selectHistory(s);
-  if (playedMemo.moves !== h.moves || playedMemo.cursor !== h.cursor) {
-    const p = h.moves.slice(0, h.cursor);
-    playedMemo = { moves: h.moves, cursor: h.cursor, played: p, pushes: countPushes(p) };
-  }
-  return playedMemo;
-}
-
-/** The LURD played so far (up to the cursor). */
-export const selectPlayedMoves = (s: GameData): string => played(s).played;
-export const selectMoveCount = (s: GameData): number => selectHistory(s).cursor;
-export const selectPushCount = (s: GameData): number => played(s).pushes;
-export function selectSolved(s: GameData): boolean {
-  const level = selectLevel(s);
-  const position = selectPosition(s);
-  return !!level && !!position && isSolved(level, position);
-}
-export const selectCanUndo = (s: GameData): boolean => {
-  const h = selectHistory(s);
-  return h.cursor > 0 || h.restartedFrom !== undefined;
-};
-export const selectCanRedo = (s: GameData): boolean => {
-  const h = selectHistory(s);
-  return h.cursor < h.moves.length;
-};
-export const selectPlayableCount = (s: GameData): number =>
-  s.entries.reduce((n, e) => n + (e.ok ? 1 : 0), 0);
-
-// ---- persistence ---------------------------------------------------------------------------
-
-const DROPPED_NOTICE: Record<Dropped['dropped'], string> = {
-  corrupt: 'The saved game could not be read, so it was discarded. Starting fresh.',
-  version:
-    'The saved game was from another version of the app, so it was discarded. Starting fresh.',
-};
-
-/** The notice for a problem the storage reports; null when nothing needs saying. */
-function storageNotice(problem: StorageProblem): string {
-  switch (problem.kind) {
-    case 'draft-too-large':
-      return `The Level box holds ${problem.length.toLocaleString('en')} characters, more than the ${MAX_SAVED_DRAFT.toLocaleString('en')} that can be saved: that text will not survive a reload (your game is still saved).`;
-    case 'draft-quota':
-      return "The browser's storage is full, so the text in the Level box is not saved (your game is still saved).";
-    case 'not-saved':
-      return "The browser's storage is full: the game could not be saved, so the latest changes will not survive a reload.";
-  }
-}
-
-const LURD_ONLY = /^[lurdLURD]*$/;
-/** A history key is a level's 0-based index written plainly ("3", never "03" or "3.0"). */
-const INDEX_KEY = /^(0|[1-9]\d{0,5})$/;
-
-/**
- * One saved history, checked and clamped against its level: moves cut to their legal prefix,
- * the cursor within them, restartedFrom (which undo() returns to) only in 1..moves.length and
- * only at cursor 0. Null when it is not a history at all.
- */
-function restoreHistory(
-  level: Level,
-  saved: unknown,
-): { history: LevelHistory; cut: boolean } | null {
-  const h = saved as Partial<LevelHistory> | null;
-  if (
-    !h ||
-    typeof h !== 'object' ||
-    typeof h.moves !== 'string' ||
-    h.moves.length > MAX_MOVES ||
-    !LURD_ONLY.test(h.moves) ||
-    !Number.isInteger(h.cursor)
-  )
-    return null;
-  const checked = replay(level, { player: level.player, boxes: level.boxes }, h.moves);
-  const moves = checked.moves;
-  const cursor = Math.max(0, Math.min(h.cursor as number, moves.length));
-  const from = h.restartedFrom;
-  const restartedFrom =
-    cursor === 0 && Number.isInteger(from) && (from as number) >= 1
-      ? Math.min(from as number, moves.length)
-      : 0;
-  const history: LevelHistory =
-    restartedFrom > 0 ? { moves, cursor, restartedFrom } : { moves, cursor };
-  const cut =
-    !!checked.error ||
-    cursor !== h.cursor ||
-    (h.restartedFrom !== undefined && h.restartedFrom !== history.restartedFrom);
-  return { history, cut };
-}
-
-/**
- * Checks stored data field by field and rebuilds the derived state. Anything that does not fit
- * is dropped or clamped with a notice; nothing here throws, and a saved text that no longer reads
- * is kept in the Level box rather than lost.
- */
-function restore(stored: unknown, current: GameState): GameState {
-  const withNotice = (state: GameState, text: string): GameState => ({
-    ...state,
-    notice: { id: (current.notice?.id ?? 0) + 1, text },
-  });
-  if (!stored || typeof stored !== 'object') return current; // nothing saved
-  if ('dropped' in stored)
-    return withNotice(
-      current,
-      DROPPED_NOTICE[(stored as Dropped).dropped === 'version' ? 'version' : 'corrupt'],
-    );
-  const s = stored as Partial<Persisted>;
-  if (
-    typeof s.text !== 'string' ||
-    (s.draft !== null && s.draft !== undefined && typeof s.draft !== 'string') ||
-    !Number.isInteger(s.currentIndex) ||
-    !s.histories ||
-    typeof s.histories !== 'object'
-  )
-    return withNotice(current, DROPPED_NOTICE.corrupt);
-  const draft = typeof s.draft === 'string' && s.draft.length <= MAX_SAVED_DRAFT ? s.draft : null;
-  const parsed = parsePlayable(s.text);
-  if (!parsed.ok) {
-    // Keep what was saved where the player can see and fix it: the Level box.
-    const kept = s.text.length <= MAX_SAVED_DRAFT ? s.text : (draft ?? current.draft);
-    return withNotice(
-      { ...current, draft: kept },
-      `The saved levels could not be read (${parsed.message}), so the example levels are shown; the saved text is in the Level box.`,
-    );
-  }
-  const { entries, first } = parsed.parsed;
-  const index = s.currentIndex as number;
-  const currentIndex = index >= 0 && index < entries.length && entries[index].ok ? index : first;
-  const histories: Record<string, LevelHistory> = {};
-  let cut = s.mismatch === true;
-  if (!s.mismatch) {
-    for (const [key, saved] of Object.entries(s.histories as Record<string, unknown>)) {
-      const entry = INDEX_KEY.test(key) ? entries[Number(key)] : undefined;
-      const restored = entry && entry.ok ? restoreHistory(entry.level, saved) : null;
-      if (!restored) {
-        cut = true;
-        continue;
-      }
-      histories[key] = restored.history;
-      cut ||= restored.cut;
-    }
-  }
-  const restoredState: GameState = {
-    ...current,
-    text: s.text,
-    draft: draft ?? s.text,
-    entries,
-    currentIndex,
-    histories,
-  };
-  if (s.mismatch)
-    return withNotice(
-      restoredState,
-      'The saved moves did not belong to the saved levels (another tab may have saved meanwhile), so they were dropped.',
-    );
-  return cut
-    ? withNotice(restoredState, 'Some saved moves could not be replayed and were dropped.')
-    : restoredState;
-}
-
-// ---- adding a level to the collection ------------------------------------------------------
-
-/**
- * The collection text with a level's text added at its end, and the entry it parses to; null
- * when it cannot be added (the collection is at its size limit, or its end would swallow the
- * level). A comment block left open at the end is closed first.
- */
-function appendLevel(
-  text: string,
-  count: number,
-  shown: LevelText,
-): { text: string; entry: LevelEntry & { ok: true } } | null {
-  const sep = text === '' || text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
-  for (const candidate of [text + sep + shown.text, `${text}${sep}Comment-End:\n\n${shown.text}`]) {
-    if (candidate.length > MAX_TEXT_LENGTH) return null;
-    const parsed = parseCollection(candidate);
-    if (!parsed.ok || parsed.entries.length !== count + 1) continue;
-    const entry = parsed.entries[count];
-    if (entry.ok && sameBoard(entry.level, shown.level)) return { text: candidate, entry };
-  }
-  return null;
-}
-
-// ---- the store -----------------------------------------------------------------------------
 
 export interface GameStoreOptions {
   /** Where to persist (default: window.localStorage). Pass `() => null` for no persistence. */
@@ -461,341 +78,42 @@ export function createGameStore(options: GameStoreOptions = {}) {
   return create<GameState>()(
     persist(
       (set, get) => {
-        const notice = (text: string): GameNotice => ({ id: (get().notice?.id ?? 0) + 1, text });
-        showStorageNotice = (text) => set({ notice: notice(text) });
-
-        /** Writes the current level's history. */
-        const setHistory = (h: LevelHistory) => {
-          const s = get();
-          set({ histories: { ...s.histories, [String(s.currentIndex)]: h }, notice: null });
-        };
-
-        /**
-         * Plays letters from the cursor. A step equal to the next redo move keeps the redo tail
-         * (so replaying a solution by hand does not throw it away); any other step cuts it.
-         */
-        const playFrom = (letters: string): { played: number; error?: string } => {
-          const s = get();
-          const level = selectLevel(s);
-          if (!level) return { played: 0, error: 'No level' };
-          const h = selectHistory(s);
-          let moves = h.moves;
-          let cursor = h.cursor;
-          let position = positions.positionAt(level, h.moves, h.cursor);
-          let played = 0;
-          let error: string | undefined;
-          for (let i = 0; i < letters.length; i++) {
-            const dir = letters[i].toLowerCase() as Direction;
-            const result =
-              dir === 'l' || dir === 'u' || dir === 'r' || dir === 'd'
-                ? step(level, position, dir)
-                : null;
-            if (!result) {
-              error = `move ${i + 1} is illegal`;
-              break;
-            }
-            position = result.position;
-            if (cursor < moves.length && moves[cursor] === result.letter) cursor++;
-            else {
-              moves = moves.slice(0, cursor) + result.letter;
-              cursor++;
-            }
-            played++;
-          }
-          if (played > 0) setHistory({ moves, cursor });
-          return { played, error };
-        };
-
-        const choose = (index: number): boolean => {
-          const s = get();
-          const entry = s.entries[index];
-          if (!entry) return false;
-          if (!entry.ok) {
-            set({
-              alert: {
-                source: 'level',
-                message: describeLevelError(entry.error, entry, s.entries.length > 1),
-              },
-            });
-            return false;
-          }
-          if (index === s.currentIndex) return false;
-          set({ currentIndex: index, alert: null, notice: null });
-          return true;
-        };
-
+        /** An action of game-actions.ts, run on the current data and its change applied. */
+        const run =
+          <A extends unknown[], R>(action: (s: GameData, ...args: A) => actions.Outcome<R>) =>
+          (...args: A): R => {
+            const { patch, result } = action(get(), ...args);
+            if (patch) set(patch);
+            return result;
+          };
+        const onHistory = (change: Parameters<typeof actions.changeHistory>[1]) =>
+          run((s) => actions.changeHistory(s, change));
+        showStorageNotice = (text) => set({ notice: actions.nextNotice(get(), text) });
         return {
           ...initialData(),
-
-          setDraft(text) {
-            set({ draft: text });
-          },
-
-          load(text) {
-            const source = text ?? get().draft;
-            const result = parsePlayable(source);
-            if (!result.ok) {
-              set({ draft: source, alert: { source: 'level', message: result.message } });
-              return false;
-            }
-            const { entries, first } = result.parsed;
-            const bad = entries.length - entries.filter((e) => e.ok).length;
-            const same = source === get().text;
-            set({
-              draft: source,
-              text: source,
-              entries,
-              // Loading the text already in play keeps the game: a second click on Load is harmless.
-              currentIndex: same ? get().currentIndex : first,
-              histories: same ? get().histories : {},
-              alert: null,
-              notice:
-                bad > 0
-                  ? notice(
-                      `${bad} of ${entries.length} levels could not be read; they are marked in the list.`,
-                    )
-                  : null,
-            });
-            return true;
-          },
-
-          appendLevel(levelText) {
-            const s = get();
-            // Levels keep their indices, so every level's moves stay with it.
-            const text = `${s.text.replace(/\s*$/, '')}\n\n${levelText}\n`;
-            const result = parsePlayable(text);
-            if (!result.ok || result.parsed.entries.length !== s.entries.length + 1) return -1;
-            set({ text, draft: text, entries: result.parsed.entries });
-            return s.entries.length;
-          },
-
-          chooseLevel: choose,
-
-          goToLevel(query) {
-            const q = query.trim();
-            if (q === '') return false;
-            const { entries } = get();
-            const byTitle = entries.findIndex((e) => e.title === q);
-            if (byTitle >= 0) return choose(byTitle);
-            const n = Number(q.replace(/^#/, ''));
-            if (Number.isInteger(n) && n >= 1 && n <= entries.length) return choose(n - 1);
-            set({
-              notice: notice(
-                `No level "${q}": type a title or a number from 1 to ${entries.length}.`,
-              ),
-            });
-            return false;
-          },
-
-          nextLevel() {
-            const s = get();
-            const i = firstPlayable(s.entries, s.currentIndex + 1, 1);
-            return i >= 0 ? choose(i) : false;
-          },
-
-          previousLevel() {
-            const s = get();
-            const i = firstPlayable(s.entries, s.currentIndex - 1, -1);
-            return i >= 0 ? choose(i) : false;
-          },
-
-          move(dir) {
-            return playFrom(dir).played > 0;
-          },
-
-          play(lurd) {
-            const r = playFrom(lurd);
-            return r.played > 0 && !r.error;
-          },
-
-          walkTo(cell) {
-            const s = get();
-            const level = selectLevel(s);
-            const position = selectPosition(s);
-            if (!level || !position) return false;
-            if (cell === position.player) return false;
-            const path = walkPath(level, position, cell);
-            if (path === null) {
-              set({ notice: notice("The player can't walk there.") });
-              return false;
-            }
-            return playFrom(path).played > 0;
-          },
-
-          pushBox(box, target) {
-            const s = get();
-            const level = selectLevel(s);
-            const position = selectPosition(s);
-            if (!level || !position) return false;
-            if (box === target) return false;
-            const path = pushPath(level, position, box, target);
-            if (path === null) {
-              set({ notice: notice('No way to push that box there.') });
-              return false;
-            }
-            return playFrom(path).played > 0;
-          },
-
-          undo() {
-            const h = selectHistory(get());
-            if (h.cursor === 0 && h.restartedFrom !== undefined) {
-              // Clamped again here: a history must never put the counter below 0 or past the moves.
-              const back = Math.max(0, Math.min(h.restartedFrom, h.moves.length));
-              setHistory({ moves: h.moves, cursor: back });
-              return true;
-            }
-            if (h.cursor === 0) return false;
-            setHistory({ moves: h.moves, cursor: h.cursor - 1 });
-            return true;
-          },
-
-          redo() {
-            const h = selectHistory(get());
-            if (h.cursor >= h.moves.length) return false;
-            setHistory({ moves: h.moves, cursor: h.cursor + 1 });
-            return true;
-          },
-
-          restart() {
-            const h = selectHistory(get());
-            if (h.cursor === 0) return false;
-            setHistory({ moves: h.moves, cursor: 0, restartedFrom: h.cursor });
-            return true;
-          },
-
-          applyLurd(text) {
-            let parsed: ReturnType<typeof parseLurd>;
-            try {
-              parsed = parseLurd(text);
-            } catch (error) {
-              // parseLurd returns its errors as values; this keeps a bug in it from a blank page.
-              parsed = { ok: false, message: `The moves could not be read (${String(error)}).` };
-            }
-            if (!parsed.ok) {
-              set({ alert: { source: 'moves', message: parsed.message } });
-              return false;
-            }
-            if (parsed.moves === '') {
-              set({
-                alert: {
-                  source: 'moves',
-                  message: 'No moves to apply: type moves such as "llUr" or "3r2U".',
-                },
-              });
-              return false;
-            }
-            const r = playFrom(parsed.moves);
-            if (r.error) {
-              const kept =
-                r.played === 0
-                  ? 'nothing was applied'
-                  : `the ${r.played} move${r.played === 1 ? '' : 's'} before it ${r.played === 1 ? 'was' : 'were'} applied`;
-              set({
-                alert: {
-                  source: 'moves',
-                  message: `${r.error[0].toUpperCase()}${r.error.slice(1)}; ${kept}.`,
-                },
-              });
-              return false;
-            }
-            set({ alert: null });
-            return true;
-          },
-
-          setMoves(moves, cursor) {
-            const level = selectLevel(get());
-            if (!level) return false;
-            const checked = replay(level, { player: level.player, boxes: level.boxes }, moves);
-            if (checked.error) return false;
-            const at = Math.max(0, Math.min(cursor ?? checked.moves.length, checked.moves.length));
-            setHistory({ moves: checked.moves, cursor: at });
-            return true;
-          },
-
-          openLevel(given, givenMoves = '') {
-            const s = get();
-            // The level as collection text holds it. An untitled one is titled "Shared level", so
-            // that a stray line at the end of the collection is not taken for its title.
-            let shown: LevelText;
-            try {
-              shown = levelText(
-                given.title.trim() === '' ? { ...given, title: 'Shared level' } : given,
-              );
-            } catch {
-              return { ok: false, message: 'Its level cannot be written as level text.' };
-            }
-            const level = shown.level;
-            const checked = replay(level, { player: level.player, boxes: level.boxes }, givenMoves);
-            if (checked.error)
-              return {
-                ok: false,
-                message: `Its moves do not fit its level: ${checked.error.message}.`,
-              };
-            const moves = checked.moves;
-            // The same board already in the collection is opened where it is, unless its own
-            // moves would be overwritten: then the level is added again, so nothing is lost.
-            const fits = (i: number) => {
-              const e = s.entries[i];
-              if (!e?.ok || !sameBoard(e.level, level)) return false;
-              const h = s.histories[String(i)];
-              return moves === '' || !h || h.moves === '' || h.moves === moves;
-            };
-            let index = fits(s.currentIndex)
-              ? s.currentIndex
-              : s.entries.findIndex((_, i) => fits(i));
-            const added = index < 0;
-            if (added) {
-              const appended = appendLevel(s.text, s.entries.length, shown);
-              if (!appended)
-                return {
-                  ok: false,
-                  message: `It could not be added to your collection (the collection is at its limit of ${MAX_TEXT_LENGTH.toLocaleString('en')} characters or ${MAX_BOARDS.toLocaleString('en')} levels).`,
-                };
-              index = s.entries.length;
-              set({
-                text: appended.text,
-                // The Level box follows, unless it holds an edit of its own.
-                draft: s.draft === s.text ? appended.text : s.draft,
-                // The old entries are kept as they are, so nothing keyed on them starts over.
-                entries: [...s.entries, { ...appended.entry, index: index + 1 }],
-              });
-            }
-            const histories = { ...get().histories };
-            const had = histories[String(index)];
-            // Moves from the link wait on the redo stack; a position already reached in them
-            // is where Undo goes back to, as after Restart.
-            if (moves !== '')
-              histories[String(index)] =
-                had && had.cursor > 0
-                  ? { moves, cursor: 0, restartedFrom: had.cursor }
-                  : { moves, cursor: 0 };
-            set({ currentIndex: index, histories, alert: null });
-            return { ok: true, index, added };
-          },
-
-          seek(cursor) {
-            const h = selectHistory(get());
-            const at = Math.max(0, Math.min(Math.trunc(cursor), h.moves.length));
-            if (at === h.cursor && h.restartedFrom === undefined) return false;
-            setHistory({ moves: h.moves, cursor: at });
-            return true;
-          },
-
-          showAlert(alert) {
-            set({ alert });
-          },
-
-          showNotice(text) {
-            set({ notice: notice(text) });
-          },
-
-          dismissAlert() {
-            set({ alert: null });
-          },
-
-          dismissNotice() {
-            set({ notice: null });
-          },
+          setDraft: (text) => set({ draft: text }),
+          load: run(actions.load),
+          appendLevel: run(actions.appendLevelText),
+          chooseLevel: run(actions.chooseLevel),
+          goToLevel: run(actions.goToLevel),
+          nextLevel: run((s) => actions.stepLevel(s, 1)),
+          previousLevel: run((s) => actions.stepLevel(s, -1)),
+          move: run(actions.move),
+          play: run(actions.play),
+          walkTo: run(actions.walkTo),
+          pushBox: run(actions.pushBox),
+          undo: onHistory(history.undo),
+          redo: onHistory(history.redo),
+          restart: onHistory(history.restart),
+          returnToBranch: (index) => onHistory((h) => history.returnToBranch(h, index))(),
+          applyLurd: run(actions.applyLurd),
+          setMoves: run(actions.setMoves),
+          openLevel: run(actions.openLevel),
+          seek: (cursor) => onHistory((h) => history.seek(h, cursor))(),
+          showAlert: (alert) => set({ alert }),
+          showNotice: (text) => set({ notice: actions.nextNotice(get(), text) }),
+          dismissAlert: () => set({ alert: null }),
+          dismissNotice: () => set({ notice: null }),
         };
       },
       {

@@ -162,7 +162,12 @@ describe('game store: moves and history', () => {
     g().play('ll');
     g().restart();
     g().move('r');
-    expect(g().histories['0']).toEqual({ moves: 'r', cursor: 1 });
+    // The moves before the restart are not lost: they are a branch (issue #14).
+    expect(g().histories['0']).toEqual({
+      moves: 'r',
+      cursor: 1,
+      branches: [{ at: 0, tail: 'll' }],
+    });
     g().undo();
     expect(g().undo()).toBe(false);
   });
