@@ -1,10 +1,14 @@
-/** Moves as LURD: copy the moves played so far, or paste a LURD string and apply it. */
+/**
+ * Moves as LURD: copy the moves played so far, or paste a LURD string and apply it; and the
+ * branches of the history to return to (Branches.tsx).
+ */
 import { useId, useState } from 'react';
 import { useGameStore, selectPlayedMoves } from '../store/game';
 import { usePlaybackStore } from '../store/playback';
 import { compressLurd, formatLength } from '../sokoban';
 import { copyText } from './clipboard';
 import { DismissibleAlert } from './DismissibleAlert';
+import { Branches } from './Branches';
 
 export function MovesPanel() {
   const played = useGameStore(selectPlayedMoves);
@@ -49,6 +53,7 @@ export function MovesPanel() {
           Copy moves
         </button>
       </div>
+      <Branches />
       <label htmlFor={id} className="sub-label">
         Moves
       </label>

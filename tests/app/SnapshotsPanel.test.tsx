@@ -31,12 +31,12 @@ describe('snapshots', () => {
     useGameStore.getState().undo(); // the redo tail must come back with a restore
     useGameStore.getState().undo();
     useGameStore.getState().move('l'); // a new branch: 'rl'
-    expect(history()).toEqual({ moves: 'rl', cursor: 2 });
+    expect(history()).toMatchObject({ moves: 'rl', cursor: 2 });
     await user.click(screen.getByRole('button', { name: 'Restore two steps' }));
-    expect(history()).toEqual({ moves: 'rr', cursor: 2 });
+    expect(history()).toMatchObject({ moves: 'rr', cursor: 2 });
     // The moves that were on the board are a snapshot now, and restoring it brings them back.
     await user.click(screen.getByRole('button', { name: 'Restore Before restoring “two steps”' }));
-    expect(history()).toEqual({ moves: 'rl', cursor: 2 });
+    expect(history()).toMatchObject({ moves: 'rl', cursor: 2 });
     expect(JSON.parse(localStorage.getItem(SNAPSHOTS_KEY)!)).toBeTypeOf('object');
     await user.click(screen.getByRole('button', { name: 'Delete two steps' }));
     expect(within(list()).queryByText('two steps')).toBeNull();
