@@ -161,6 +161,7 @@ describeE2E('playing a pasted level in Chromium', () => {
     expect(await boardLabel(page)).toMatch(
       /“E2E walk”, 9 by 6: 2 boxes, 0 on goals; player at row 3, column 7\./,
     );
+    const opened = await boardPixels(page);
 
     await pressKeys(page, ['ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowUp']);
     await expectText(status, 'Moves: 4 · Pushes: 1');
@@ -186,6 +187,8 @@ describeE2E('playing a pasted level in Chromium', () => {
     await button(page, 'Restart').click();
     await expectText(status, 'Moves: 0 · Pushes: 0');
     expect(await boardLabel(page)).toMatch(/player at row 3, column 7\./);
+    // Issue 12: after a push and a turn, Restart draws the level exactly as it first opened.
+    await expect.poll(() => boardPixels(page)).toBe(opened);
     await button(page, 'Undo').click(); // a restart can be undone
     await expectText(status, 'Moves: 4 · Pushes: 1');
     await page.keyboard.press('r');

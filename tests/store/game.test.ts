@@ -14,7 +14,7 @@ import {
   selectPushCount,
   selectSolved,
 } from '../../src/store/game';
-import { parseCollection, printBoard, sameBoard } from '../../src/sokoban';
+import { parseCollection, printBoard, sameBoard, startPosition } from '../../src/sokoban';
 import { BAD_CHAR, MemoryStorage, OPEN, TINY, TWO_LEVELS, boxobanFile } from './fixtures';
 
 const noStorage = () => createGameStore({ getStorage: () => null });
@@ -153,6 +153,25 @@ describe('game store: moves and history', () => {
     expect(g().undo()).toBe(true);
     expect(selectMoveCount(g())).toBe(4);
     expect(selectPosition(g())).toEqual(before);
+  });
+
+  it('Restart and Load show the level as it was first opened (issue #12)', () => {
+    const store = noStorage();
+    const g = () => store.getState();
+    g().load(OPEN);
+    const level = selectLevel(g())!;
+    const opened = selectPosition(g());
+    expect(opened).toEqual(startPosition(level));
+    expect(g().play('llluRd')).toBe(true); // a push, then a turn
+    expect(selectPosition(g())).not.toEqual(opened);
+    g().restart();
+    expect(selectPosition(g())).toEqual(opened);
+    g().move('r');
+    g().load(TINY);
+    g().move('l');
+    g().load(OPEN);
+    expect(selectPosition(g())).toEqual(opened);
+    expect(selectHistory(g())).toEqual({ moves: '', cursor: 0 });
   });
 
   it('moving after a restart starts a new line of play', () => {
