@@ -71,14 +71,13 @@ function matching(a: string, from: number, b: string): number {
  */
 export function normalBranches(moves: string, branches: readonly Branch[]): Branch[] {
   const kept: Branch[] = [];
-  const seen = new Set<string>();
   for (const b of branches) {
     const k = matching(moves, b.at, b.tail);
     const at = b.at + k;
     const tail = k > 0 ? b.tail.slice(k) : b.tail;
-    const key = `${at}:${tail}`;
-    if (tail === '' || seen.has(key)) continue;
-    seen.add(key);
+    // Compared directly rather than hashed: this runs on every move, and tails can be long.
+    const same = (o: Branch) => o.at === at && o.tail.length === tail.length && o.tail === tail;
+    if (tail === '' || kept.some(same)) continue;
     kept.push(k > 0 ? { at, tail } : b);
   }
   let drop = Math.max(0, kept.length - MAX_BRANCHES);
@@ -90,10 +89,9 @@ export function normalBranches(moves: string, branches: readonly Branch[]): Bran
 
 /**
  * The branches of `h` anchored on a new line `next`, with the part of `h.moves` that `next`
- * does not hold as one more branch (the newest).
+ * does not hold as one more branch (the newest). `p`: how many moves the two lines share.
  */
-function moveLine(h: History, next: string): Branch[] {
-  const p = matching(h.moves, 0, next);
+function moveLine(h: History, next: string, p = matching(h.moves, 0, next)): Branch[] {
   const moved = (h.branches ?? []).map((b) =>
     // A branch that parted after the lines part shares only `p` moves with the new line.
     b.at <= p ? b : { at: p, tail: h.moves.slice(p, b.at) + b.tail },
@@ -140,7 +138,8 @@ export function playOn(h: History, letters: string): History {
   const follow = matching(h.moves, h.cursor, letters);
   if (follow === letters.length) return make(h.moves, h.cursor + follow, h.branches);
   const next = h.moves.slice(0, h.cursor) + letters;
-  return make(next, next.length, moveLine(h, next));
+  // The lines share the moves up to the first letter that is not followed: no need to compare.
+  return make(next, next.length, moveLine(h, next, h.cursor + follow));
 }
 
 /** Another line (a solution, a pasted or linked one) with its cursor; the old line is kept. */

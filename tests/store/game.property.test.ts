@@ -15,7 +15,8 @@ type Action =
   | { kind: 'undo' }
   | { kind: 'redo' }
   | { kind: 'restart' }
-  | { kind: 'seek'; to: number };
+  | { kind: 'seek'; to: number }
+  | { kind: 'branch'; index: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   {
@@ -26,6 +27,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 2, arbitrary: fc.constant({ kind: 'redo' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'restart' as const }) },
   { weight: 1, arbitrary: fc.nat(40).map((to) => ({ kind: 'seek' as const, to })) },
+  { weight: 1, arbitrary: fc.nat(3).map((index) => ({ kind: 'branch' as const, index })) },
 );
 
 describe('game store, property-tested', () => {
@@ -74,6 +76,13 @@ describe('game store, property-tested', () => {
             case 'seek':
               g().seek(a.to);
               break;
+            case 'branch': {
+              const branch = selectHistory(g()).branches?.[a.index];
+              const line = branch && selectHistory(g()).moves.slice(0, branch.at) + branch.tail;
+              expect(g().returnToBranch(a.index)).toBe(!!branch);
+              if (line) expect(selectHistory(g()).moves).toBe(line);
+              break;
+            }
           }
           const h = selectHistory(g());
           expect(h.cursor).toBeGreaterThanOrEqual(0);
@@ -82,6 +91,12 @@ describe('game store, property-tested', () => {
           const r = replay(level, startPosition(level), h.moves);
           expect(r.error).toBeUndefined(); // the stored line of play is always legal
           expect(r.moves).toBe(h.moves); // and its case is right
+          for (const b of h.branches ?? []) {
+            // So is every branch's.
+            const line = h.moves.slice(0, b.at) + b.tail;
+            expect(replay(level, startPosition(level), line)).toMatchObject({ moves: line });
+            expect(replay(level, startPosition(level), line).error).toBeUndefined();
+          }
           expect(selectPosition(g())).toEqual(replay(level, startPosition(level), played).position);
           expect(selectPushCount(g())).toBe(countPushes(played));
         }

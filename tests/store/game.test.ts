@@ -391,6 +391,36 @@ describe('game store: persistence', () => {
     expect(s.notice).toBeNull();
   });
 
+  it('restores the branches, and drops saved branches that do not replay or do not fit', () => {
+    const storage = new MemoryStorage();
+    const a = createGameStore({ getStorage: () => storage });
+    a.getState().load(OPEN);
+    a.getState().play('lll');
+    a.getState().seek(1);
+    a.getState().move('u'); // line lu, branch ll after move 1
+    const saved = { moves: 'lu', cursor: 2, branches: [{ at: 1, tail: 'll' }] };
+    expect(createGameStore({ getStorage: () => storage }).getState().histories['0']).toEqual(saved);
+
+    const raw = JSON.parse(storage.getItem(STORAGE_KEY)!) as {
+      state: { histories: Record<string, unknown> };
+    };
+    raw.state.histories['0'] = {
+      ...saved,
+      branches: [
+        { at: 1, tail: 'll' },
+        { at: 1, tail: 'uuuuuuuu' }, // walks into the wall
+        { at: 9, tail: 'l' }, // past the line's end
+        { at: 0, tail: 'x' },
+        'not a branch',
+      ],
+    };
+    storage.setItem(STORAGE_KEY, JSON.stringify(raw));
+    const b = createGameStore({ getStorage: () => storage }).getState();
+    expect(b.histories['0']).toEqual(saved);
+    expect(b.notice?.text).toBe('Some saved moves could not be replayed and were dropped.');
+    expect(b.returnToBranch(0)).toBe(true);
+  });
+
   it('stores the collection text apart, written only when it changes', () => {
     const storage = new MemoryStorage();
     const store = createGameStore({ getStorage: () => storage });
