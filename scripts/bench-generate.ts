@@ -40,7 +40,7 @@ for (let k = 0; k < count; k++) {
   }
 }
 const at = (xs: number[], q: number) =>
-  [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))];
+  [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))] ?? NaN;
 console.log(
   `${count} levels, ${params.width}x${params.height}, ${params.boxes} boxes, min pushes ${params.minPushes}, seeds ${params.seed}..${seedAt(params.seed, count - 1)}`,
 );

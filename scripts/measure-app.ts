@@ -31,7 +31,9 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs needs a positiv
 const distArg = args.indexOf('--dist');
 let DIST_DIR: string;
 if (distArg >= 0) {
-  DIST_DIR = args[distArg + 1];
+  const dir = args[distArg + 1];
+  if (dir === undefined) throw new Error('--dist needs a directory');
+  DIST_DIR = dir;
 } else {
   DIST_DIR = mkdtempSync(join(tmpdir(), 'measure-app-'));
   console.log(`building (vite build --outDir ${DIST_DIR})...`);
@@ -50,11 +52,11 @@ const gzipSize = (path: string) =>
 /** Asset paths (relative to dist/, no leading slash) of the module scripts index.html loads. */
 function entryScripts(html: string): string[] {
   const found = new Set<string>();
-  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+\.js)"[^>]*>/g)) found.add(m[1]);
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+\.js)"[^>]*>/g)) found.add(m[1]!);
   for (const m of html.matchAll(
     /<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+\.js)"[^>]*>/g,
   ))
-    found.add(m[1]);
+    found.add(m[1]!);
   return [...found].map((p) => p.replace(/^\.?\//, ''));
 }
 
@@ -71,14 +73,14 @@ function importsOf(code: string) {
   for (const m of code.matchAll(
     new RegExp(`(?:^|[;}\\s])(?:import|export)\\s*(?:[\\w$*{}\\s,]*?\\s*from\\s*)?${spec}`, 'g'),
   ))
-    statics.add(m[1]);
-  for (const m of code.matchAll(new RegExp(`\\bimport\\(\\s*${spec}\\s*\\)`, 'g'))) lazy.add(m[1]);
+    statics.add(m[1]!);
+  for (const m of code.matchAll(new RegExp(`\\bimport\\(\\s*${spec}\\s*\\)`, 'g'))) lazy.add(m[1]!);
   for (const m of code.matchAll(
     new RegExp(`new\\s+(?:Shared)?Worker\\(\\s*new\\s+URL\\(\\s*${spec}`, 'g'),
   ))
-    lazy.add(m[1]);
+    lazy.add(m[1]!);
   for (const m of code.matchAll(new RegExp(`${q}(\\/?assets\\/[^"'\`]+\\.js)${q}`, 'g')))
-    if (!statics.has(m[1])) lazy.add(m[1]);
+    if (!statics.has(m[1]!)) lazy.add(m[1]!);
   return { statics: [...statics], lazy: [...lazy] };
 }
 
@@ -153,7 +155,7 @@ try {
         undefined,
         { timeout: 10_000 },
       )
-      .then((h) => h.jsonValue())
+      .then(async (h) => (await h.jsonValue()) ?? NaN)
       .catch(() => NaN);
     if (Number.isNaN(mark))
       throw new Error("The app made no performance.mark('first-board-draw') within 10 s");
@@ -167,7 +169,7 @@ try {
         undefined,
         { timeout: 2000 },
       )
-      .then((h) => h.jsonValue())
+      .then(async (h) => (await h.jsonValue()) ?? NaN)
       .catch(() => NaN);
     paints.push(fcp);
     // Let anything the app starts after its first draw (idle preloads) show up in run 0.
@@ -187,7 +189,7 @@ try {
         undefined,
         { timeout: 10_000 },
       )
-      .then((h) => h.jsonValue());
+      .then(async (h) => (await h.jsonValue()) ?? NaN);
     warmDraws.push(mark);
     await page.evaluate(() => localStorage.clear());
   }
@@ -200,7 +202,7 @@ try {
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const median = (xs: number[]) => {
   const s = sorted(xs.filter((x) => !Number.isNaN(x)));
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 const fmt = (n: number) => n.toFixed(1);
 

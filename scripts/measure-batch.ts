@@ -186,7 +186,7 @@ try {
 const walls = results.map((r) => r.wallMs).sort((a, b) => a - b);
 console.log(
   `\n${FILE}, ${levels.length} levels, ${MODE} mode${TIME_LIMIT ? `, ${TIME_LIMIT} s` : ', default limit'}: ` +
-    `wall time median ${(walls[Math.floor((walls.length - 1) / 2)] / 1000).toFixed(2)} s over ${RUNS} run(s) (target 30 s for 1000 Boxoban levels in fast mode)`,
+    `wall time median ${(walls[Math.floor((walls.length - 1) / 2)]! / 1000).toFixed(2)} s over ${RUNS} run(s) (target 30 s for 1000 Boxoban levels in fast mode)`,
 );
 console.log(
   `Machine: ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, node ${process.version}`,

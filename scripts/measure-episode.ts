@@ -39,7 +39,7 @@ const BACK: Record<Direction, Direction> = { u: 'd', d: 'u', l: 'r', r: 'l' };
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : fallback;
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
 
 /**
@@ -50,7 +50,7 @@ function habit(level: Level, p: Position, random: Random, room: number): Directi
   const dirs = [...UDLR] as Direction[];
   for (let i = dirs.length - 1; i > 0; i--) {
     const j = random.below(i + 1);
-    [dirs[i], dirs[j]] = [dirs[j], dirs[i]];
+    [dirs[i], dirs[j]] = [dirs[j]!, dirs[i]!];
   }
   for (const d of dirs) {
     const r = step(level, p, d);
@@ -77,7 +77,7 @@ function buildEpisode(level: Level, solution: string, seed: number): number[] {
       for (const d of extra) p = step(level, p, d)?.position ?? p;
       out.push(...extra);
     }
-    const d = solution[i].toLowerCase() as Direction;
+    const d = solution[i]!.toLowerCase() as Direction;
     p = step(level, p, d)!.position;
     out.push(d);
   }

@@ -52,9 +52,9 @@ export interface AnalyzeIo {
 
 interface AnalyzeArgs {
   readonly file: string;
-  readonly level?: number;
-  readonly actions?: string;
-  readonly order?: EpisodeOrder;
+  readonly level?: number | undefined;
+  readonly actions?: string | undefined;
+  readonly order?: EpisodeOrder | undefined;
   readonly timeLimitMs: number;
   readonly json: boolean;
 }
@@ -96,7 +96,7 @@ function parseAnalyzeArgs(argv: readonly string[]): Result<AnalyzeArgs> {
   return {
     ok: true,
     value: {
-      file: positionals[0],
+      file: positionals[0]!,
       level: v.level === undefined ? undefined : Number(v.level),
       actions: v.actions,
       order: v.order as EpisodeOrder | undefined,

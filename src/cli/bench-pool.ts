@@ -181,7 +181,7 @@ export async function runPool(
         while (next < tasks.length) {
           const index = next++;
           onStart(index);
-          outcomes[index] = await slot.run(tasks[index]);
+          outcomes[index] = await slot.run(tasks[index]!);
           onDone(index, outcomes[index]);
         }
       }),

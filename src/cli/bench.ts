@@ -381,7 +381,7 @@ export async function main(
   const finish = (interrupted: boolean): void => {
     const r = report(interrupted);
     mkdirSync(dirname(outPath), { recursive: true });
-    const endLoad = Math.round(loadavg()[0] * 100) / 100;
+    const endLoad = Math.round(loadavg()[0]! * 100) / 100;
     writeFileSync(
       outPath,
       `${JSON.stringify({ ...r, loadAverageAtEnd: endLoad, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 1)}\n`,
@@ -411,7 +411,7 @@ export async function main(
       args.jobs,
       spawn,
       (i, outcome) => {
-        const job = jobs[i];
+        const job = jobs[i]!;
         const row = rowFromOutcome(job.file, job.index, job.title, job.task.level, outcome);
         rows[i] = row;
         done++;
@@ -431,7 +431,7 @@ export async function main(
       },
       // A file's wall clock starts when its first level is handed to a worker.
       (i) => {
-        if (!fileStart.has(jobs[i].file)) fileStart.set(jobs[i].file, performance.now());
+        if (!fileStart.has(jobs[i]!.file)) fileStart.set(jobs[i]!.file, performance.now());
       },
     );
   } finally {

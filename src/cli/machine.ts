@@ -19,6 +19,6 @@ export function machineInfo(): MachineInfo {
     totalMemoryMb: Math.round(totalmem() / 2 ** 20),
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
-    loadAverage: Math.round(loadavg()[0] * 100) / 100,
+    loadAverage: Math.round(loadavg()[0]! * 100) / 100,
   };
 }

@@ -14,10 +14,10 @@ export type Parsed<T> =
 export interface SolveArgs {
   readonly file: string;
   /** 1-based index of the one level to solve; every level when absent. */
-  readonly level?: number;
+  readonly level?: number | undefined;
   readonly timeLimitMs: number;
   readonly mode: SolveMode;
-  readonly memoryLimitMb?: number;
+  readonly memoryLimitMb?: number | undefined;
   readonly json: boolean;
   /** Only the levels of this slice of the file (--shard K/N). */
   readonly shard?: Shard;
@@ -27,12 +27,12 @@ export interface BenchArgs {
   readonly files: readonly string[];
   readonly timeLimitMs: number;
   readonly mode: SolveMode;
-  readonly memoryLimitMb?: number;
+  readonly memoryLimitMb?: number | undefined;
   readonly jobs: number;
   /** Where the JSON rows go; a timestamped file under bench-results/ when absent. */
-  readonly out?: string;
+  readonly out?: string | undefined;
   /** Only the first N levels of each file. */
-  readonly limitLevels?: number;
+  readonly limitLevels?: number | undefined;
   /** Only the levels of this slice of each file (--shard K/N), after --limit-levels. */
   readonly shard?: Shard;
 }
@@ -140,7 +140,7 @@ export function parseSolveArgs(argv: readonly string[]): Parsed<SolveArgs> {
   return {
     ok: true,
     value: {
-      file: positionals[0],
+      file: positionals[0]!,
       level: level.value,
       timeLimitMs: Math.round((limit.value ?? DEFAULT_SOLVE_TIME_LIMIT_S) * 1000),
       mode: m.value,

@@ -55,7 +55,7 @@ export function main(argv: readonly string[], io: SolveIo): number {
   const counts = new Map<string, number>();
   // A shard keeps each level's index in the file, so shards' lines merge by sorting on it.
   const chosen =
-    only === undefined ? entries.filter((e) => inShard(e.index, shard)) : [entries[only - 1]];
+    only === undefined ? entries.filter((e) => inShard(e.index, shard)) : [entries[only - 1]!]; // checked in range above
   for (const entry of chosen) {
     let line: SolveLine;
     if (!entry.ok) {

@@ -77,7 +77,7 @@ export function candidateRoom(params: GeneratorParams, random: Random): Candidat
     minPushes: Math.max(1, minPushes),
   });
   if (!choice) return null;
-  const player = choice.region[random.below(choice.region.length)];
+  const player = choice.region[random.below(choice.region.length)]!;
   const level = buildLevel(width, height, room, goals, choice.boxes, player, params.seed);
   return { level, pushes: choice.pushes };
 }

@@ -42,8 +42,8 @@ export function mulberry32(seed: number): Random {
 export function shuffle<T>(items: T[], random: Random): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = random.below(i + 1);
-    const t = items[i];
-    items[i] = items[j];
+    const t = items[i]!;
+    items[i] = items[j]!;
     items[j] = t;
   }
   return items;

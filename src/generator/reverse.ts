@@ -50,10 +50,10 @@ function flood(
   mark[start] = stamp;
   const offsets = [-1, 1, -width, width];
   while (top > 0) {
-    const cell = stack[--top];
+    const cell = stack[--top]!;
     if (cell < min) min = cell;
     for (let k = 0; k < 4; k++) {
-      const next = cell + offsets[k];
+      const next = cell + offsets[k]!;
       if (floor[next] && !occupied[next] && mark[next] !== stamp) {
         mark[next] = stamp;
         stack[top++] = next;
@@ -98,23 +98,23 @@ export function pullSearch(input: PullSearchInput): PullChoice | null {
   const add = (from: number, moved: number, to: number, at: number, d: number): void => {
     // `from`: parent position (-1 for a source); box `moved` goes to `to`; the player is at `at`.
     const base = count * n;
-    for (let i = 0; i < n; i++) boxes[base + i] = from < 0 ? goals[i] : boxes[from * n + i];
+    for (let i = 0; i < n; i++) boxes[base + i] = from < 0 ? goals[i]! : boxes[from * n + i]!;
     if (moved >= 0) boxes[base + moved] = to;
-    for (let i = 0; i < n; i++) occupied[boxes[base + i]] = 1;
+    for (let i = 0; i < n; i++) occupied[boxes[base + i]!] = 1;
     const normal = flood(width, floor, occupied, at, mark, ++stamp, stack);
-    for (let i = 0; i < n; i++) occupied[boxes[base + i]] = 0;
+    for (let i = 0; i < n; i++) occupied[boxes[base + i]!] = 0;
     const key = keyOf(boxes, base, n, normal);
     if (seen.has(key)) return;
     seen.set(key, count);
     player[count] = normal;
     depth[count] = d;
     const changed = from >= 0 && moved !== last[from] ? 1 : 0;
-    swaps[count] = from < 0 ? 0 : swaps[from] + changed;
+    swaps[count] = from < 0 ? 0 : swaps[from]! + changed;
     last[count] = moved;
     let displacement = 0;
-    for (let i = 0; i < n; i++) displacement += manhattan(width, boxes[base + i], goals[i]);
-    const score = swaps[count] * displacement;
-    if (d >= minPushes && (score > bestScore || (score === bestScore && d > depth[best]))) {
+    for (let i = 0; i < n; i++) displacement += manhattan(width, boxes[base + i]!, goals[i]!);
+    const score = swaps[count]! * displacement;
+    if (d >= minPushes && (score > bestScore || (score === bestScore && d > depth[best]!))) {
       best = count;
       bestScore = score;
     }
@@ -136,21 +136,21 @@ export function pullSearch(input: PullSearchInput): PullChoice | null {
 
   for (let s = 0; s < count && count < maxPositions; s++) {
     const base = s * n;
-    for (let i = 0; i < n; i++) occupied[boxes[base + i]] = 1;
+    for (let i = 0; i < n; i++) occupied[boxes[base + i]!] = 1;
     const here = s + 1;
-    flood(width, floor, occupied, player[s], parentMark, here, stack);
+    flood(width, floor, occupied, player[s]!, parentMark, here, stack);
     for (let i = 0; i < n && count < maxPositions; i++) {
-      const box = boxes[base + i];
+      const box = boxes[base + i]!;
       for (let k = 0; k < 4 && count < maxPositions; k++) {
-        const p = box + offsets[k]; // the player stands here, beside the box
-        const q = p + offsets[k]; // and steps back to here, pulling the box onto p
+        const p = box + offsets[k]!; // the player stands here, beside the box
+        const q = p + offsets[k]!; // and steps back to here, pulling the box onto p
         if (parentMark[p] !== here || !floor[q] || occupied[q]) continue;
-        for (let j = 0; j < n; j++) occupied[boxes[base + j]] = 0;
-        add(s, i, p, q, depth[s] + 1);
-        for (let j = 0; j < n; j++) occupied[boxes[base + j]] = 1;
+        for (let j = 0; j < n; j++) occupied[boxes[base + j]!] = 0;
+        add(s, i, p, q, depth[s]! + 1);
+        for (let j = 0; j < n; j++) occupied[boxes[base + j]!] = 1;
       }
     }
-    for (let i = 0; i < n; i++) occupied[boxes[base + i]] = 0;
+    for (let i = 0; i < n; i++) occupied[boxes[base + i]!] = 0;
   }
   if (best < 0) return null;
   return describe(best);
@@ -159,10 +159,10 @@ export function pullSearch(input: PullSearchInput): PullChoice | null {
     const chosen = Array.from(boxes.subarray(index * n, index * n + n)).sort((a, b) => a - b);
     for (const b of chosen) occupied[b] = 1;
     const stampHere = ++stamp;
-    flood(width, floor, occupied, player[index], mark, stampHere, stack);
+    flood(width, floor, occupied, player[index]!, mark, stampHere, stack);
     for (const b of chosen) occupied[b] = 0;
     const region: number[] = [];
     for (let c = 0; c < size; c++) if (mark[c] === stampHere) region.push(c);
-    return { boxes: chosen, region, pushes: depth[index], score: bestScore, visited: count };
+    return { boxes: chosen, region, pushes: depth[index]!, score: bestScore, visited: count };
   }
 }

@@ -55,10 +55,10 @@ export function carveRoom(width: number, height: number, random: Random, steps?:
   const walk = steps ?? Math.floor((3 * (width + height)) / 2);
   let row = 1 + random.below(height - 2);
   let col = 1 + random.below(width - 2);
-  let dir = STEPS[random.below(4)];
+  let dir = STEPS[random.below(4)]!;
   for (let i = 0; i < walk; i++) {
-    if (random.chance(35, 100)) dir = STEPS[random.below(4)];
-    for (const [dr, dc] of STAMPS[random.below(STAMPS.length)]) {
+    if (random.chance(35, 100)) dir = STEPS[random.below(4)]!;
+    for (const [dr, dc] of STAMPS[random.below(STAMPS.length)]!) {
       const r = row + dr;
       const c = col + dc;
       if (r >= 1 && r < height - 1 && c >= 1 && c < width - 1) room[r * width + c] = 1;

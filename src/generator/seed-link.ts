@@ -64,7 +64,7 @@ export function decodeSeedLink(fragment: string): SeedLinkDecoding {
   const seen = new Set<string>();
   for (const field of text.split('~').slice(1)) {
     if (field === '') continue;
-    const key = field[0];
+    const key = field[0]!;
     const name = FIELDS.find(([k]) => k === key)?.[1];
     if (!name) continue; // a later format's field
     if (seen.has(key))

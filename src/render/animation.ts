@@ -34,13 +34,13 @@ export function stepMotion(
     // The player came from one square back; a pushed box from the square the player is on.
     return {
       player: { from: to.player - d, to: to.player },
-      box: pushed ? { from: to.player, to: to.player + d } : undefined,
+      ...(pushed && { box: { from: to.player, to: to.player + d } }),
     };
   }
   // Undoing: the player goes back from one square ahead; a pushed box from two ahead.
   return {
     player: { from: to.player + d, to: to.player },
-    box: pushed ? { from: to.player + 2 * d, to: to.player + d } : undefined,
+    ...(pushed && { box: { from: to.player + 2 * d, to: to.player + d } }),
   };
 }
 

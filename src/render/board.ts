@@ -271,7 +271,7 @@ function drawDestination(ctx: BoardContext, x: number, y: number, size: number, 
     [x + size - inset, y + inset, -1, 1],
     [x + inset, y + size - inset, 1, -1],
     [x + size - inset, y + size - inset, -1, -1],
-  ]) {
+  ] as const) {
     ctx.moveTo(cx + dx * arm, cy);
     ctx.lineTo(cx, cy);
     ctx.lineTo(cx, cy + dy * arm);
@@ -354,7 +354,7 @@ export function draw(
       [x + size, y, -1, 1],
       [x, y + size, 1, -1],
       [x + size, y + size, -1, -1],
-    ]) {
+    ] as const) {
       ctx.beginPath();
       ctx.moveTo(px, py);
       ctx.lineTo(px + dx * n, py);

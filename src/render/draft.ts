@@ -36,7 +36,7 @@ export function drawDraft(
   for (let cell = 0; cell < draft.cells.length; cell++) {
     const col = cell % draft.width;
     const row = (cell - col) / draft.width;
-    const kind = KINDS[draft.cells[cell]] ?? 'floor';
+    const kind = KINDS[draft.cells[cell]!] ?? 'floor';
     drawCell(ctx, kind, col * size, row * size, size, theme, (row + col) % 2 === 1, false);
   }
   ctx.lineCap = 'round';

@@ -11,17 +11,21 @@ export function toBase64url(bytes: Uint8Array): string {
   let out = '';
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
     out +=
-      ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63] + ALPHABET[(n >> 6) & 63] + ALPHABET[n & 63];
+      ALPHABET.charAt(n >> 18) +
+      ALPHABET.charAt((n >> 12) & 63) +
+      ALPHABET.charAt((n >> 6) & 63) +
+      ALPHABET.charAt(n & 63);
   }
   const rest = bytes.length - i;
   if (rest === 1) {
-    const n = bytes[i] << 16;
-    out += ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63];
+    const n = bytes[i]! << 16;
+    out += ALPHABET.charAt(n >> 18) + ALPHABET.charAt((n >> 12) & 63);
   } else if (rest === 2) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
-    out += ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63] + ALPHABET[(n >> 6) & 63];
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    out +=
+      ALPHABET.charAt(n >> 18) + ALPHABET.charAt((n >> 12) & 63) + ALPHABET.charAt((n >> 6) & 63);
   }
   return out;
 }
@@ -35,7 +39,7 @@ export function fromBase64url(text: string): Uint8Array | null {
   let bits = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const v = code < 128 ? VALUE[code] : -1;
+    const v = code < 128 ? VALUE[code]! : -1;
     if (v < 0) return null;
     acc = ((acc << 6) | v) & 0xffffff;
     bits += 6;

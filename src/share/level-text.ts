@@ -40,7 +40,7 @@ export function levelText(level: Level): LevelText {
   for (const [text, t, a] of candidates) {
     const parsed = parseCollection(text);
     if (!parsed.ok || parsed.entries.length !== 1) continue;
-    const entry = parsed.entries[0];
+    const entry = parsed.entries[0]!;
     if (
       entry.ok &&
       sameBoard(entry.level, level) &&

@@ -50,7 +50,7 @@ const BOARD_CODE = /^[0-9WpPbB.\-/]*$/;
 const MOVES_CODE = /^[0-9lurdLURD()]*$/;
 
 export function boardCode(level: Level): string {
-  return printRle(level).replace(/[#@+$*|]/g, (ch) => TO_LINK[ch]);
+  return printRle(level).replace(/[#@+$*|]/g, (ch) => TO_LINK[ch]!);
 }
 
 export function printPayload(level: Level, moves?: string): string {
@@ -63,14 +63,14 @@ export function printPayload(level: Level, moves?: string): string {
 
 /** Reads a payload; every failure is a message. Never throws. */
 export function parsePayload(payload: string): PayloadResult {
-  const [rawBoard, ...rest] = payload.split('~');
+  const [rawBoard = '', ...rest] = payload.split('~'); // split gives at least one part
   // Board and moves never hold '%'; one comes from a browser or chat app escaping a character on
   // the way (a '<' pasted into a link arrives as %3C), so undo that to name the real character.
   const board = unescapePercent(rawBoard);
   const fields = new Map<string, string>();
   for (const field of rest) {
     if (field === '') continue;
-    const key = field[0];
+    const key = field[0]!;
     if (fields.has(key))
       return { ok: false, message: `This link is damaged: its "${key}" field appears twice.` };
     fields.set(key, field.slice(1));
@@ -84,7 +84,7 @@ export function parsePayload(payload: string): PayloadResult {
       message: `This link's level is damaged: "${bad}" is not a board character (W p P b B . - / and digits).`,
     };
   }
-  const xsb = board.replace(/[WpPbB/]/g, (ch) => FROM_LINK[ch]);
+  const xsb = board.replace(/[WpPbB/]/g, (ch) => FROM_LINK[ch]!);
   const parsed = parseCollection(xsb);
   if (!parsed.ok)
     return { ok: false, message: `This link's level is invalid: ${parsed.error.message}` };

@@ -22,14 +22,14 @@ export function boxDestinations(level: Level, position: Position, box: number): 
   const reached = new Uint8Array(size);
   const queue: Array<[boxCell: number, player: number]> = [[box, position.player]];
   for (let head = 0; head < queue.length; head++) {
-    const [boxCell, player] = queue[head];
+    const [boxCell, player] = queue[head]!;
     blocked[boxCell] = 1;
     const dist = walkDistances(level, blocked, player);
     blocked[boxCell] = 0;
     DIRECTIONS.forEach((dir, d) => {
       const behind = neighbour(width, height, boxCell, OPPOSITE[dir]);
       const ahead = neighbour(width, height, boxCell, dir);
-      if (behind < 0 || ahead < 0 || dist[behind] < 0) return;
+      if (behind < 0 || ahead < 0 || dist[behind]! < 0) return;
       if (isWall(level, ahead) || blocked[ahead] || seen[ahead * 4 + d]) return;
       seen[ahead * 4 + d] = 1;
       reached[ahead] = 1;

@@ -60,7 +60,7 @@ function paintCell(ch: string, tool: Tool): string {
 /** The draft with `tool` applied at `cell`; the same object when nothing changes. */
 export function paint(draft: Draft, cell: number, tool: Tool): Draft {
   if (cell < 0 || cell >= draft.cells.length) return draft;
-  const before = draft.cells[cell];
+  const before = draft.cells[cell]!;
   const after = paintCell(before, tool);
   if (after === before) return draft;
   let cells = draft.cells;
@@ -172,7 +172,7 @@ export function draftLevel(draft: Draft, title = ''): DraftCheck {
       error: { message: 'The level is not closed: a row has no wall in it, so the room is open.' },
     };
   }
-  const entry = parsed.entries[0];
+  const entry = parsed.entries[0]!; // an ok collection holds at least one board
   if (!entry.ok) return { ok: false, error: entry.error };
   return { ok: true, level: { ...entry.level, title }, row: top, col: left };
 }

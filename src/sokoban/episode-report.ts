@@ -50,7 +50,7 @@ export interface EpisodeSummary {
 export function episodeRows(episode: Episode, verdicts: readonly StepVerdict[]): StepRow[] {
   const cycles = cycleSteps(episode.steps);
   return episode.steps.map((s, i) => {
-    const v = verdicts[i];
+    const v = verdicts[i]!;
     const before = i > 0 ? verdicts[i - 1] : null;
     const wasted =
       s.kind === 'push' &&
@@ -66,14 +66,14 @@ export function episodeRows(episode: Episode, verdicts: readonly StepVerdict[]):
       pushesLeft: v.pushesLeft,
       status: v.status,
       cause: v.cause,
-      cycle: cycles[i],
+      cycle: cycles[i]!,
       wasted,
     };
   });
 }
 
 export function episodeSummary(episode: Episode, rows: readonly StepRow[]): EpisodeSummary {
-  const last = rows[rows.length - 1];
+  const last = rows[rows.length - 1]!;
   const lost = rows.find((r) => r.status === 'lost');
   return {
     order: episode.order,
@@ -84,7 +84,7 @@ export function episodeSummary(episode: Episode, rows: readonly StepRow[]): Epis
     cycleSteps: rows.filter((r) => r.cycle).length,
     wastedPushes: rows.filter((r) => r.wasted).length,
     firstLostStep: lost ? lost.step : null,
-    optimalPushes: rows[0].pushesLeft,
+    optimalPushes: rows[0]!.pushesLeft,
     agentPushes: last.pushes,
     solved: last.status === 'alive' && last.pushesLeft === 0,
   };

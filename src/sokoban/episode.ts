@@ -11,7 +11,7 @@ import {
   envStep,
   orderSize,
 } from './actions';
-import { directionOfLetter } from './direction';
+import { type Direction, directionOfLetter } from './direction';
 import { type Level, type Position, startPosition } from './level';
 import { step } from './rules';
 
@@ -40,7 +40,7 @@ export type EpisodeReplay =
   | { readonly ok: true; readonly episode: Episode }
   | { readonly ok: false; readonly message: string };
 
-const LETTER: Record<string, string> = { u: 'u', d: 'd', l: 'l', r: 'r' };
+const LETTER: Readonly<Record<Direction, string>> = { u: 'u', d: 'd', l: 'l', r: 'r' };
 
 /** Replays integer actions in `order` with the environment's semantics. */
 export function replayActions(
@@ -55,7 +55,7 @@ export function replayActions(
   let lurd = '';
   const steps: EpisodeStep[] = [{ action: null, kind: null, position, moves, pushes }];
   for (let i = 0; i < values.length; i++) {
-    const action = decodeAction(order, values[i]);
+    const action = decodeAction(order, values[i]!);
     if (!action)
       return {
         ok: false,
@@ -72,7 +72,7 @@ export function replayActions(
         lurd += dir.toUpperCase();
       } else lurd += dir;
     }
-    steps.push({ action: values[i], kind: result.kind, position, moves, pushes });
+    steps.push({ action: values[i]!, kind: result.kind, position, moves, pushes });
   }
   return { ok: true, episode: { order, steps, lurd, noops } };
 }
@@ -84,7 +84,7 @@ export function replayLurdEpisode(level: Level, moves: string): EpisodeReplay {
   let lurd = '';
   const steps: EpisodeStep[] = [{ action: null, kind: null, position, moves: 0, pushes }];
   for (let i = 0; i < moves.length; i++) {
-    const dir = directionOfLetter(moves[i]);
+    const dir = directionOfLetter(moves[i]!);
     const result = dir ? step(level, position, dir) : null;
     if (!result) return { ok: false, message: `Move ${i + 1} is illegal.` };
     position = result.position;
@@ -132,7 +132,7 @@ export function chooseOrder(
       message: `No action order reads these actions: values go up to ${Math.max(...values)}, and gym9 stops at 8.`,
     };
   ranked.sort((a, b) => a.noops - b.noops); // stable: ties keep ACTION_ORDERS' order
-  const [best, second] = ranked;
+  const [best, second] = ranked as [Episode, ...Episode[]]; // not empty: checked above
   const margin = Math.max(2, Math.ceil(values.length * 0.05));
   return {
     ok: true,
@@ -188,9 +188,9 @@ export function cycleSteps(steps: readonly EpisodeStep[]): boolean[] {
   const marks = steps.map(() => false);
   const lastSeen = new Map<string, number>();
   for (let k = 0; k < steps.length; k++) {
-    const key = positionKey(steps[k].position);
+    const key = positionKey(steps[k]!.position);
     const j = lastSeen.get(key);
-    if (j !== undefined && steps[k].kind !== 'noop') {
+    if (j !== undefined && steps[k]!.kind !== 'noop') {
       for (let i = j + 1; i <= k; i++) marks[i] = true;
     }
     lastSeen.set(key, k);

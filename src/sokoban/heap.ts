@@ -19,13 +19,13 @@ export function minHeap<T>(): MinHeap<T> {
       items.push([priority, value]);
       for (let i = items.length - 1; i > 0;) {
         const up = (i - 1) >> 1;
-        if (items[up][0] <= items[i][0]) break;
-        [items[up], items[i]] = [items[i], items[up]];
+        if (items[up]![0] <= items[i]![0]) break;
+        [items[up], items[i]] = [items[i]!, items[up]!];
         i = up;
       }
     },
     pop() {
-      const top = items[0];
+      const top = items[0]!; // callers check size > 0
       const last = items.pop()!;
       if (items.length > 0) {
         items[0] = last;
@@ -33,10 +33,10 @@ export function minHeap<T>(): MinHeap<T> {
           const l = 2 * i + 1;
           const r = l + 1;
           let m = i;
-          if (l < items.length && items[l][0] < items[m][0]) m = l;
-          if (r < items.length && items[r][0] < items[m][0]) m = r;
+          if (l < items.length && items[l]![0] < items[m]![0]) m = l;
+          if (r < items.length && items[r]![0] < items[m]![0]) m = r;
           if (m === i) break;
-          [items[m], items[i]] = [items[i], items[m]];
+          [items[m], items[i]] = [items[i]!, items[m]!];
           i = m;
         }
       }

@@ -158,7 +158,7 @@ export function parseCollection(text: string): CollectionResult {
       continue;
     }
     const previous: RawBoard | null =
-      current ?? (lastTextWasAfterBoard ? boards[boards.length - 1] : null);
+      current ?? (lastTextWasAfterBoard ? (boards[boards.length - 1] ?? null) : null);
     current = null;
     if (kind === 'blank') continue;
     if (kind === 'comment') {
@@ -169,8 +169,8 @@ export function parseCollection(text: string): CollectionResult {
     const trimmed = raw.trim();
     const kv = KEY_VALUE.exec(trimmed);
     if (kv) {
-      const key = kv[1].toLowerCase();
-      const value = kv[2].trim();
+      const key = kv[1]!.toLowerCase();
+      const value = kv[2]!.trim();
       if (key === 'comment') {
         if (value === '') inCommentBlock = true;
         continue;
@@ -313,9 +313,9 @@ function buildLevel(board: RawBoard, title: string, budget: { cells: number }): 
   let player = -1;
   let goals = 0;
   for (let r = 0; r < height; r++) {
-    const row = rows[r];
+    const row = rows[r]!;
     for (let c = 0; c < row.text.length; c++) {
-      const ch = row.text[c];
+      const ch = row.text[c]!;
       const cell = r * width + c;
       switch (ch) {
         case '#':
@@ -389,7 +389,7 @@ function buildLevel(board: RawBoard, title: string, budget: { cells: number }): 
   if (leak >= 0) {
     const r = Math.floor(leak / width);
     const c = leak % width;
-    const row = rows[r];
+    const row = rows[r]!;
     return {
       ok: false,
       error: {
@@ -430,6 +430,6 @@ export function parseLevel(
 ): { ok: true; level: Level } | { ok: false; error: LevelError } {
   const result = parseCollection(text);
   if (!result.ok) return result;
-  const first = result.entries[0];
+  const first = result.entries[0]!; // an ok collection holds at least one board
   return first.ok ? { ok: true, level: first.level } : { ok: false, error: first.error };
 }

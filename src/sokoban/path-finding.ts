@@ -15,11 +15,11 @@ export function walkDistances(level: Level, blocked: Uint8Array, from: number): 
   dist[from] = 0;
   queue[tail++] = from;
   while (head < tail) {
-    const cell = queue[head++];
+    const cell = queue[head++]!;
     for (const dir of DIRECTIONS) {
       const next = neighbour(level.width, level.height, cell, dir);
-      if (next >= 0 && dist[next] < 0 && !blocked[next] && !isWall(level, next)) {
-        dist[next] = dist[cell] + 1;
+      if (next >= 0 && dist[next]! < 0 && !blocked[next] && !isWall(level, next)) {
+        dist[next] = dist[cell]! + 1;
         queue[tail++] = next;
       }
     }
@@ -37,7 +37,7 @@ function boxMask(level: Level, boxes: readonly number[]): Uint8Array {
 export function reachableCells(level: Level, position: Position): Uint8Array {
   const dist = walkDistances(level, boxMask(level, position.boxes), position.player);
   const out = new Uint8Array(dist.length);
-  for (let i = 0; i < dist.length; i++) out[i] = dist[i] >= 0 ? 1 : 0;
+  for (let i = 0; i < dist.length; i++) out[i] = dist[i]! >= 0 ? 1 : 0;
   return out;
 }
 
@@ -45,10 +45,10 @@ export function reachableCells(level: Level, position: Position): Uint8Array {
 function traceWalk(level: Level, dist: Int32Array, to: number): string {
   let path = '';
   let cell = to;
-  while (dist[cell] > 0) {
+  while (dist[cell]! > 0) {
     for (const dir of DIRECTIONS) {
       const prev = neighbour(level.width, level.height, cell, OPPOSITE[dir]);
-      if (prev >= 0 && dist[prev] === dist[cell] - 1) {
+      if (prev >= 0 && dist[prev] === dist[cell]! - 1) {
         path = dir + path;
         cell = prev;
         break;
@@ -61,7 +61,7 @@ function traceWalk(level: Level, dist: Int32Array, to: number): string {
 /** The shortest walk (lower-case LURD) from the player to `target`, or null when it is unreachable. */
 export function walkPath(level: Level, position: Position, target: number): string | null {
   const dist = walkDistances(level, boxMask(level, position.boxes), position.player);
-  if (target < 0 || target >= dist.length || dist[target] < 0) return null;
+  if (target < 0 || target >= dist.length || dist[target]! < 0) return null;
   return traceWalk(level, dist, target);
 }
 
@@ -99,11 +99,11 @@ export function pushPath(
     DIRECTIONS.forEach((dir: Direction, d) => {
       const behind = neighbour(level.width, level.height, boxCell, OPPOSITE[dir]);
       const ahead = neighbour(level.width, level.height, boxCell, dir);
-      if (behind < 0 || ahead < 0 || dist[behind] < 0) return;
+      if (behind < 0 || ahead < 0 || dist[behind]! < 0) return;
       if (isWall(level, ahead) || others[ahead]) return;
       const state = ahead * 4 + d;
-      const c = baseCost + BIG + dist[behind] + 1;
-      if (c < cost[state]) {
+      const c = baseCost + BIG + dist[behind]! + 1;
+      if (c < cost[state]!) {
         cost[state] = c;
         parent[state] = fromState;
         walkTo[state] = traceWalk(level, dist, behind) + dir.toUpperCase();
@@ -115,14 +115,14 @@ export function pushPath(
   expand(box, position.player, 0, -1);
   while (heap.size > 0) {
     const [c, state] = heap.pop();
-    if (c > cost[state]) continue;
+    if (c > cost[state]!) continue;
     const boxCell = state >> 2;
     if (boxCell === target) {
       let path = '';
-      for (let s = state; s >= 0; s = parent[s]) path = walkTo[s] + path;
+      for (let s = state; s >= 0; s = parent[s]!) path = walkTo[s] + path;
       return path;
     }
-    const dir = DIRECTIONS[state & 3];
+    const dir = DIRECTIONS[state & 3]!;
     const player = neighbour(level.width, level.height, boxCell, OPPOSITE[dir]);
     expand(boxCell, player, c, state);
   }

@@ -60,11 +60,11 @@ export function rleDecode(input: string, maxLength = RLE_MAX_EXPANDED): RleResul
   let below = 0;
   let pos = 0;
   while (pos < input.length) {
-    const ch = input[pos];
+    const ch = input[pos]!;
     if (ch === ')') {
       if (stack.length === 1) return fail('unmatched ")"', pos);
       const group = stack.pop()!;
-      const top = stack[stack.length - 1];
+      const top = stack[stack.length - 1]!;
       below -= top.out.length;
       if (below + top.out.length + group.out.length * group.count > maxLength)
         return tooLong(group.countAt);
@@ -76,7 +76,7 @@ export function rleDecode(input: string, maxLength = RLE_MAX_EXPANDED): RleResul
     const countStart = pos;
     if (isDigit(ch)) {
       // Stops one digit past the limit: a million-digit count is refused without reading it all.
-      while (pos < input.length && isDigit(input[pos]) && pos - countStart <= MAX_COUNT_DIGITS)
+      while (pos < input.length && isDigit(input[pos]!) && pos - countStart <= MAX_COUNT_DIGITS)
         pos++;
       if (pos - countStart > MAX_COUNT_DIGITS)
         return fail(`a count has more than ${MAX_COUNT_DIGITS} digits`, countStart);
@@ -84,7 +84,7 @@ export function rleDecode(input: string, maxLength = RLE_MAX_EXPANDED): RleResul
       if (pos >= input.length || input[pos] === ')')
         return fail('a count must be followed by a character or a group', countStart);
     }
-    const top = stack[stack.length - 1];
+    const top = stack[stack.length - 1]!;
     if (input[pos] === '(') {
       if (stack.length > MAX_GROUP_DEPTH)
         return fail(`groups are nested more than ${MAX_GROUP_DEPTH} deep`, pos);
@@ -97,18 +97,18 @@ export function rleDecode(input: string, maxLength = RLE_MAX_EXPANDED): RleResul
       // A run of plain characters is copied at once: a million-move line is one slice, not a
       // million concatenations.
       let end = pos + 1;
-      while (end < input.length && !isSpecial(input[end])) end++;
+      while (end < input.length && !isSpecial(input[end]!)) end++;
       if (below + top.out.length + (end - pos) > maxLength) return tooLong(pos);
       top.out += input.slice(pos, end);
       pos = end;
       continue;
     }
     if (below + top.out.length + count > maxLength) return tooLong(countStart);
-    top.out += input[pos].repeat(count);
+    top.out += input[pos]!.repeat(count);
     pos++;
   }
-  if (stack.length > 1) return fail('unclosed "("', stack[stack.length - 1].open);
-  return { ok: true, text: stack[0].out };
+  if (stack.length > 1) return fail('unclosed "("', stack[stack.length - 1]!.open);
+  return { ok: true, text: stack[0]!.out };
 }
 
 /** Compresses runs of three or more equal characters into `N` + character. */
@@ -119,7 +119,7 @@ export function rleEncode(text: string): string {
     let j = i + 1;
     while (j < text.length && text[j] === text[i]) j++;
     const run = j - i;
-    out += run >= 3 ? `${run}${text[i]}` : text[i].repeat(run);
+    out += run >= 3 ? `${run}${text[i]}` : text[i]!.repeat(run);
     i = j;
   }
   return out;

@@ -41,7 +41,7 @@ export function replay(level: Level, position: Position, moves: string): ReplayR
   let pos = position;
   let fixed = '';
   for (let i = 0; i < moves.length; i++) {
-    const dir = directionOfLetter(moves[i]);
+    const dir = directionOfLetter(moves[i]!);
     const result = dir ? step(level, pos, dir) : null;
     if (!result)
       return {
@@ -60,7 +60,7 @@ export function positionsAlong(level: Level, position: Position, moves: string):
   const out: Position[] = [position];
   let pos = position;
   for (let i = 0; i < moves.length; i++) {
-    const dir = directionOfLetter(moves[i]);
+    const dir = directionOfLetter(moves[i]!);
     const result = dir ? step(level, pos, dir) : null;
     if (!result) break;
     pos = result.position;

@@ -7,11 +7,11 @@ export type SolveMode = 'fast' | 'optimal';
 
 export interface SolveOptions {
   /** `fast`: a solution as soon as possible. `optimal`: fewest pushes (then moves), proven. */
-  readonly mode?: SolveMode;
-  /** Wall-clock limit in milliseconds (default: no limit). */
-  readonly timeLimitMs?: number;
+  readonly mode?: SolveMode | undefined;
+  /** Wall-clock limit in milliseconds (default: no limit). Undefined means the default too. */
+  readonly timeLimitMs?: number | undefined;
   /** Memory cap for the search's tables in megabytes (default 512). */
-  readonly memoryLimitMb?: number;
+  readonly memoryLimitMb?: number | undefined;
   /** Called about every `progressIntervalMs` (default 100) while searching. */
   readonly onProgress?: (progress: SolveProgress) => void;
   readonly progressIntervalMs?: number;

@@ -25,8 +25,8 @@ import { solveTuned } from './index';
 
 export interface AnalyseOptions {
   /** Limit of each optimal search, in milliseconds (default 2000). */
-  readonly timeLimitMs?: number;
-  readonly memoryLimitMb?: number;
+  readonly timeLimitMs?: number | undefined;
+  readonly memoryLimitMb?: number | undefined;
   /** Called after each position that needed work: `done` of `total` pushes-or-start. */
   readonly onProgress?: (done: number, total: number) => void;
 }

@@ -100,7 +100,7 @@ const browserScheduler: FrameScheduler = {
   request: (cb) =>
     typeof requestAnimationFrame === 'function'
       ? requestAnimationFrame(() => cb(performance.now()))
-      : (setTimeout(() => cb(performance.now()), 16) as unknown as number),
+      : setTimeout(() => cb(performance.now()), 16),
   cancel: (h) =>
     typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame(h) : clearTimeout(h),
 };

@@ -32,7 +32,7 @@ export function createGeneratorWorker(): GeneratorWorkerLike {
 interface Job {
   readonly id: number;
   readonly levels: GeneratedLevel[];
-  readonly onLevel?: (level: GeneratedLevel, index: number) => void;
+  readonly onLevel: ((level: GeneratedLevel, index: number) => void) | undefined;
   readonly finish: (outcome: GenerateOutcome) => void;
 }
 

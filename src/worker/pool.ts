@@ -82,7 +82,7 @@ export class SolverPool {
     let next = 0;
     const loop = async (lane: Lane): Promise<void> => {
       while (this.generation === generation && next < tasks.length) {
-        const task = tasks[next++];
+        const task = tasks[next++]!;
         const outcome = await this.solveOn(lane, task.level, options);
         if (this.generation !== generation) return;
         onDone(task, outcome);

@@ -6,10 +6,11 @@ import type { Level, Position, StepVerdict } from '../sokoban';
 import type { DeadlockReport, SolveMode, SolveProgress, SolveResult } from '../solver/api';
 
 /** What the main thread may ask of a search: the callbacks stay on the main thread. */
+/** Unset and undefined both mean the engine's default: the client forwards what it was given. */
 export interface WorkerSolveOptions {
-  readonly mode?: SolveMode;
-  readonly timeLimitMs?: number;
-  readonly memoryLimitMb?: number;
+  readonly mode?: SolveMode | undefined;
+  readonly timeLimitMs?: number | undefined;
+  readonly memoryLimitMb?: number | undefined;
 }
 
 export type SolverRequest =

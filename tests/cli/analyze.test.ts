@@ -38,7 +38,7 @@ function run(argv: string[], extra: Partial<AnalyzeIo> = {}) {
     stdout: (l) => out.push(l),
     stderr: (l) => err.push(l),
     readFile: (p) => {
-      if (p in FILES) return FILES[p];
+      if (p in FILES) return FILES[p]!;
       throw Object.assign(new Error('missing'), { code: 'ENOENT' });
     },
     isFile: (p) => p in FILES,

@@ -170,7 +170,7 @@ parentPort.postMessage({ type: 'ready' });
 `;
 
 describe('the worker pool', () => {
-  const level = fixtureLevels()[0];
+  const level = fixtureLevels()[0]!;
   const task = (title: string): PoolTask => ({
     level: { ...level, title },
     options: { mode: 'fast', timeLimitMs: 100 },
@@ -200,7 +200,7 @@ describe('the worker pool', () => {
       'result',
     ]);
     expect(seen.sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(outcomes[1].wallMs).toBeGreaterThanOrEqual(hardLimitMs(100) - 50);
+    expect(outcomes[1]!.wallMs).toBeGreaterThanOrEqual(hardLimitMs(100) - 50);
     expect((outcomes[3] as { message: string }).message).toContain('kaboom');
     expect((outcomes[5] as { message: string }).message).toContain('code 3');
     expect((outcomes[6] as { message: string }).message).toContain('out of memory');
@@ -237,7 +237,7 @@ describe('the worker pool', () => {
       () => {},
     );
     const rows = outcomes.map((o, i) =>
-      rowFromOutcome('fixture', i + 1, levels[i].title, levels[i], o),
+      rowFromOutcome('fixture', i + 1, levels[i]!.title, levels[i]!, o),
     );
     expect(rows.map((r) => r.status)).toEqual([
       'solved',
@@ -249,9 +249,9 @@ describe('the worker pool', () => {
     for (const [i, r] of rows.entries()) {
       expect(r.peakMemoryMb).toBeGreaterThan(0);
       if (r.status !== 'solved') continue;
-      const replayed = replay(levels[i], startPosition(levels[i]), r.solution!);
+      const replayed = replay(levels[i]!, startPosition(levels[i]!), r.solution!);
       expect(replayed.error).toBeUndefined();
-      expect(isSolved(levels[i], replayed.position)).toBe(true);
+      expect(isSolved(levels[i]!, replayed.position)).toBe(true);
     }
   }, 60_000);
 });
@@ -296,7 +296,7 @@ describe('npm run bench (on the test collection, not a benchmark)', () => {
       if (!levels.ok) throw new Error('fixture');
       for (const row of report.rows) {
         if (row.status !== 'solved') continue;
-        const entry = levels.entries[row.index - 1];
+        const entry = levels.entries[row.index - 1]!;
         if (!entry.ok) throw new Error('fixture');
         const replayed = replay(entry.level, startPosition(entry.level), row.solution!);
         expect(isSolved(entry.level, replayed.position)).toBe(true);

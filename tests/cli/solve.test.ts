@@ -82,7 +82,7 @@ describe('npm run solve -- FILE --json', () => {
     const solved = out.map(parseLine).filter((r) => r.status === 'solved');
     expect(solved.length).toBe(EXPECTED_STATUS.filter((s) => s === 'solved').length);
     for (const row of solved) {
-      const level = all[row.index - 1];
+      const level = all[row.index - 1]!;
       expect(typeof row.solution).toBe('string');
       expectReplaysToSolved(level, row.solution!);
       expect(row.moves).toBe(row.solution!.length);
@@ -98,7 +98,7 @@ describe('npm run solve -- FILE --json', () => {
   });
 
   it("gives an invalid level the parser's message with its line and column, and no solution", () => {
-    const row = parseLine(run([collectionPath, '--json']).out[3]);
+    const row = parseLine(run([collectionPath, '--json']).out[3]!);
     expect(row).toMatchObject({
       index: 4,
       status: 'invalid',
@@ -111,7 +111,7 @@ describe('npm run solve -- FILE --json', () => {
   });
 
   it('calls a level with a box stuck in a corner unsolvable, with a reason', () => {
-    const row = parseLine(run([collectionPath, '--json']).out[4]);
+    const row = parseLine(run([collectionPath, '--json']).out[4]!);
     expect(row.status).toBe('unsolvable');
     expect(row.solution).toBeNull();
     expect(typeof row.message).toBe('string');
@@ -122,9 +122,9 @@ describe('npm run solve -- FILE --json', () => {
     const { code, out } = run([collectionPath, '--json', '--level', '3', '--mode', 'optimal']);
     expect(code).toBe(0);
     expect(out).toHaveLength(1);
-    const row = parseLine(out[0]);
+    const row = parseLine(out[0]!);
     expect(row).toMatchObject({ index: 3, title: 'Two boxes', status: 'solved' });
-    expectReplaysToSolved(levels()[2], row.solution!);
+    expectReplaysToSolved(levels()[2]!, row.solution!);
   });
 
   it('without --json prints readable lines and a summary', () => {
@@ -142,7 +142,7 @@ describe('npm run solve: failures', () => {
     expect(code).toBe(2);
     expect(out).toEqual([]);
     expect(err).toHaveLength(1);
-    expect(err[0].split('\n')).toHaveLength(1);
+    expect(err[0]!.split('\n')).toHaveLength(1);
     expect(err[0]).toContain('missing.txt');
   });
 
@@ -151,7 +151,7 @@ describe('npm run solve: failures', () => {
     expect(code).toBe(2);
     expect(out).toEqual([]);
     expect(err).toHaveLength(1);
-    expect(err[0].split('\n')).toHaveLength(1);
+    expect(err[0]!.split('\n')).toHaveLength(1);
     expect(err[0]).toMatch(/No board found/);
   });
 
@@ -181,7 +181,7 @@ describe('npm run solve: failures', () => {
     expect(code).toBe(2);
     expect(out).toEqual([]);
     expect(err).toHaveLength(1);
-    expect(err[0].split('\n')).toHaveLength(1);
+    expect(err[0]!.split('\n')).toHaveLength(1);
     expect(err[0]).toMatch(message);
   });
 
@@ -193,8 +193,8 @@ describe('npm run solve: failures', () => {
     expect(code).toBe(0);
     const rows = out.map(parseLine);
     expect(rows.map((r) => r.status)).toEqual(['invalid', 'invalid']);
-    expect(rows[0].message).toMatch(/nested more than 100 deep\. \(line 1, column 102\)$/);
-    expect(rows[1].message).toMatch(/too large .*\)\. \(line 3\)$/);
+    expect(rows[0]!.message).toMatch(/nested more than 100 deep\. \(line 1, column 102\)$/);
+    expect(rows[1]!.message).toMatch(/too large .*\)\. \(line 3\)$/);
   });
 
   it('a file over 4 MB is refused before it is read: one stderr line, exit 2', () => {
@@ -225,7 +225,7 @@ describe('npm run solve: failures', () => {
     });
     const { code, out, err } = run([collectionPath, '--json', '--level', '1'], { solve: bogus });
     expect(code).toBe(1);
-    const row = parseLine(out[0]);
+    const row = parseLine(out[0]!);
     expect(row.status).toBe('error');
     expect(row.solution).toBeNull();
     expect(row.message).toMatch(/move 1 is illegal/);
@@ -243,7 +243,7 @@ describe('npm run solve: failures', () => {
     expect(code).toBe(1);
     const rows = out.map(parseLine);
     expect(rows[0]).toMatchObject({ status: 'error', message: 'engine bug: boom' });
-    expect(rows[1].status).toBe('solved');
+    expect(rows[1]!.status).toBe('solved');
   });
 });
 

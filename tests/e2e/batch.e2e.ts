@@ -99,7 +99,7 @@ describeE2E('Solve all', () => {
     );
 
     // A row opens its level with its solution ready: Play walks it to Solved.
-    const fifth = exported[4];
+    const fifth = exported[4]!;
     await page.getByRole('button', { name: 'Open level 5 with its solution' }).click();
     await until(
       page.getByRole('combobox', { name: 'Choose level' }).locator('option:checked'),

@@ -38,12 +38,12 @@ function pixel(page: Page, cell: number, fx: number, fy: number): Promise<number
       const y = Math.round((Math.floor(cell / width) + fy) * size);
       return [...canvas.getContext('2d')!.getImageData(x, y, 1, 1).data];
     },
-    [cell, fx, fy, WIDTH],
+    [cell, fx, fy, WIDTH] as const,
   );
 }
 
 // The selection colour (#f59f00) the brackets are drawn in.
-const isBracket = ([r, g, b]: number[]) => r > 220 && g > 130 && g < 180 && b < 60;
+const isBracket = ([r = 0, g = 0, b = 0]: number[]) => r > 220 && g > 130 && g < 180 && b < 60;
 // A spot on the top-left bracket's horizontal arm: 20 % in, 9 % further along.
 const ARM = [0.29, 0.2] as const;
 

@@ -132,7 +132,7 @@ describeE2E('level editor', () => {
       [await at(0, 7), await at(5, 7)],
       [await at(5, 7), await at(5, 0)],
       [await at(5, 0), await at(0, 0)],
-    ])
+    ] as const)
       await swipe(page, from, to, 8);
     expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
     // Headless Chromium turns the first tap after CDP-injected swipes into the end of a gesture

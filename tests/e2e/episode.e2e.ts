@@ -75,7 +75,7 @@ describeE2E('episodes', () => {
     await openPanel(page, app.url);
     const seen: Record<string, string[]> = {};
     for (const order of Object.keys(ENCODE)) {
-      const ints = [...WALK].map((d, i) => ENCODE[order](d, PUSHES.has(i)));
+      const ints = [...WALK].map((d, i) => ENCODE[order]!(d, PUSHES.has(i)));
       await applyActions(page, JSON.stringify(ints), order);
       await expectText(stepText(page), /^Step 0 of 10: start/);
       const labels: string[] = [];

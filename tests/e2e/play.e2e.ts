@@ -78,17 +78,17 @@ function generatedBoxoban(): string {
       ),
     );
     if (n === 53) {
-      grid[5][3] = '@';
-      grid[5][4] = '$';
-      grid[5][5] = '.';
-      grid[8][2] = grid[8][4] = grid[8][6] = '#';
+      grid[5]![3] = '@';
+      grid[5]![4] = '$';
+      grid[5]![5] = '.';
+      grid[8]![2] = grid[8]![4] = grid[8]![6] = '#';
     } else {
-      grid[2][2] = '$';
-      grid[2][7] = '.';
+      grid[2]![2] = '$';
+      grid[2]![7] = '.';
       // 48 player squares in rows 3..8; boards 48..59 reuse squares 0..11 and add a wall.
       const spot = n % 48;
-      grid[3 + Math.floor(spot / 8)][1 + (spot % 8)] = '@';
-      if (n >= 48) grid[1][8] = '#';
+      grid[3 + Math.floor(spot / 8)]![1 + (spot % 8)] = '@';
+      if (n >= 48) grid[1]![8] = '#';
     }
     boards.push(grid.map((row) => row.join('')));
   }
@@ -273,7 +273,7 @@ describeE2E('playing a pasted level in Chromium', () => {
     const page = await app.newPage();
 
     // Reference pictures: boards 53 and 52 loaded alone.
-    const alone = (n: number) => file.split(/\n(?=; \d+\n)/)[n];
+    const alone = (n: number) => file.split(/\n(?=; \d+\n)/)[n]!;
     await openWith(page, app.url, alone(53));
     await expect.poll(() => boardLabel(page)).toMatch(/“53”, 10 by 10/);
     const pixels53 = await boardPixels(page);
@@ -418,9 +418,9 @@ describeE2E('playing a pasted level in Chromium', () => {
           r === 0 || c === 0 || r === size - 1 || c === size - 1 ? '#' : ' ',
         ),
       );
-      rows[1][1] = '@';
-      rows[2][2] = '$';
-      rows[size - 2][size - 2] = '.';
+      rows[1]![1] = '@';
+      rows[2]![2] = '$';
+      rows[size - 2]![size - 2] = '.';
       return rows.map((row) => row.join('')).join('\n');
     };
     const canvas = board(page);
@@ -446,7 +446,7 @@ describeE2E('playing a pasted level in Chromium', () => {
     const big = await fits();
     expect(big.width).toBeGreaterThanOrEqual(60 * 6);
     const before = await boardPixels(page);
-    expect(new Set(before.split(':')[1].split(';')).size).toBeGreaterThanOrEqual(3); // drawn, not blank
+    expect(new Set(before.split(':')[1]!.split(';')).size).toBeGreaterThanOrEqual(3); // drawn, not blank
 
     await page.setViewportSize({ width: 900, height: 560 });
     await expect.poll(async () => (await canvas.boundingBox())!.width).toBeLessThan(big.width);

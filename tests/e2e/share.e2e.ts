@@ -51,7 +51,7 @@ async function canvasImage(page: Page): Promise<{ size: string; png: string }> {
         ),
     );
     if (shot === last) {
-      const [size, png] = shot.split('|');
+      const [size = '', png = ''] = shot.split('|');
       return { size, png };
     }
     last = shot;
@@ -124,11 +124,11 @@ describeE2E('share links in Chromium', () => {
         r === 0 || r === 29 || c === 0 || c === 39 || (r % 4 === 2 && c % 5 === 3) ? '#' : ' ',
       ),
     );
-    rows[5][5] = '$';
-    rows[5][10] = '$';
-    rows[20][30] = '$';
-    rows[8][8] = rows[15][15] = rows[25][35] = '.';
-    rows[10][20] = '@';
+    rows[5]![5] = '$';
+    rows[5]![10] = '$';
+    rows[20]![30] = '$';
+    rows[8]![8] = rows[15]![15] = rows[25]![35] = '.';
+    rows[10]![20] = '@';
     const big = [...rows.map((r) => r.join('').replace(/ +$/, '')), 'Title: Big room'].join('\n');
     const page = await app.newPage({ viewport: VIEWPORT });
     await page.goto(app.url);
@@ -251,7 +251,7 @@ describeE2E('share links in Chromium', () => {
     const page = await app.newPage({ viewport: VIEWPORT });
     await page.goto(app.url);
     await loadLevel(page, LEVEL_B);
-    const good = (await share(page, false)).split('#')[1];
+    const good = (await share(page, false)).split('#')[1]!;
     await blurInputs(page);
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => text(gameStatus(page))).toBe('Moves: 1 · Pushes: 0');

@@ -212,7 +212,7 @@ if (!LEVEL_53) {
       const frames = await page.evaluate(() =>
         (window as unknown as { __frames: number[] }).__frames.slice(),
       );
-      const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+      const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
       const worst = Math.max(...gaps);
       const played = Number(/^Move (\d+)/.exec(await text(where(page)))![1]);
       const tasks = await longTasks(page);
@@ -324,7 +324,7 @@ if (!LEVEL_53) {
           state: { histories: Record<string, { moves: string }> };
         },
     );
-    const moves: string = Object.values(solution.state.histories)[0].moves;
+    const moves: string = Object.values(solution.state.histories)[0]!.moves;
     expect(moves).toHaveLength(total);
 
     // The same move as the solution's next one keeps the rest as the redo tail.
@@ -335,17 +335,17 @@ if (!LEVEL_53) {
       r: 'ArrowRight',
       d: 'ArrowDown',
     };
-    await page.keyboard.press(key[moves[4].toLowerCase()]);
+    await page.keyboard.press(key[moves[4]!.toLowerCase()]!);
     await until(where(page), new RegExp(`^Move 5 of ${total}$`));
     await expect(button(page, 'Redo').isEnabled()).resolves.toBe(true);
     // Undo, then a move the solution does not make: the old tail is gone, Redo has nothing.
     await button(page, 'Undo').click();
     await blurInputs(page);
     const other = (['l', 'u', 'r', 'd'] as const).find(
-      (d) => d !== moves[4].toLowerCase() && d !== 'r' && d !== 'u',
+      (d) => d !== moves[4]!.toLowerCase() && d !== 'r' && d !== 'u',
     );
     // From move 4 the player can step; pick a legal one that differs from the solution.
-    await page.keyboard.press(key[other!]);
+    await page.keyboard.press(key[other!]!);
     const now = await text(where(page));
     if (now === `Move 5 of 5`) {
       await expect(button(page, 'Redo').isDisabled()).resolves.toBe(true);

@@ -38,8 +38,8 @@ describe('npm run generate', () => {
       const row = JSON.parse(line) as { xsb: string; solution: string; pushes: number };
       expect(row).toMatchObject({ index: i + 1, seed: 3 + i, boxes: 4, optimal: true });
       const parsed = parseCollection(row.xsb);
-      if (!parsed.ok || !parsed.entries[0].ok) throw new Error('unreadable board');
-      const level = parsed.entries[0].level;
+      if (!parsed.ok || !parsed.entries[0]!.ok) throw new Error('unreadable board');
+      const level = parsed.entries[0]!.level;
       expect(printBoard(level)).toBe(row.xsb);
       const played = replay(level, startPosition(level), row.solution);
       expect(played.error).toBeUndefined();

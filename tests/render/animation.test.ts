@@ -14,10 +14,10 @@ function level(text: string): Level {
 const L = level(['#######', '# .$@ #', '#######'].join('\n'));
 
 /** Where the fake context drew arcs (the player's face is the first arc after its fill style). */
-function arcs(calls: { name: string; args: unknown[] }[]): number[][] {
+function arcs(calls: { name: string; args: unknown[] }[]): [number, number][] {
   return calls
     .filter((c) => c.name === 'arc')
-    .map((c) => [c.args[0] as number, c.args[1] as number]);
+    .map((c): [number, number] => [c.args[0] as number, c.args[1] as number]);
 }
 
 describe('animated steps', () => {

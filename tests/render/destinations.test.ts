@@ -15,7 +15,10 @@ const CORRIDOR = level('#######\n#@ $ .#\n#######');
 /** The drawing calls made after the board's squares: the marks drawn over them. */
 function overlay(destinations?: readonly number[]): Call[] {
   const { ctx, calls } = fakeContext();
-  draw(ctx, CORRIDOR, startPosition(CORRIDOR), defaultTheme, 40, { selected: 10, destinations });
+  draw(ctx, CORRIDOR, startPosition(CORRIDOR), defaultTheme, 40, {
+    selected: 10,
+    ...(destinations && { destinations }),
+  });
   const plain = fakeContext();
   draw(plain.ctx, CORRIDOR, startPosition(CORRIDOR), defaultTheme, 40, { selected: 10 });
   return calls.slice(plain.calls.length);
@@ -29,10 +32,10 @@ describe('box destinations on the board', () => {
     ).toBe(true);
     const points = calls
       .filter((c) => c.name === 'moveTo' || c.name === 'lineTo')
-      .map((c) => c.args as number[]);
+      .map((c) => c.args as [number, number]);
     // Four brackets of three points for each of the two squares, all inside those squares.
     expect(points).toHaveLength(2 * 4 * 3);
-    const inside = (cell: number, [x, y]: number[]) =>
+    const inside = (cell: number, [x, y]: [number, number]) =>
       x > (cell % 7) * 40 && x < ((cell % 7) + 1) * 40 && y > 40 && y < 80;
     expect(points.filter((p) => inside(11, p))).toHaveLength(12);
     expect(points.filter((p) => inside(12, p))).toHaveLength(12);

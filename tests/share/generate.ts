@@ -61,14 +61,14 @@ export function arbitraryShareLevel(
         for (let c = 1; c < width - 1; c++) interior.push(r * width + c);
       for (let i = interior.length - 1; i > 0; i--) {
         const j = rnd(i + 1);
-        [interior[i], interior[j]] = [interior[j], interior[i]];
+        [interior[i], interior[j]] = [interior[j]!, interior[i]!];
       }
-      const player = interior[0];
+      const player = interior[0]!;
       const boxes = interior.slice(1, 1 + boxCount);
       // Goals: some on boxes, the rest on other cells.
       const goals = interior
         .slice(1 + boxCount, 1 + 2 * boxCount)
-        .map((g, i) => (rnd(3) === 0 ? boxes[i] : g));
+        .map((g, i) => (rnd(3) === 0 ? boxes[i]! : g));
       for (const cell of interior.slice(1 + 2 * boxCount))
         grid[cell] = rnd(100) < wallPercent ? '#' : ' ';
       for (const g of goals) grid[g] = '.';
@@ -91,12 +91,14 @@ export function arbitraryShareLevel(
           const around = [-1, 0, 1].every((dr) =>
             [-1, 0, 1].every((dc) => outsideOrWall(cell, dr, dc)),
           );
-          const touchesOutside = [
-            [-1, 0],
-            [1, 0],
-            [0, -1],
-            [0, 1],
-          ].some(([dr, dc]) => {
+          const touchesOutside = (
+            [
+              [-1, 0],
+              [1, 0],
+              [0, -1],
+              [0, 1],
+            ] as const
+          ).some(([dr, dc]) => {
             const r = Math.floor(cell / width) + dr;
             const c = (cell % width) + dc;
             return r < 0 || c < 0 || r >= height || c >= width || grid[r * width + c] === OUT;
@@ -159,7 +161,7 @@ export function arbitraryMoves(max = 10_000): fc.Arbitrary<string> {
       const rnd = random(seed);
       let out = '';
       while (out.length < length) {
-        const letter = LETTERS[rnd(8)];
+        const letter = LETTERS[rnd(8)]!;
         out += runs ? letter.repeat(1 + rnd(40)) : letter;
       }
       return out.slice(0, length);
@@ -182,7 +184,7 @@ export function arbitraryLevelWithLegalMoves(
       let pos = { player: level.player, boxes: level.boxes };
       let moves = '';
       for (let tries = 0; moves.length < length && tries < length * 4; tries++) {
-        const next = step(level, pos, DIRECTIONS[rnd(4)]);
+        const next = step(level, pos, DIRECTIONS[rnd(4)]!);
         if (!next) continue;
         pos = next.position;
         moves += next.letter;

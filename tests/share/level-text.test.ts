@@ -39,9 +39,9 @@ describe('levelText: a shared level as text the store can load', () => {
         const t = levelText({ ...level, title, author });
         const parsed = parseCollection(t.text);
         expect(parsed.ok && parsed.entries.length).toBe(1);
-        if (!parsed.ok || !parsed.entries[0].ok) throw new Error('not playable');
-        expect(sameBoard(parsed.entries[0].level, level)).toBe(true);
-        expect(parsed.entries[0].level).toEqual(t.level);
+        if (!parsed.ok || !parsed.entries[0]!.ok) throw new Error('not playable');
+        expect(sameBoard(parsed.entries[0]!.level, level)).toBe(true);
+        expect(parsed.entries[0]!.level).toEqual(t.level);
         // The title is lost only when even a comment line cannot carry it (never, so far).
         expect(t.level.title).toBe(singleLine(title));
       }),

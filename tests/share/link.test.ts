@@ -145,7 +145,7 @@ describe('decode(encode(x)) = x', () => {
           maxLength: 10_000,
         }),
         { numRuns: 1, seed: 5 },
-      )[0]
+      )[0]!
       .join('');
     const e = await encodeShare({ level: lvl, moves });
     expect(e.ok).toBe(true);

@@ -35,7 +35,7 @@ describe('boxDestinations', () => {
     const start = startPosition(room);
     const [a, b] = room.boxes;
     expect([a, b]).toEqual([17, 19]);
-    const got = boxDestinations(room, start, a);
+    const got = boxDestinations(room, start, a!);
     expect(got).toContain(18); // pushed right once
     expect(got).toContain(24); // down: the player walks round to stand above it first
     expect(got).toContain(10); // up: the player walks round below it
@@ -50,7 +50,7 @@ describe('boxDestinations', () => {
         fc.nat(),
         (lvl, pick) => {
           const start = startPosition(lvl);
-          const box = lvl.boxes[pick % lvl.boxes.length];
+          const box = lvl.boxes[pick % lvl.boxes.length]!;
           const got = new Set(boxDestinations(lvl, start, box));
           for (let cell = 0; cell < lvl.width * lvl.height; cell++) {
             if (cell === box || isWall(lvl, cell)) continue;

@@ -183,7 +183,7 @@ function walk(l: Level, choices: number[]): string {
   let p: Position = startPosition(l);
   let lurd = '';
   for (const c of choices) {
-    const r = step(l, p, DIRECTIONS[c % 4]);
+    const r = step(l, p, DIRECTIONS[c % 4]!);
     if (!r) continue;
     p = r.position;
     lurd += r.letter;

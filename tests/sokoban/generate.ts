@@ -28,23 +28,23 @@ export function arbitraryLevel(
     .filter(({ width, height }) => (width - 2) * (height - 2) >= 3)
     .map(({ width, height, seed, title, author }) => {
       let s = 0;
-      const rnd = (n: number) => seed[s++ % seed.length] % n;
+      const rnd = (n: number) => seed[s++ % seed.length]! % n;
       const interior: number[] = [];
       for (let r = 1; r < height - 1; r++)
         for (let c = 1; c < width - 1; c++) interior.push(r * width + c);
       // Shuffle interior deterministically from the seed.
       for (let i = interior.length - 1; i > 0; i--) {
         const j = (rnd(1000) * 7919 + i) % (i + 1);
-        [interior[i], interior[j]] = [interior[j], interior[i]];
+        [interior[i], interior[j]] = [interior[j]!, interior[i]!];
       }
       const boxCount = 1 + rnd(Math.max(1, Math.min(4, Math.floor((interior.length - 1) / 2))));
-      const player = interior[0];
+      const player = interior[0]!;
       const boxes = interior.slice(1, 1 + boxCount).sort((a, b) => a - b);
       const goals = new Set(interior.slice(1 + boxCount, 1 + 2 * boxCount));
       // Boxes may stand on goals: sometimes reuse a box cell as a goal.
       if (rnd(3) === 0 && goals.size > 0) {
-        goals.delete([...goals][0]);
-        goals.add(boxes[0]);
+        goals.delete([...goals][0]!);
+        goals.add(boxes[0]!);
       }
       const wallChance = rnd(4);
       const tiles: string[] = [];

@@ -24,7 +24,7 @@ function entries(text: string): readonly LevelEntry[] {
 }
 
 function firstError(text: string) {
-  const e = entries(text)[0];
+  const e = entries(text)[0]!;
   if (e.ok) throw new Error('expected an error');
   return e.error;
 }
@@ -199,9 +199,9 @@ describe('parseCollection on hostile input', () => {
   });
 
   it('RLE boards still round trip exactly', () => {
-    const level = entries('####\n#@$.#\n#####')[0];
+    const level = entries('####\n#@$.#\n#####')[0]!;
     if (!level.ok) throw new Error(level.error.message);
-    const back = entries(printRle(level.level))[0];
+    const back = entries(printRle(level.level))[0]!;
     expect(back.ok && back.level.tiles).toBe(level.level.tiles);
   });
 });

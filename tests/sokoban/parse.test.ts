@@ -75,7 +75,7 @@ describe('parseCollection', () => {
     const entries = levels(text);
     expect(entries.map((e) => e.title)).toEqual(['First level', 'Second', 'Third']);
     expect(entries.map((e) => e.index)).toEqual([1, 2, 3]);
-    const second = entries[1];
+    const second = entries[1]!;
     expect(second.ok && second.level.author).toBe('Someone');
   });
 
@@ -84,7 +84,7 @@ describe('parseCollection', () => {
       'Comment:\n#####\n#@$.#\n#####\nComment-End:\nReal\n#####\n#@$.#\n#####',
     );
     expect(entries).toHaveLength(1);
-    expect(entries[0].title).toBe('Real');
+    expect(entries[0]!.title).toBe('Real');
   });
 
   it('reads Boxoban files with "; N" headers', () => {
@@ -174,7 +174,7 @@ describe('errors say what and where', () => {
   });
   it('one bad level in a collection does not spoil the others', () => {
     const entries = levels('A\n#####\n#@$.#\n#####\n\nB\n#####\n#@$$#\n#####');
-    expect(entries[0].ok).toBe(true);
-    expect(entries[1].ok).toBe(false);
+    expect(entries[0]!.ok).toBe(true);
+    expect(entries[1]!.ok).toBe(false);
   });
 });

@@ -25,9 +25,9 @@ function pushesFrom(board: Board, start: number): Int32Array {
   for (let pushes = 0; layer.length > 0; pushes++) {
     const next: number[] = [];
     for (let i = 0; i < layer.length; i++) {
-      const box = Math.floor(layer[i] / size);
-      const player = layer[i] % size;
-      if (best[box] < 0) best[box] = pushes;
+      const box = Math.floor(layer[i]! / size);
+      const player = layer[i]! % size;
+      if (best[box]! < 0) best[box] = pushes;
       for (const n of besides(width, height, player)) {
         if (!floor[n]) continue;
         if (n !== box) {
@@ -60,7 +60,7 @@ describe('pushDistances', () => {
           const reference = pushesFrom(board, c);
           let near = UNREACHABLE;
           board.goals.forEach((goal, g) => {
-            const want = reference[goal] < 0 ? UNREACHABLE : reference[goal];
+            const want = reference[goal]! < 0 ? UNREACHABLE : reference[goal]!;
             expect(dist[g * board.size + c], `cell ${c} to goal ${goal}`).toBe(want);
             near = Math.min(near, want);
           });
@@ -92,9 +92,9 @@ describe('boxGoalCosts', () => {
         const n = boxes.length;
         expect(cost).toHaveLength(n * n);
         for (let i = 0; i < n; i++) {
-          const pushes = pushesFrom(board, boxes[i]);
+          const pushes = pushesFrom(board, boxes[i]!);
           for (let g = 0; g < n; g++) {
-            const p = pushes[board.goals[g]];
+            const p = pushes[board.goals[g]!]!;
             expect(cost[i * n + g]).toBe(p < 0 ? FORBIDDEN : p);
           }
         }
@@ -111,10 +111,10 @@ describe('the reference push search', () => {
 #######
 #@$  .#
 #######`);
-    const pushes = pushesFrom(c.board, c.boxes[0]);
-    expect(pushes[c.board.goals[0]]).toBe(3);
+    const pushes = pushesFrom(c.board, c.boxes[0]!);
+    expect(pushes[c.board.goals[0]!]).toBe(3);
     expect(pushes[c.player]).toBe(1);
-    expect(pushesFrom(c.board, c.player)[c.board.goals[0]]).toBe(-1);
-    expect(pushesFrom(c.board, c.board.goals[0])[c.boxes[0]]).toBe(-1);
+    expect(pushesFrom(c.board, c.player)[c.board.goals[0]!]).toBe(-1);
+    expect(pushesFrom(c.board, c.board.goals[0]!)[c.boxes[0]!]).toBe(-1);
   });
 });

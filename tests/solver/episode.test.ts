@@ -39,10 +39,10 @@ describe('analysePositions', () => {
       'lost',
       'lost',
     ]);
-    expect(verdicts[0].pushesLeft).toBe(exhaustivePushes(LOSING));
-    expect(verdicts[3].cause).toMatch(/dead square/);
+    expect(verdicts[0]!.pushesLeft).toBe(exhaustivePushes(LOSING));
+    expect(verdicts[3]!.cause).toMatch(/dead square/);
     const rows = episodeRows(r.episode, verdicts);
-    expect(rows[3].wasted).toBe(true);
+    expect(rows[3]!.wasted).toBe(true);
     const summary = episodeSummary(r.episode, rows);
     expect(summary).toMatchObject({
       steps: 6,
@@ -100,7 +100,7 @@ describe('analysePositions', () => {
       let p: Position = startPosition(l);
       const positions: Position[] = [p];
       for (let i = 0; i < 30; i++) {
-        const r = step(l, p, DIRECTIONS[rnd(4)]);
+        const r = step(l, p, DIRECTIONS[rnd(4)]!);
         if (r) p = r.position;
         positions.push(p);
       }
@@ -115,7 +115,7 @@ describe('analysePositions', () => {
       expect(progress).toBeGreaterThan(0);
       positions.forEach((pos, i) => {
         const truth = exhaustivePushes({ ...l, player: pos.player, boxes: pos.boxes });
-        const v = verdicts[i];
+        const v = verdicts[i]!;
         expect(v.status, `${l.title} step ${i}`).toBe(truth === null ? 'lost' : 'alive');
         expect(v.pushesLeft, `${l.title} step ${i}`).toBe(truth);
         checked++;

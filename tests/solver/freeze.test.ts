@@ -36,7 +36,7 @@ function boxGroup(board: Board, boxAt: Uint8Array, from: number): number[] {
   const group = [from];
   const seen = new Set(group);
   for (let i = 0; i < group.length; i++)
-    for (const n of besides(board.width, board.height, group[i]))
+    for (const n of besides(board.width, board.height, group[i]!))
       if (boxAt[n] && !seen.has(n)) {
         seen.add(n);
         group.push(n);
@@ -67,7 +67,7 @@ describe('FreezeChecker', () => {
         const { dead } = pushDistances(board);
         const checker = new FreezeChecker(board, dead);
         const boxAt = boxMap(board, boxes);
-        const moved = boxes[pick % boxes.length];
+        const moved = boxes[pick % boxes.length]!;
         const frozen = frozenByBruteForce(board, dead, boxGroup(board, boxAt, moved));
         const group = frozen.includes(moved) ? frozen : null;
         expect(sorted(checker.frozenGroup(boxAt, moved))).toEqual(group);
@@ -91,7 +91,7 @@ describe('FreezeChecker', () => {
     const { dead } = pushDistances(c.board);
     const checker = new FreezeChecker(c.board, dead);
     const boxAt = boxMap(c.board, c.boxes);
-    const [square, open, corner] = [c.boxes[0], c.boxes[4], c.boxes[5]];
+    const [square, open, corner] = [c.boxes[0]!, c.boxes[4]!, c.boxes[5]!];
     expect(checker.frozenGroup(boxAt, square)).toHaveLength(4);
     expect(checker.frozenAfterPush(boxAt, square)).toBe(true);
     expect(checker.frozenGroup(boxAt, open)).toBeNull();

@@ -61,10 +61,10 @@ export function bfs(board: Board, open: (cell: number) => boolean, from: number)
   dist[from] = 0;
   const queue = [from];
   for (let head = 0; head < queue.length; head++) {
-    const c = queue[head];
+    const c = queue[head]!;
     for (const n of besides(board.width, board.height, c)) {
-      if (dist[n] >= 0 || !open(n)) continue;
-      dist[n] = dist[c] + 1;
+      if (dist[n]! >= 0 || !open(n)) continue;
+      dist[n] = dist[c]! + 1;
       queue.push(n);
     }
   }
@@ -74,6 +74,6 @@ export function bfs(board: Board, open: (cell: number) => boolean, from: number)
 /** Cells holding a box, as a lookup array over the board. */
 export function boxMap(board: Board, boxes: ArrayLike<number>): Uint8Array {
   const boxAt = new Uint8Array(board.size);
-  for (let i = 0; i < boxes.length; i++) boxAt[boxes[i]] = 1;
+  for (let i = 0; i < boxes.length; i++) boxAt[boxes[i]!] = 1;
   return boxAt;
 }

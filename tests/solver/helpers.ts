@@ -49,14 +49,14 @@ export function randomLevel(
   }
   for (let i = free.length - 1; i > 0; i--) {
     const j = rnd(i + 1);
-    [free[i], free[j]] = [free[j], free[i]];
+    [free[i], free[j]] = [free[j]!, free[i]!];
   }
   const boxCells = free.slice(0, boxes).sort((a, b) => a - b);
   const goalCells = free.slice(boxes, boxes * 2);
   // Goals may also coincide with boxes sometimes, as in real levels.
-  if (rnd(4) === 0 && boxes > 1) goalCells[0] = boxCells[0];
+  if (rnd(4) === 0 && boxes > 1) goalCells[0] = boxCells[0]!;
   for (const g of goalCells) tiles[g] = '.';
-  const player = free[boxes * 2];
+  const player = free[boxes * 2]!;
   return {
     title: `random ${seed}`,
     author: '',

@@ -22,7 +22,7 @@ function bruteForce(n: number, cost: (row: number, col: number) => number): numb
   let best = Infinity;
   for (const perm of permutations(n)) {
     let total = 0;
-    for (let i = 0; i < n; i++) total += cost(i, perm[i]);
+    for (let i = 0; i < n; i++) total += cost(i, perm[i]!);
     best = Math.min(best, total);
   }
   return best >= FORBIDDEN ? -1 : best;
@@ -49,7 +49,7 @@ const newRow = fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 6, maxLeng
 function expectAssignment(m: Matcher, n: number, cost: Int32Array, total: number): void {
   const cols = Array.from(m.assignment);
   expect([...cols].sort((a, b) => a - b)).toEqual([...Array(n).keys()]);
-  if (total >= 0) expect(cols.reduce((sum, col, row) => sum + cost[row * n + col], 0)).toBe(total);
+  if (total >= 0) expect(cols.reduce((sum, col, row) => sum + cost[row * n + col]!, 0)).toBe(total);
 }
 
 describe('Matcher', () => {
@@ -59,7 +59,7 @@ describe('Matcher', () => {
         const cost = Int32Array.from(cells);
         const m = new Matcher(n);
         const total = m.solve(cost);
-        expect(total).toBe(bruteForce(n, (i, j) => cost[i * n + j]));
+        expect(total).toBe(bruteForce(n, (i, j) => cost[i * n + j]!));
         expectAssignment(m, n, cost, total);
       }),
       { numRuns: 300 },
@@ -79,9 +79,9 @@ describe('Matcher', () => {
         const m = new Matcher(n);
         m.solve(cost);
         const row = rowSeed % n;
-        for (let j = 0; j < n; j++) cost[row * n + j] = row6[j];
+        for (let j = 0; j < n; j++) cost[row * n + j] = row6[j]!;
         const total = m.resolveRow(cost, row);
-        expect(total).toBe(bruteForce(n, (i, j) => cost[i * n + j]));
+        expect(total).toBe(bruteForce(n, (i, j) => cost[i * n + j]!));
         expectAssignment(m, n, cost, total);
       }),
       { numRuns: 300 },
@@ -101,8 +101,8 @@ describe('Matcher', () => {
         const second = new Matcher(n);
         second.loadBase(cost, v, assign);
         const row = rowSeed % n;
-        for (let j = 0; j < n; j++) cost[row * n + j] = row6[j];
-        expect(second.resolveRow(cost, row)).toBe(bruteForce(n, (i, j) => cost[i * n + j]));
+        for (let j = 0; j < n; j++) cost[row * n + j] = row6[j]!;
+        expect(second.resolveRow(cost, row)).toBe(bruteForce(n, (i, j) => cost[i * n + j]!));
       }),
       { numRuns: 200 },
     );
@@ -119,11 +119,11 @@ describe('Matcher', () => {
           const rows = new Int32Array(n);
           for (let i = 0; i < n; i++) {
             rows[i] = (n - 1 - i) * (n + 3) + 2;
-            for (let j = 0; j < n; j++) table[rows[i] + j] = cells[i * n + j];
+            for (let j = 0; j < n; j++) table[rows[i]! + j] = cells[i * n + j]!;
           }
           const m = new Matcher(n);
           m.setRows(rows);
-          expect(m.solve(table)).toBe(bruteForce(n, (i, j) => cells[i * n + j]));
+          expect(m.solve(table)).toBe(bruteForce(n, (i, j) => cells[i * n + j]!));
         },
       ),
       { numRuns: 200 },

@@ -230,7 +230,7 @@ function measure(params: Partial<GeneratorParams>, room?: number): Omit<Pinned, 
     }),
     weighted: run(level, 'fast', { features: false, hWeight: 1, tunnels: false }),
     optimal,
-    moves: movesPass(level, optimal[1]),
+    moves: movesPass(level, optimal[1]!),
   };
 }
 

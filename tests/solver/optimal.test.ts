@@ -34,7 +34,7 @@ describe('optimal mode', () => {
     for (const [seed, index] of [
       [490, 2],
       [642, 17],
-    ]) {
+    ] as const) {
       const made = room({ seed }, index);
       expect(made).not.toBeNull();
       const brute = fewestPushes(made!.level);

@@ -16,7 +16,7 @@ function pullable(board: Board, filled: Set<number>, player: number, g: number):
   const walk = bfs(board, open, player);
   return besides(board.width, board.height, g).some((n) => {
     const beyond = n + (n - g);
-    return walk[n] >= 0 && open(beyond) && walk[beyond] >= 0;
+    return walk[n]! >= 0 && open(beyond) && walk[beyond]! >= 0;
   });
 }
 
@@ -31,8 +31,8 @@ describe('packingOrder', () => {
         const filled = new Set(order);
         const removals = [...order].reverse();
         let k = 0;
-        while (k < removals.length && pullable(board, filled, player, removals[k]))
-          filled.delete(removals[k++]);
+        while (k < removals.length && pullable(board, filled, player, removals[k]!))
+          filled.delete(removals[k++]!);
         const stuck = order.slice(0, order.length - k);
         expect(stuck).toEqual([...stuck].sort((a, b) => a - b));
         for (const g of stuck) expect(pullable(board, filled, player, g)).toBe(false);

@@ -19,7 +19,7 @@ function expectSameRegion(reach: Reach, b: RandomBoard, boxAt: Uint8Array, from:
   const dist = bfs(b.board, (c) => b.board.floor[c] === 1 && !boxAt[c], from);
   const reached: number[] = [];
   for (let c = 0; c < b.board.size; c++) if (reach.mark[c] === reach.stamp) reached.push(c);
-  const expected = [...dist.keys()].filter((c) => dist[c] >= 0);
+  const expected = [...dist.keys()].filter((c) => dist[c]! >= 0);
   expect(reached).toEqual(expected);
   expect(reach.count).toBe(expected.length);
 }
@@ -32,7 +32,7 @@ describe('Reach', () => {
         const boxAt = boxMap(b.board, b.boxes);
         const free = freeCells(b, boxAt);
         // Several floods on one Reach: the stamps of one must not leak into the next.
-        for (const pick of [b.player, ...picks.map((p) => free[p % free.length])]) {
+        for (const pick of [b.player, ...picks.map((p) => free[p % free.length]!)]) {
           const min = reach.flood(boxAt, pick);
           expectSameRegion(reach, b, boxAt, pick);
           const dist = bfs(b.board, (c) => b.board.floor[c] === 1 && !boxAt[c], pick);
@@ -49,12 +49,12 @@ describe('Reach', () => {
         const reach = new Reach(b.board);
         const boxAt = boxMap(b.board, b.boxes);
         const free = freeCells(b, boxAt);
-        const from = free[pick % free.length];
+        const from = free[pick % free.length]!;
         reach.walk(boxAt, from);
         expectSameRegion(reach, b, boxAt, from);
         const dist = bfs(b.board, (c) => b.board.floor[c] === 1 && !boxAt[c], from);
         for (let c = 0; c < b.board.size; c++)
-          if (dist[c] >= 0) expect(reach.steps[c], `cell ${c}`).toBe(dist[c]);
+          if (dist[c]! >= 0) expect(reach.steps[c], `cell ${c}`).toBe(dist[c]);
       }),
       { numRuns: 200 },
     );
@@ -71,7 +71,7 @@ describe('Reach', () => {
         const label = new Int32Array(b.board.size).fill(-1);
         let components = 0;
         for (const c of freeCells(b, boxAt)) {
-          if (label[c] >= 0) continue;
+          if (label[c]! >= 0) continue;
           const dist = bfs(b.board, (x) => b.board.floor[x] === 1 && !boxAt[x], c);
           dist.forEach((d, x) => d >= 0 && (label[x] = components));
           components++;

@@ -27,7 +27,7 @@ function randomPushes(l: Level, choices: number[]) {
   let afterLastPush = position;
   for (const choice of choices) {
     const dir = choice % 4;
-    const s = step(l, position, DIRECTIONS[dir]);
+    const s = step(l, position, DIRECTIONS[dir]!);
     if (!s) continue;
     position = s.position;
     if (s.pushed) {
@@ -44,7 +44,7 @@ function walkLength(l: Level, position: Position, target: number): number {
   const dist = new Map([[position.player, 0]]);
   const queue = [position.player];
   for (let head = 0; head < queue.length; head++) {
-    const at = queue[head];
+    const at = queue[head]!;
     if (at === target) return dist.get(at)!;
     for (const d of DIRECTIONS) {
       const s = step(l, { player: at, boxes: position.boxes }, d);
@@ -84,9 +84,9 @@ describe('expandPushes', () => {
           const along = positionsAlong(l, start, lurd!);
           let walkStart = 0;
           for (let i = 0; i < lurd!.length; i++) {
-            if (lurd![i] === lurd![i].toLowerCase()) continue;
-            const before = along[i];
-            expect(i - walkStart).toBe(walkLength(l, along[walkStart], before.player));
+            if (lurd![i] === lurd![i]!.toLowerCase()) continue;
+            const before = along[i]!;
+            expect(i - walkStart).toBe(walkLength(l, along[walkStart]!, before.player));
             walkStart = i + 1;
           }
         },
@@ -106,16 +106,16 @@ describe('expandPushes', () => {
   it('walks to the box and pushes it', () => {
     const c = corridor();
     const right = 2;
-    const pushes = [0, 1].map((k) => ({ from: c.boxes[0] + k, dir: right }));
+    const pushes = [0, 1].map((k) => ({ from: c.boxes[0]! + k, dir: right }));
     expect(expandPushes(c.board, c.boxes, c.player, pushes)).toBe('rRR');
   });
 
   it('returns null for a push of no box, into a wall, or from where the player cannot get', () => {
     const c = corridor();
     const expand = (push: Push) => expandPushes(c.board, c.boxes, c.player, [push]);
-    expect(expand({ from: c.boxes[0] + 1, dir: 2 })).toBeNull();
-    expect(expand({ from: c.boxes[0], dir: 1 })).toBeNull();
+    expect(expand({ from: c.boxes[0]! + 1, dir: 2 })).toBeNull();
+    expect(expand({ from: c.boxes[0]!, dir: 1 })).toBeNull();
     // Pushing left needs the player right of the box, behind it from where the player stands.
-    expect(expand({ from: c.boxes[0], dir: 0 })).toBeNull();
+    expect(expand({ from: c.boxes[0]!, dir: 0 })).toBeNull();
   });
 });

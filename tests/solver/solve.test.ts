@@ -35,7 +35,7 @@ const truth: (number | null)[] = [];
 describe('solve on generated levels, against exhaustive search', () => {
   it('the matching bound never exceeds the fewest pushes', () => {
     generated.forEach((l, i) => {
-      const t = truth[i];
+      const t = truth[i]!;
       if (t === null) return;
       const b = lowerBound(l, l);
       expect(b, l.title).not.toBeNull();
@@ -187,7 +187,7 @@ describe('solve on crafted levels', () => {
 ######
 #@$ .#
 ######`);
-    const broken: Level = { ...l, boxes: [l.boxes[0], l.boxes[0] + 1] };
+    const broken: Level = { ...l, boxes: [l.boxes[0]!, l.boxes[0]! + 1] };
     const r = solve(broken);
     expect(r.status).toBe('invalid');
     if (r.status === 'invalid') expect(r.message).toMatch(/differ/);
@@ -286,7 +286,7 @@ describe('limits', () => {
     expect(performance.now() - t0).toBeLessThan(1500);
     expect(r).toMatchObject({ status: 'limit', reason: 'time' });
     expect(seen.length).toBeGreaterThan(3);
-    expect(seen[seen.length - 1]).toBeGreaterThan(seen[0]);
+    expect(seen[seen.length - 1]).toBeGreaterThan(seen[0]!);
   });
 
   it('fast mode (two interleaved searches) also stops on cancel and on the memory cap', () => {

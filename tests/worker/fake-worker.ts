@@ -36,7 +36,9 @@ export class FakeWorker implements WorkerLike {
   }
 
   get last(): SolverRequest {
-    return this.posted[this.posted.length - 1];
+    const last = this.posted[this.posted.length - 1];
+    if (last === undefined) throw new Error('the client has posted nothing yet');
+    return last;
   }
 }
 

@@ -40,7 +40,7 @@ describe('generator worker handler', () => {
       type: 'failed',
       message: 'Ask for 1 to 1000 levels.',
     });
-    expect(run({ type: 'generate', id: 1, params: SMALL, count: 1.5 })[0].type).toBe('failed');
+    expect(run({ type: 'generate', id: 1, params: SMALL, count: 1.5 })[0]!.type).toBe('failed');
     const bad = run({ type: 'generate', id: 2, params: { ...SMALL, boxes: 9 }, count: 1 });
     expect(bad).toEqual([{ type: 'failed', id: 2, message: expect.stringMatching(/Boxes/) }]);
   });
@@ -98,17 +98,17 @@ describe('GeneratorClient', () => {
       return w;
     });
     const job = client.generate(SMALL, 3);
-    workers[0].deliver(1);
+    workers[0]!.deliver(1);
     client.cancel();
     const outcome = await job;
     expect(outcome.status).toBe('cancelled');
     expect(outcome.levels).toHaveLength(1);
-    expect(workers[0].terminated).toBe(true);
-    workers[0].deliver(); // late replies of the old job change nothing
+    expect(workers[0]!.terminated).toBe(true);
+    workers[0]!.deliver(); // late replies of the old job change nothing
     // The next job starts a fresh worker.
     const next = client.generate(SMALL, 1);
     expect(workers).toHaveLength(2);
-    workers[1].deliver();
+    workers[1]!.deliver();
     expect((await next).status).toBe('done');
   });
 

@@ -38,17 +38,17 @@ describe('SolverPool', () => {
     await tick();
     expect(workers).toHaveLength(3);
     expect(workers.map((w) => w.posted.length)).toEqual([1, 1, 1]);
-    expect(workers[0].last).toMatchObject({
+    expect(workers[0]!.last).toMatchObject({
       type: 'solve',
       level: level(1),
       options: { mode: 'fast', timeLimitMs: 1000 },
     });
     // The second worker answers first: it takes the next level.
-    const second = workers[1].last as Extract<SolverRequest, { type: 'solve' }>;
-    workers[1].reply({ type: 'result', id: second.id, result: solved });
+    const second = workers[1]!.last as Extract<SolverRequest, { type: 'solve' }>;
+    workers[1]!.reply({ type: 'result', id: second.id, result: solved });
     await tick();
     expect(done).toEqual([2]);
-    expect(workers[1].posted).toHaveLength(2);
+    expect(workers[1]!.posted).toHaveLength(2);
     // Then every worker answers whatever it was last given, until all five are in.
     const answered = new Set<number>([second.id]);
     for (let round = 0; round < 3; round++) {
@@ -75,17 +75,17 @@ describe('SolverPool', () => {
       (task, outcome) => outcomes.push([task.key, outcome]),
     );
     await tick();
-    workers[0].crash('RangeError: Array buffer allocation failed');
+    workers[0]!.crash('RangeError: Array buffer allocation failed');
     await tick();
     expect(outcomes[0]).toEqual([
       1,
       { ok: false, message: expect.stringMatching(/ran out of memory/), outOfMemory: true },
     ]);
-    expect(workers[0].terminated).toBe(true);
+    expect(workers[0]!.terminated).toBe(true);
     expect(workers).toHaveLength(2);
-    const next = workers[1].last as Extract<SolverRequest, { type: 'solve' }>;
+    const next = workers[1]!.last as Extract<SolverRequest, { type: 'solve' }>;
     expect(next.level.title).toBe('L2');
-    workers[1].reply({ type: 'result', id: next.id, result: solved });
+    workers[1]!.reply({ type: 'result', id: next.id, result: solved });
     await expect(running).resolves.toBe(true);
     expect(outcomes[1]).toEqual([2, { ok: true, result: solved }]);
   });
@@ -100,8 +100,8 @@ describe('SolverPool', () => {
       (_task, outcome) => outcomes.push(outcome),
     );
     await tick();
-    const first = workers[0].last as Extract<SolverRequest, { type: 'solve' }>;
-    workers[0].reply({ type: 'error', id: first.id, message: 'Error: boom', outOfMemory: false });
+    const first = workers[0]!.last as Extract<SolverRequest, { type: 'solve' }>;
+    workers[0]!.reply({ type: 'error', id: first.id, message: 'Error: boom', outOfMemory: false });
     await tick();
     expect(outcomes[0]).toMatchObject({ ok: false, message: 'The solver failed: Error: boom' });
     // The second level is never answered: the watchdog ends the worker.
@@ -127,8 +127,8 @@ describe('SolverPool', () => {
     expect(workers.every((w) => w.terminated)).toBe(true);
     expect(done).toEqual([]);
     // A late answer from a stopped worker is ignored.
-    const first = workers[0].posted[0] as Extract<SolverRequest, { type: 'solve' }>;
-    workers[0].reply({ type: 'result', id: first.id, result: solved });
+    const first = workers[0]!.posted[0] as Extract<SolverRequest, { type: 'solve' }>;
+    workers[0]!.reply({ type: 'result', id: first.id, result: solved });
     await tick();
     expect(done).toEqual([]);
   });
