@@ -5,7 +5,14 @@
  * and drawn at a point between the squares they come from and go to. Plain functions of
  * (context, level, position, motion, t); the timing lives in the playback store.
  */
-import { type Level, type Position, directionOfLetter, delta, isGoal } from '../sokoban';
+import {
+  type Level,
+  type Position,
+  delta,
+  directionOfLetter,
+  isGoal,
+  isPushLetter,
+} from '../sokoban';
 import { type BoardContext, type DrawOptions, draw, drawPiece } from './board';
 import type { Theme } from './theme';
 
@@ -29,7 +36,7 @@ export function stepMotion(
   const dir = directionOfLetter(letter);
   if (!dir) return null;
   const d = delta(level.width, dir);
-  const pushed = letter !== letter.toLowerCase();
+  const pushed = isPushLetter(letter);
   if (forward) {
     // The player came from one square back; a pushed box from the square the player is on.
     return {
