@@ -195,6 +195,25 @@ describeE2E('playing a pasted level in Chromium', () => {
     await pressKeys(page, ['a', 'w', 'd', 's']);
     await expectText(status, 'Moves: 4 · Pushes: 0');
 
+    // The key help is a modal dialog: focus goes in, Tab and Shift+Tab stay in, the game keys do
+    // nothing behind it, Esc closes it and gives the focus back to the Keys button.
+    const keysButton = page.getByRole('button', { name: 'Keys', exact: true });
+    await keysButton.focus();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keys' });
+    await help.waitFor();
+    const focusInHelp = () => help.evaluate((el) => el.contains(document.activeElement));
+    expect(await focusInHelp()).toBe(true);
+    for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+      await page.keyboard.press(key);
+      expect(await focusInHelp(), key).toBe(true);
+    }
+    await pressKeys(page, ['ArrowLeft', 'z']);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => help.count()).toBe(0);
+    expect(await keysButton.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectText(status, 'Moves: 4 · Pushes: 0');
+
     // Keys typed into the Level box edit the text, they do not play.
     const textbox = page.getByRole('textbox', { name: 'Level' });
     await textbox.focus();
