@@ -99,6 +99,18 @@ export function drawFrame(
   // The board without the moving pieces, then the pieces on top at their point along the way.
   const boxes = motion.box ? position.boxes.filter((b) => b !== motion.box!.to) : position.boxes;
   draw(ctx, level, { player: -1, boxes }, theme, size, { ...options, selected: null });
+  drawMovers(ctx, level, motion, t, theme, size);
+}
+
+/** The pieces of `motion` at time fraction `t`, between their squares, with no floor under them. */
+export function drawMovers(
+  ctx: BoardContext,
+  level: Level,
+  motion: Motion,
+  t: number,
+  theme: Theme,
+  size: number,
+): void {
   if (motion.box) {
     const p = between(level.width, motion.box.from, motion.box.to, t, size);
     // The box turns green as it arrives on a goal, not before.

@@ -13,16 +13,8 @@
  * draw() does, and the static layer is draw() of the level with no pieces on it.
  */
 import { type Level, type Position, isGoal } from '../sokoban';
-import { type Motion, between } from './animation';
-import {
-  type BoardContext,
-  type DrawOptions,
-  draw,
-  drawCell,
-  drawMarks,
-  drawPiece,
-  hasMarks,
-} from './board';
+import { type Motion, drawMovers } from './animation';
+import { type BoardContext, type DrawOptions, draw, drawCell, drawMarks, hasMarks } from './board';
 import type { Theme } from './theme';
 
 /** What the layered drawing needs of a 2D context beyond BoardContext. */
@@ -126,25 +118,6 @@ function paintSquare(
   drawCell(ctx, kind, col * size, row * size, size, theme, (row + col) % 2 === 1);
 }
 
-/** The pieces of `motion` at time `t`, between their squares (as drawFrame paints them). */
-function paintMovers(
-  ctx: BoardContext,
-  level: Level,
-  motion: Motion,
-  t: number,
-  theme: Theme,
-  size: number,
-): void {
-  if (motion.box) {
-    const p = between(level.width, motion.box.from, motion.box.to, t, size);
-    // The box turns green as it arrives on a goal, not before.
-    const onGoal = t >= 0.5 ? isGoal(level, motion.box.to) : isGoal(level, motion.box.from);
-    drawPiece(ctx, onGoal ? 'boxOnGoal' : 'box', p.x, p.y, size, theme);
-  }
-  const p = between(level.width, motion.player.from, motion.player.to, t, size);
-  drawPiece(ctx, 'player', p.x, p.y, size, theme);
-}
-
 /** The motion, if it is under way and belongs to `position` (else the plain board is drawn). */
 export function activeMotion(position: Position, motion: Motion | null, t: number): Motion | null {
   if (!motion || t >= 1 || motion.player.to !== position.player) return null;
@@ -192,7 +165,7 @@ function paintPieces(ctx: BoardContext, frame: Frame, only?: ReadonlySet<number>
   const still = resting(frame);
   for (const box of still.boxes)
     if (!only || only.has(box)) paintSquare(ctx, level, box, 'box', theme, size);
-  if (frame.moving) paintMovers(ctx, level, frame.moving, frame.t, theme, size);
+  if (frame.moving) drawMovers(ctx, level, frame.moving, frame.t, theme, size);
   else if (still.player >= 0 && (!only || only.has(still.player)))
     paintSquare(ctx, level, still.player, 'player', theme, size);
 }
