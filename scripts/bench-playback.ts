@@ -238,7 +238,7 @@ async function main(): Promise<void> {
   const moves = walk(levelText, num('moves'), random);
   const pushes = moves.replace(/[lurd]/g, '').length;
   console.log(
-    `level ${size}x${size}, ${moves.length} moves (${pushes} pushes), seed ${values.seed}`,
+    `level ${size}x${size}, ${levelText.replace(/[^$*]/g, '').length} boxes, ${moves.length} moves (${pushes} pushes), seed ${values.seed}`,
   );
   const dist = buildApp();
   const load = () =>
