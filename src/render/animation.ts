@@ -5,7 +5,14 @@
  * and drawn at a point between the squares they come from and go to. Plain functions of
  * (context, level, position, motion, t); the timing lives in the playback store.
  */
-import { type Level, type Position, directionOfLetter, delta, isGoal } from '../sokoban';
+import {
+  type Level,
+  type Position,
+  delta,
+  directionOfLetter,
+  isGoal,
+  isPushLetter,
+} from '../sokoban';
 import { type BoardContext, type DrawOptions, draw, drawPiece } from './board';
 import type { Theme } from './theme';
 
@@ -29,7 +36,7 @@ export function stepMotion(
   const dir = directionOfLetter(letter);
   if (!dir) return null;
   const d = delta(level.width, dir);
-  const pushed = letter !== letter.toLowerCase();
+  const pushed = isPushLetter(letter);
   if (forward) {
     // The player came from one square back; a pushed box from the square the player is on.
     return {
@@ -92,6 +99,18 @@ export function drawFrame(
   // The board without the moving pieces, then the pieces on top at their point along the way.
   const boxes = motion.box ? position.boxes.filter((b) => b !== motion.box!.to) : position.boxes;
   draw(ctx, level, { player: -1, boxes }, theme, size, { ...options, selected: null });
+  drawMovers(ctx, level, motion, t, theme, size);
+}
+
+/** The pieces of `motion` at time fraction `t`, between their squares, with no floor under them. */
+export function drawMovers(
+  ctx: BoardContext,
+  level: Level,
+  motion: Motion,
+  t: number,
+  theme: Theme,
+  size: number,
+): void {
   if (motion.box) {
     const p = between(level.width, motion.box.from, motion.box.to, t, size);
     // The box turns green as it arrives on a goal, not before.

@@ -318,6 +318,31 @@ export function draw(
       insideCells(level)[below] === 1;
     drawCell(ctx, kind, col * size, row * size, size, theme, (row + col) % 2 === 1, edge);
   }
+  drawMarks(ctx, level, boxes, theme, size, options);
+}
+
+/** Whether `options` asks for anything drawn over the squares (ring, brackets, marks, arrows). */
+export function hasMarks(options: DrawOptions, boxes: ReadonlySet<number>): boolean {
+  return (
+    (options.selected !== undefined && options.selected !== null && boxes.has(options.selected)) ||
+    (options.destinations?.length ?? 0) > 0 ||
+    (options.marked?.length ?? 0) > 0 ||
+    (options.arrows?.length ?? 0) > 0
+  );
+}
+
+/**
+ * What is drawn over the squares: the selection ring, destination brackets, deadlock marks and
+ * overlay arrows. They may reach into the next square, so they are drawn after all squares.
+ */
+export function drawMarks(
+  ctx: BoardContext,
+  level: Level,
+  boxes: ReadonlySet<number>,
+  theme: Theme,
+  size: number,
+  options: DrawOptions,
+): void {
   const selected = options.selected;
   if (selected !== undefined && selected !== null && boxes.has(selected)) {
     const col = selected % level.width;

@@ -27,12 +27,24 @@ export function parseLurd(text: string): LurdParse {
   return { ok: true, moves: decoded.text };
 }
 
+/**
+ * Whether move `i` of a LURD string is a push: pushes are the upper-case letters `L U R D`. The
+ * one home of this test; a string that passed parseLurd holds only `l u r d L U R D`, so any
+ * upper-case letter is a push. Out of range is not a push.
+ */
+export function isPushAt(moves: string, i: number): boolean {
+  const c = moves.charCodeAt(i); // NaN out of range: false below
+  return c >= 65 && c <= 90; // 'A' to 'Z'
+}
+
+/** Whether one LURD letter is a push (`L U R D`). */
+export function isPushLetter(letter: string): boolean {
+  return letter.length === 1 && isPushAt(letter, 0);
+}
+
 export function countPushes(moves: string): number {
   let n = 0;
-  for (let i = 0; i < moves.length; i++) {
-    const c = moves.charCodeAt(i);
-    if (c >= 65 && c <= 90) n++;
-  }
+  for (let i = 0; i < moves.length; i++) if (isPushAt(moves, i)) n++;
   return n;
 }
 

@@ -159,9 +159,22 @@ export function jsonLine(line: SolveLine): string {
   return JSON.stringify({ index, title, status, solution, moves, pushes, ms, nodes, message });
 }
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
+/**
+ * Text a spreadsheet would read as a formula: a cell beginning with = + - @, a tab or a carriage
+ * return (OWASP's list for CSV injection). Titles and messages come from the level file, so a
+ * file could hold `=HYPERLINK(...)`.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field. Text that starts like a formula gets a leading `'`, so a spreadsheet shows it as
+ * text (OWASP's rule); numbers are the engine's counts and times, written as numbers and never
+ * prefixed (they are never negative, and a number cannot carry a formula). Then RFC 4180: a
+ * field with a comma, quote or line break is quoted, its quotes doubled.
+ */
+export function csvField(value: string | number | null): string {
+  let text = value === null ? '' : String(value);
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

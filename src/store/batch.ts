@@ -72,10 +72,10 @@ export interface BatchData {
 }
 
 export interface BatchActions {
-  start(): Promise<void>;
-  cancel(): void;
-  setSort(column: SortColumn): void;
-  openRow(entry: number): boolean;
+  start: () => Promise<void>;
+  cancel: () => void;
+  setSort: (column: SortColumn) => void;
+  openRow: (entry: number) => boolean;
 }
 
 export type BatchState = BatchData & BatchActions;

@@ -37,22 +37,22 @@ export interface EditorData {
 
 export interface EditorActions {
   /** Starts editing a copy of `level` (an empty 8×7 grid when null). */
-  start(level: Level | null): void;
-  setTool(tool: Tool): void;
-  setTitle(title: string): void;
-  setShowDead(show: boolean): void;
+  start: (level: Level | null) => void;
+  setTool: (tool: Tool) => void;
+  setTitle: (title: string) => void;
+  setShowDead: (show: boolean) => void;
   /** Begins a stroke: the next change saves one undo step. */
-  beginStroke(): void;
+  beginStroke: () => void;
   /** Paints `cell` with `tool` (the chosen one by default) as part of the open stroke. */
-  paintAt(cell: number, tool?: Tool): void;
-  moveCursor(dRow: number, dCol: number): void;
-  setCursor(cell: number): void;
-  grow(side: Side): void;
-  shrink(side: Side): void;
+  paintAt: (cell: number, tool?: Tool) => void;
+  moveCursor: (dRow: number, dCol: number) => void;
+  setCursor: (cell: number) => void;
+  grow: (side: Side) => void;
+  shrink: (side: Side) => void;
   /** Floor everywhere, same size. */
-  clear(): void;
-  undo(): void;
-  redo(): void;
+  clear: () => void;
+  undo: () => void;
+  redo: () => void;
 }
 
 export type EditorState = EditorData & EditorActions;

@@ -44,10 +44,10 @@ export interface AnalysisService {
 }
 
 export interface EpisodeActions {
-  applyActions(text: string, order: EpisodeOrder): boolean;
-  openEpisodeFile(text: string): boolean;
-  analyze(): Promise<void>;
-  cancelAnalysis(): void;
+  applyActions: (text: string, order: EpisodeOrder) => boolean;
+  openEpisodeFile: (text: string) => boolean;
+  analyze: () => Promise<void>;
+  cancelAnalysis: () => void;
 }
 
 export interface EpisodeActionsOptions {

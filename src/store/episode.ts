@@ -64,8 +64,8 @@ export interface EpisodeData {
 }
 
 export interface EpisodeState extends EpisodeData {
-  seekStep(step: number): void;
-  dismissError(): void;
+  seekStep: (step: number) => void;
+  dismissError: () => void;
 }
 
 export interface EpisodeStoreOptions {

@@ -90,7 +90,7 @@ const better = (a: Score, b: Score, first: keyof Score, second: keyof Score) =>
 interface ProgressState {
   readonly data: ProgressData;
   /** Records a solution of level `position` (1-based) of collection `key`. */
-  record(key: string, position: number, score: Score): void;
+  record: (key: string, position: number, score: Score) => void;
 }
 
 export const useProgressStore = create<ProgressState>()((set, get) => ({

@@ -57,10 +57,10 @@ export function readSnapshots(storage: Storage | null): SnapshotData {
 interface SnapshotState {
   readonly data: SnapshotData;
   /** Saves the game's position on its level; returns the snapshot's name, or null. */
-  save(name: string): string | null;
+  save: (name: string) => string | null;
   /** Restores a snapshot of the game's level; false when it is not there or does not fit. */
-  restore(id: string): boolean;
-  remove(id: string): void;
+  restore: (id: string) => boolean;
+  remove: (id: string) => void;
 }
 
 let counter = 0;

@@ -71,6 +71,46 @@ describe('key help overlay', () => {
     expect(button).toHaveFocus();
   });
 
+  it('is modal: Tab and Shift+Tab go round inside it, the page gets no keys, Esc gives the focus back', async () => {
+    const user = userEvent.setup();
+    render(
+      <>
+        <button type="button">Before</button>
+        <KeyHelpButton />
+        <KeyHelp />
+        <button type="button">After</button>
+      </>,
+    );
+    const opener = screen.getByRole('button', { name: 'Keys' });
+    opener.focus();
+    await user.keyboard('?');
+    const dialog = screen.getByRole('dialog', { name: 'Keys' });
+    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    const close = within(dialog).getByRole('button', { name: 'Close' });
+    const list = within(dialog).getByRole('region', { name: 'Key list' });
+    expect(close).toHaveFocus();
+    await user.tab(); // from the last control round to the first
+    expect(list).toHaveFocus();
+    await user.tab();
+    expect(close).toHaveFocus();
+    await user.tab({ shift: true });
+    expect(list).toHaveFocus();
+    await user.tab({ shift: true }); // from the first round to the last
+    expect(close).toHaveFocus();
+    // The page's key handlers listen on the window: they hear nothing from inside the dialog.
+    const pageKeys = vi.fn();
+    window.addEventListener('keydown', pageKeys);
+    await user.keyboard('{ArrowLeft}z');
+    window.removeEventListener('keydown', pageKeys);
+    expect(pageKeys).not.toHaveBeenCalled();
+    // Focus sent outside comes back.
+    screen.getByRole('button', { name: 'After' }).focus();
+    expect(close).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(opener).toHaveFocus();
+  });
+
   it('leaves ? to text fields', async () => {
     const user = userEvent.setup();
     render(

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from '@testing-library/react';
 import { useEffect } from 'react';
-import { type BoardPainter, useBoardPainter } from '../../src/app/board-painter';
+import { type BoardPainter, type LayerMaker, useBoardPainter } from '../../src/app/board-painter';
 import { MARK_COLOUR, defaultTheme } from '../../src/render';
 import { stepMotion } from '../../src/render/animation';
 import { parseLevel, replay, startPosition } from '../../src/sokoban';
@@ -16,8 +16,14 @@ const after = replay(L, startPosition(L), 'L').position;
 
 let painter: BoardPainter | null = null;
 /** Hands the hook's painter to the test once rendered. */
-function Probe({ onPainter }: { onPainter: (p: BoardPainter) => void }) {
-  const p = useBoardPainter();
+function Probe({
+  onPainter,
+  makeLayer,
+}: {
+  onPainter: (p: BoardPainter) => void;
+  makeLayer?: LayerMaker;
+}) {
+  const p = useBoardPainter(makeLayer);
   useEffect(() => onPainter(p), [p, onPainter]);
   return null;
 }
@@ -66,5 +72,35 @@ describe('board painter', () => {
     const { ctx, calls } = fakeContext();
     painter!(ctx, L, startPosition(L), defaultTheme, 40);
     expect(calls.some((c) => c.name === 'set strokeStyle' && c.args[0] === MARK_COLOUR)).toBe(true);
+  });
+
+  it('paints the static layer once and then only the squares a step changes', () => {
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 1);
+    const layerCalls = fakeContext();
+    let made = 0;
+    const makeLayer: LayerMaker = (width, height) => {
+      made++;
+      const c = layerCalls.ctx as unknown as Record<string, unknown>;
+      c.getTransform = () => ({ a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 });
+      return {
+        canvas: { width, height } as HTMLCanvasElement,
+        ctx: layerCalls.ctx as unknown as CanvasRenderingContext2D,
+      };
+    };
+    render(<Probe onPainter={keep} makeLayer={makeLayer} />);
+    const { ctx, calls } = fakeContext();
+    const c = ctx as unknown as Record<string, unknown>;
+    c.getTransform = () => ({ a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 });
+    c.canvas = { width: L.width * 40, height: L.height * 40 };
+    painter!(ctx, L, startPosition(L), defaultTheme, 40);
+    const wallsInLayer = layerCalls.calls.filter((x) => x.name === 'fillRect').length;
+    expect(wallsInLayer).toBeGreaterThan(L.width); // the static layer has the walls and floor
+    expect(calls.filter((x) => x.name === 'drawImage')).toHaveLength(1); // copied whole
+    calls.length = 0;
+    layerCalls.calls.length = 0;
+    painter!(ctx, L, after, defaultTheme, 40); // the push: player and box each move one square
+    expect(made).toBe(1);
+    expect(layerCalls.calls.filter((x) => x.name === 'fillRect')).toHaveLength(0);
+    expect(calls.filter((x) => x.name === 'drawImage')).toHaveLength(3);
   });
 });

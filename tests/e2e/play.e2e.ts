@@ -198,6 +198,29 @@ describeE2E('playing a pasted level in Chromium', () => {
     await pressKeys(page, ['a', 'w', 'd', 's']);
     await expectText(status, 'Moves: 4 · Pushes: 0');
 
+    // The key help is a modal dialog: focus goes in, Tab and Shift+Tab stay in, the game keys do
+    // nothing behind it, Esc closes it and gives the focus back to the Keys button; ? opens it.
+    await page.getByText('How to play', { exact: true }).click(); // the Keys button is in there
+    const keysButton = page.getByRole('button', { name: 'Keys', exact: true });
+    await keysButton.click();
+    const help = page.getByRole('dialog', { name: 'Keys' });
+    await help.waitFor();
+    const focusInHelp = () => help.evaluate((el) => el.contains(document.activeElement));
+    expect(await focusInHelp()).toBe(true);
+    for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+      await page.keyboard.press(key);
+      expect(await focusInHelp(), key).toBe(true);
+    }
+    await pressKeys(page, ['ArrowLeft', 'z']);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => help.count()).toBe(0);
+    expect(await keysButton.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectText(status, 'Moves: 4 · Pushes: 0');
+    await page.keyboard.press('?');
+    await help.waitFor();
+    await page.keyboard.press('?');
+    await expect.poll(() => help.count()).toBe(0);
+
     // Keys typed into the Level box edit the text, they do not play.
     const textbox = page.getByRole('textbox', { name: 'Level' });
     await textbox.focus();
@@ -353,6 +376,45 @@ describeE2E('playing a pasted level in Chromium', () => {
     await expect.poll(() => page.getByRole('note').count()).toBe(1);
     expect((await page.getByRole('note').textContent())?.length).toBeGreaterThan(3);
     await expectText(gameStatus(page), 'Moves: 0 · Pushes: 0');
+  });
+
+  it('after animated playback the board shows exactly what a fresh draw of the same position shows', async () => {
+    // The painter repaints only the squares that change (render/layers.ts): a reload draws the
+    // whole board from scratch, so every pixel must match.
+    const canvasHash = (p: Page) =>
+      board(p).evaluate(
+        (el) =>
+          new Promise<string>((done) =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => {
+                const canvas = el as HTMLCanvasElement;
+                const data = canvas
+                  .getContext('2d')!
+                  .getImageData(0, 0, canvas.width, canvas.height).data;
+                let h = 2166136261;
+                for (let i = 0; i < data.length; i++) h = Math.imul(h ^ data[i], 16777619);
+                done(`${canvas.width}x${canvas.height}:${h >>> 0}`);
+              }),
+            ),
+          ),
+      );
+    const page = await app.newPage();
+    await openWith(page, app.url, WALK_LEVEL);
+    const status = gameStatus(page);
+    const start = await canvasHash(page);
+    await page.getByRole('textbox', { name: 'Moves', exact: true }).fill('lllurrdd'); // one push
+    await button(page, 'Watch from start').click();
+    await page.getByRole('slider', { name: 'Speed' }).fill('3'); // fast: 16 moves/s, animated
+    await button(page, 'Play').click();
+    await expect
+      .poll(() => status.textContent(), { timeout: 10_000 })
+      .toMatch(/^Moves: 8 · Pushes: 1/);
+    await expect.poll(() => button(page, 'Play').count()).toBe(1); // done playing
+    const played = await canvasHash(page);
+    expect(played).not.toBe(start);
+    await page.reload();
+    await expectText(status, /^Moves: 8 · Pushes: 1/);
+    expect(await canvasHash(page)).toBe(played);
   });
 
   it('copies the moves as LURD and applies pasted LURD, stopping at an illegal move', async () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { rleDecode, rleEncode } from '../../src/sokoban/rle';
-import { parseLurd, countPushes, formatLength } from '../../src/sokoban/lurd';
+import {
+  parseLurd,
+  countPushes,
+  formatLength,
+  isPushAt,
+  isPushLetter,
+} from '../../src/sokoban/lurd';
 
 describe('RLE', () => {
   it('expands counts and nested groups', () => {
@@ -43,5 +49,24 @@ describe('LURD', () => {
   it('counts moves and pushes', () => {
     expect(countPushes('rRuUl')).toBe(2);
     expect(formatLength('rRuUl')).toBe('5/2');
+  });
+  it('tells a push from a move by its case, and nothing out of range is a push', () => {
+    expect([...'lurdLURD'].map(isPushLetter).join(' ')).toBe(
+      'false false false false true true true true',
+    );
+    expect(isPushLetter('')).toBe(false);
+    expect(isPushLetter('LU')).toBe(false);
+    expect(isPushAt('rRu', 1)).toBe(true);
+    expect(isPushAt('rRu', 2)).toBe(false);
+    expect(isPushAt('rRu', 3)).toBe(false);
+    expect(isPushAt('rRu', -1)).toBe(false);
+  });
+  it('counts exactly the moves the push test picks out', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[lurdLURD]{0,40}$/), (moves) => {
+        const expected = [...moves].filter((m) => m === m.toUpperCase()).length;
+        expect(countPushes(moves)).toBe(expected);
+      }),
+    );
   });
 });

@@ -3,7 +3,8 @@ import type { EpisodeSummary, StepRow } from '../../sokoban';
 import { useEpisodeStore } from '../../store/episode';
 import { episodeActions } from '../../store/episode-actions';
 import { formatSeconds } from '../solver-text';
-import { EpisodeChart } from './EpisodeChart';
+import { ChartData } from './ChartData';
+import { EpisodeChart, type StepValues } from './EpisodeChart';
 
 export function EpisodeSummaryList({ summary }: { summary: EpisodeSummary }) {
   const items: [string, string][] = [
@@ -32,7 +33,7 @@ export function EpisodeSummaryList({ summary }: { summary: EpisodeSummary }) {
   );
 }
 
-function Legend() {
+function Legend({ values }: { values: StepValues | null }) {
   return (
     <ul className="chart-legend" aria-label="Chart key">
       <li>
@@ -56,6 +57,12 @@ function Legend() {
         </span>{' '}
         wasted push
       </li>
+      {values && values.length > 0 && (
+        <li>
+          <span className="key key-values" aria-hidden="true" /> value (from the episode file, right
+          axis)
+        </li>
+      )}
     </ul>
   );
 }
@@ -66,6 +73,7 @@ export function EpisodeAnalysis() {
   const analysis = useEpisodeStore((s) => s.analysis);
   const step = useEpisodeStore((s) => s.step);
   const seekStep = useEpisodeStore((s) => s.seekStep);
+  const values = useEpisodeStore((s) => s.values);
   const { analyze, cancelAnalysis } = episodeActions;
   if (!episode) return null;
   const running = analysis.kind === 'running';
@@ -109,9 +117,16 @@ export function EpisodeAnalysis() {
       {rows && analysis.kind === 'done' && (
         <div className="episode-result">
           <div className="episode-chart-col">
-            <EpisodeChart rows={rows} step={step} onSeek={seekStep} enabled={attached} />
-            <Legend />
+            <EpisodeChart
+              rows={rows}
+              step={step}
+              onSeek={seekStep}
+              enabled={attached}
+              values={values}
+            />
+            <Legend values={values} />
             <StepVerdict row={rows[step]} />
+            <ChartData rows={rows} values={values} />
           </div>
           <EpisodeSummaryList summary={analysis.summary} />
         </div>

@@ -1,13 +1,17 @@
 /**
  * The analysis chart: optimal pushes left against the step, drawn as SVG. Lost steps are shaded,
  * steps whose count is unknown are hatched, no-op steps are ticked under the axis, cycles are a
- * band along the top and wasted pushes are crosses; the current step is a vertical line.
+ * band along the top and wasted pushes are crosses; the current step is a vertical line. An
+ * episode file's per-step values (e.g. the agent's value estimates) are a dashed line with dots on
+ * an axis of their own, on the right.
  *
- * The picture is an `img` whose name says what it shows. Over it lies a transparent `slider`
+ * The picture is an `img` whose name says what it shows and whose description (`<desc>`) says
+ * how to read the lines and what the values are; the same data is a table under the chart
+ * (ChartData.tsx). Over it lies a transparent `slider`
  * (the same box) that takes focus: arrows step one, Page Up/Down ten, Home/End the ends. A click,
  * or a drag with the mouse, a pen or a finger, anywhere on the chart moves playback to that step.
  */
-import { useRef } from 'react';
+import { useId, useRef } from 'react';
 import type { StepRow } from '../../sokoban';
 import {
   PLOT,
@@ -15,13 +19,20 @@ import {
   PLOT_W,
   VIEW_H,
   VIEW_W,
+  type ChartScale,
+  type ValueScale,
   bands,
   chartScale,
   pushesLeftPath,
   stepAtX,
+  valueScale,
+  valueY,
+  valuesPath,
   xOf,
   yOf,
 } from './chart-geometry';
+
+export type StepValues = readonly (number | null)[];
 
 export interface EpisodeChartProps {
   readonly rows: readonly StepRow[];
@@ -29,6 +40,33 @@ export interface EpisodeChartProps {
   readonly onSeek: (step: number) => void;
   /** False when the board has left the episode: the chart is shown but does not seek. */
   readonly enabled: boolean;
+  /** The episode file's per-step values (index 0 the start), if it has any. */
+  readonly values?: StepValues | null;
+}
+
+/** A number as the chart writes it: up to three decimals, no trailing zeros. */
+export function formatValue(v: number): string {
+  return String(Number(v.toFixed(3)));
+}
+
+/** How to read the chart, for its `<desc>`: the lines, and the values' range and current one. */
+export function chartDescription(
+  rows: readonly StepRow[],
+  step: number,
+  values: StepValues | null | undefined,
+): string {
+  const parts = [
+    'The solid stepped line is the optimal number of pushes left after each step (left axis); shaded steps are lost, hatched ones unknown.',
+  ];
+  const vs = valueScale(values, rows.length);
+  if (vs) {
+    const here = values?.[step];
+    parts.push(
+      `The dashed line with dots is the episode file's value at each step (right axis), from ${formatValue(vs.min)} to ${formatValue(vs.max)}; step ${step}: ${here === null || here === undefined || !Number.isFinite(here) ? 'no value' : `value ${formatValue(here)}`}.`,
+    );
+  }
+  parts.push('The Chart data table under the chart lists every step.');
+  return parts.join(' ');
 }
 
 export function chartName(rows: readonly StepRow[], step: number): string {
@@ -126,6 +164,53 @@ function Marks({ rows }: { rows: readonly StepRow[] }) {
   );
 }
 
+/** The values' dashed line, a dot at each step that has one, and their axis labels on the right. */
+function ValuesLine({
+  scale,
+  vs,
+  values,
+}: {
+  scale: ChartScale;
+  vs: ValueScale;
+  values: StepValues;
+}) {
+  const right = PLOT.left + PLOT_W;
+  // Dots only while they stay apart; on a long episode the line alone reads better.
+  const dots = scale.lastStep <= 120;
+  return (
+    <>
+      <path className="chart-values" d={valuesPath(scale, vs, values)} />
+      {dots &&
+        values
+          .slice(0, scale.lastStep + 1)
+          .map((v, i) =>
+            v === null || !Number.isFinite(v) ? null : (
+              <circle
+                key={`value${i}`}
+                className="chart-value-dot"
+                cx={xOf(scale, i)}
+                cy={valueY(vs, v)}
+                r={2.5}
+              />
+            ),
+          )}
+      <text className="chart-label chart-value-label" x={right} y={PLOT.top - 4} textAnchor="end">
+        {formatValue(vs.max)}
+      </text>
+      {vs.max !== vs.min && (
+        <text
+          className="chart-label chart-value-label"
+          x={right}
+          y={PLOT.top + PLOT_H - 4}
+          textAnchor="end"
+        >
+          {formatValue(vs.min)}
+        </text>
+      )}
+    </>
+  );
+}
+
 function Axes({ rows }: { rows: readonly StepRow[] }) {
   const scale = chartScale(rows);
   const bottom = PLOT.top + PLOT_H;
@@ -151,11 +236,13 @@ function Axes({ rows }: { rows: readonly StepRow[] }) {
   );
 }
 
-export function EpisodeChart({ rows, step, onSeek, enabled }: EpisodeChartProps) {
+export function EpisodeChart({ rows, step, onSeek, enabled, values }: EpisodeChartProps) {
+  const descId = useId();
   const svgRef = useRef<SVGSVGElement>(null);
   const sliderRef = useRef<HTMLDivElement>(null);
   const dragging = useRef<number | null>(null);
   const scale = chartScale(rows);
+  const vs = valueScale(values, rows.length);
   const last = scale.lastStep;
   const x = xOf(scale, Math.min(step, last));
 
@@ -203,9 +290,11 @@ export function EpisodeChart({ rows, step, onSeek, enabled }: EpisodeChartProps)
         ref={svgRef}
         role="img"
         aria-label={chartName(rows, step)}
+        aria-describedby={descId}
         viewBox={`0 0 ${VIEW_W} ${VIEW_H}`}
         data-testid="episode-chart"
       >
+        <desc id={descId}>{chartDescription(rows, step, values)}</desc>
         <defs>
           <pattern id="chart-hatch" width="6" height="6" patternUnits="userSpaceOnUse">
             <path d="M0 6L6 0" className="chart-hatch" />
@@ -213,6 +302,7 @@ export function EpisodeChart({ rows, step, onSeek, enabled }: EpisodeChartProps)
         </defs>
         <Marks rows={rows} />
         <Axes rows={rows} />
+        {vs && values && <ValuesLine scale={scale} vs={vs} values={values} />}
         <line className="chart-now" x1={x} x2={x} y1={PLOT.top - 12} y2={PLOT.top + PLOT_H} />
       </svg>
       <div

@@ -91,3 +91,55 @@ export function pushesLeftPath(scale: ChartScale, rows: readonly StepRow[]): str
   }
   return parts.join('');
 }
+
+/** The range of an episode file's per-step values (its own axis, on the right). */
+export interface ValueScale {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** The finite values' range over the episode's steps; null when there is none to draw. */
+export function valueScale(
+  values: readonly (number | null)[] | null | undefined,
+  steps: number,
+): ValueScale | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < Math.min(steps, values?.length ?? 0); i++) {
+    const v = values![i];
+    if (v === null || !Number.isFinite(v)) continue;
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
+  return min <= max ? { min, max } : null;
+}
+
+/** A value's height: min at the bottom of the plot, max at the top (a flat series mid-height). */
+export function valueY(vs: ValueScale, value: number): number {
+  const f = vs.max === vs.min ? 0.5 : (value - vs.min) / (vs.max - vs.min);
+  return PLOT.top + (1 - f) * PLOT_H;
+}
+
+/**
+ * The values as a line through each step's point (values are estimates at a position, not
+ * counts that hold until the next step, so the line is straight from step to step); it breaks
+ * at a missing value. Values beyond the episode's last step are left out.
+ */
+export function valuesPath(
+  scale: ChartScale,
+  vs: ValueScale,
+  values: readonly (number | null)[],
+): string {
+  const parts: string[] = [];
+  let open = false;
+  for (let i = 0; i <= scale.lastStep && i < values.length; i++) {
+    const v = values[i];
+    if (v === null || !Number.isFinite(v)) {
+      open = false;
+      continue;
+    }
+    parts.push(`${open ? 'L' : 'M'}${xOf(scale, i).toFixed(1)} ${valueY(vs, v).toFixed(1)}`);
+    open = true;
+  }
+  return parts.join('');
+}

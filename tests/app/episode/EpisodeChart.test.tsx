@@ -2,14 +2,18 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { ChartData } from '../../../src/app/episode/ChartData';
 import { EpisodeChart } from '../../../src/app/episode/EpisodeChart';
 import {
   PLOT,
+  PLOT_H,
   PLOT_W,
   VIEW_W,
   chartScale,
   pushesLeftPath,
   stepAtX,
+  valueScale,
+  valuesPath,
   xOf,
 } from '../../../src/app/episode/chart-geometry';
 import type { StepRow } from '../../../src/sokoban';
@@ -120,5 +124,66 @@ describe('chart geometry', () => {
     const path = pushesLeftPath(chartScale(rows()), rows());
     expect(path.match(/M/g)).toHaveLength(1);
     expect(path.match(/H/g)).toHaveLength(7);
+  });
+});
+
+/** The file's values: rising from 0.5 to 0.9, one missing at step 5, and one beyond the end. */
+const VALUES = [0.5, 0.55, 0.6, 0.6, 0.65, null, 0.7, 0.75, 0.8, 0.85, 0.9, 99];
+
+describe('the episode file values on the chart', () => {
+  it('draws them as a dashed line with a dot per step, on their own axis, and says so in the description', () => {
+    const { container } = render(
+      <EpisodeChart rows={rows()} step={4} onSeek={vi.fn()} enabled values={VALUES} />,
+    );
+    const chart = screen.getByRole('img', { name: /pushes left/ });
+    // The name stays the contract's; the description tells how to read the values.
+    expect(chart).toHaveAccessibleDescription(
+      /\(right axis\), from 0\.5 to 0\.9; step 4: value 0\.65\./,
+    );
+    const line = container.querySelector('path.chart-values')!;
+    // Steps 0-4 and 6-10: two runs (broken at the missing value), the 99 after the end left out.
+    expect(line.getAttribute('d')!.match(/M/g)).toHaveLength(2);
+    expect(line.getAttribute('d')!.match(/L/g)).toHaveLength(8);
+    const dots = [...container.querySelectorAll('circle.chart-value-dot')];
+    expect(dots).toHaveLength(10);
+    // The lowest value sits on the plot's floor, the highest at its top.
+    const ys = dots.map((d) => Number(d.getAttribute('cy')));
+    expect(Math.max(...ys)).toBeCloseTo(PLOT.top + PLOT_H);
+    expect(Math.min(...ys)).toBeCloseTo(PLOT.top);
+    expect([...container.querySelectorAll('.chart-value-label')].map((t) => t.textContent)).toEqual(
+      ['0.9', '0.5'],
+    );
+  });
+
+  it('draws no values line when the file has none', () => {
+    const { container } = render(
+      <EpisodeChart rows={rows()} step={0} onSeek={vi.fn()} enabled values={null} />,
+    );
+    expect(container.querySelector('.chart-values')).toBeNull();
+    expect(screen.getByRole('img')).toHaveAccessibleDescription(/pushes left/);
+    expect(valueScale([null, Number.NaN], 2)).toBeNull();
+  });
+
+  it('gives a flat series a line across the middle', () => {
+    const scale = chartScale(rows());
+    const vs = valueScale([2, 2, 2], 11)!;
+    expect(valuesPath(scale, vs, [2, 2, 2])).toMatch(
+      new RegExp(`^M\\S+ ${(PLOT.top + PLOT_H / 2).toFixed(1)}`),
+    );
+  });
+
+  it('lists every step, its pushes left and its value in the Chart data table', async () => {
+    const user = userEvent.setup();
+    render(<ChartData rows={rows()} values={VALUES} />);
+    expect(screen.queryByRole('table')).toBeNull(); // closed: nothing rendered
+    await user.click(screen.getByText('Chart data'));
+    const table = screen.getByRole('table', { name: 'Chart data' });
+    const lines = [...table.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.children].map((c) => c.textContent),
+    );
+    expect(lines).toHaveLength(11);
+    expect(lines[0]).toEqual(['0', 'start', '0/0', '4', '', '0.5']);
+    expect(lines[5]).toEqual(['5', 'move', '5/0', '3', 'cycle', '']);
+    expect(lines[8]).toEqual(['8', 'push', '8/0', 'lost: a box in a corner', 'wasted push', '0.8']);
   });
 });
