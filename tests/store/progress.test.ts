@@ -48,7 +48,8 @@ describe('progress per collection', () => {
   });
 
   it("keeps the solver's bests apart from the user's", () => {
-    const { record } = useProgressStore.getState();
+    const record: ReturnType<typeof useProgressStore.getState>['record'] = (...a) =>
+      useProgressStore.getState().record(...a);
     record('k', 1, { moves: 30, pushes: 8 });
     record('k', 1, { moves: 20, pushes: 6 }, 'solver');
     record('k', 2, { moves: 9, pushes: 3 }, 'solver');
