@@ -79,6 +79,8 @@ function trackSolver(game: GameStore, solver: SolverStore): () => void {
     const outcome = s.outcome;
     if (outcome === prev.outcome || outcome?.status !== 'solved' || outcome.purpose !== 'solve')
       return;
+    // Asked on a solved board, the solver finds nothing: the moves are the user's.
+    if (outcome.solution === '') return;
     const g = game.getState();
     // A fresh answer not written on the board belongs to the job that asked; any other is about
     // the game's level, with the solution written after the moves played.

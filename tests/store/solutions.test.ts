@@ -180,6 +180,17 @@ describe('tracking who solved a level', () => {
     expect(kept()).toEqual([expect.objectContaining({ lurd: answer.solution, by: ['solver'] })]);
   });
 
+  it('does not credit the solver with moves the user played to solved before pressing Solve', async () => {
+    const { game, fake, solver, kept } = setup();
+    game.getState().play('dllluuRRR');
+    const done = solver.getState().solve();
+    await flush();
+    fake.answer(); // the engine, asked on a solved board: an empty solution
+    await done;
+    expect(solver.getState().outcome).toMatchObject({ status: 'solved', solution: '' });
+    expect(kept()).toEqual([expect.objectContaining({ lurd: 'dllluuRRR', by: ['user'] })]);
+  });
+
   it('keeps nothing from an answer that does not solve the level', async () => {
     const { solver, fake, kept, bests } = setup();
     const done = solver.getState().solve();
