@@ -12,7 +12,7 @@
  *   (Play after Solve) also ends solved; those moves are the solver's, so they do not count as
  *   the user's unless the user had found the very same moves before.
  */
-import { type Level, countPushes, isSolved, replay, sameBoard, startPosition } from '../sokoban';
+import { countPushes, sameBoard } from '../sokoban';
 import {
   type GameData,
   type GameStore,
@@ -22,14 +22,8 @@ import {
   useGameStore,
 } from './game';
 import { type Finder, collectionKey, useProgressStore } from './progress';
-import { selectSolutions, useSolutionsStore } from './solutions';
+import { selectSolutions, solutionFromStart, useSolutionsStore } from './solutions';
 import { type SolverJob, type SolverState, type SolverStore, useSolverStore } from './solver';
-
-/** `lurd` with its case fixed if it solves `level` from the start, else null. */
-export function solutionFromStart(level: Level, lurd: string): string | null {
-  const r = replay(level, startPosition(level), lurd);
-  return !r.error && isSolved(level, r.position) ? r.moves : null;
-}
 
 /** Records a checked solution of the game's level `index` (0-based entry) for `finder`. */
 function record(game: GameData, index: number, lurd: string, finder: Finder): void {

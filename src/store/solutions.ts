@@ -17,7 +17,7 @@
  * notice line, the solutions staying in memory until the page is closed.
  */
 import { create } from 'zustand';
-import { countPushes } from '../sokoban';
+import { type Level, countPushes, isSolved, replay, startPosition } from '../sokoban';
 import { browserStorage, readStoredJson, writeStored } from './local-storage';
 import { FINDERS, type Finder } from './progress';
 
@@ -46,6 +46,12 @@ interface CollectionSolutions {
 export type SolutionData = Readonly<Record<string, CollectionSolutions>>;
 
 const LURD = /^[lurdLURD]+$/;
+
+/** `lurd` with its case fixed if it solves `level` from the start, else null. */
+export function solutionFromStart(level: Level, lurd: string): string | null {
+  const r = replay(level, startPosition(level), lurd);
+  return !r.error && isSolved(level, r.position) ? r.moves : null;
+}
 
 /** The solution as stored, or null when anything about it is off. */
 function readSolution(raw: unknown): KeptSolution | null {

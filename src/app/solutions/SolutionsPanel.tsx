@@ -7,8 +7,12 @@
 import { useId, useMemo, useState } from 'react';
 import { selectEntry, selectLevel, useGameStore } from '../../store/game';
 import { collectionKey } from '../../store/progress';
-import { solutionFromStart } from '../../store/solution-tracking';
-import { type KeptSolution, selectSolutions, useSolutionsStore } from '../../store/solutions';
+import {
+  type KeptSolution,
+  selectSolutions,
+  solutionFromStart,
+  useSolutionsStore,
+} from '../../store/solutions';
 import { copyText } from '../clipboard';
 import { CompareSolutions } from './CompareSolutions';
 import { finderText } from './finder-text';
