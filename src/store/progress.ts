@@ -17,7 +17,7 @@
 import { create } from 'zustand';
 import { type LevelEntry, printBoard } from '../sokoban';
 import { textHash } from './game-storage';
-import { browserStorage, readStoredJson, writeStored } from './local-storage';
+import { browserStorage, readStoredJson, withRecord, writeStored } from './local-storage';
 
 export const PROGRESS_KEY = 'sokoban-playground:progress';
 export const MAX_COLLECTIONS = 100;
@@ -122,10 +122,7 @@ export const useProgressStore = create<ProgressState>()((set, get) => ({
     };
     if (old && next.bestMoves === old.bestMoves && next.bestPushes === old.bestPushes) return;
     const levels = { ...data[key]?.levels, [position]: { ...level, [finder]: next } };
-    const collections = Object.entries({ ...data, [key]: { used: Date.now(), levels } })
-      .sort(([, a], [, b]) => b.used - a.used)
-      .slice(0, MAX_COLLECTIONS);
-    const updated = Object.fromEntries(collections);
+    const updated = withRecord(data, key, { used: Date.now(), levels }, MAX_COLLECTIONS);
     set({ data: updated });
     writeStored(
       PROGRESS_KEY,

@@ -18,7 +18,7 @@
  */
 import { create } from 'zustand';
 import { type Level, countPushes, isSolved, replay, startPosition } from '../sokoban';
-import { browserStorage, readStoredJson, writeStored } from './local-storage';
+import { browserStorage, readStoredJson, withRecord, writeStored } from './local-storage';
 import { FINDERS, type Finder } from './progress';
 
 export const SOLUTIONS_KEY = 'sokoban-playground:solutions';
@@ -169,10 +169,7 @@ export const useSolutionsStore = create<SolutionsState>()((set, get) => ({
     const list = keepSolution(old, lurd, finder, Date.now());
     if (list === old) return true;
     const levels = { ...data[key]?.levels, [position]: list };
-    const collections = Object.entries({ ...data, [key]: { used: Date.now(), levels } })
-      .sort(([, a], [, b]) => b.used - a.used)
-      .slice(0, MAX_SOLUTION_COLLECTIONS);
-    const updated = Object.fromEntries(collections);
+    const updated = withRecord(data, key, { used: Date.now(), levels }, MAX_SOLUTION_COLLECTIONS);
     set({ data: updated });
     writeStored(
       SOLUTIONS_KEY,
