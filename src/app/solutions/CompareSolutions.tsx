@@ -78,6 +78,59 @@ function CompareBoard({ level, solution, number, positions, step }: CompareBoard
   );
 }
 
+interface ControlsProps {
+  readonly step: number;
+  readonly length: number;
+  readonly playing: boolean;
+  onSeek(step: number): void;
+  onPlay(): void;
+  onPause(): void;
+}
+
+/** One set of controls for both boards: a step back, Play/Pause both, a step forward, the slider. */
+function CompareControls({ step, length, playing, onSeek, onPlay, onPause }: ControlsProps) {
+  const id = useId();
+  return (
+    <>
+      <div className="row" role="group" aria-label="Comparison controls">
+        <button
+          type="button"
+          aria-label="Step both back"
+          disabled={step === 0}
+          onClick={() => onSeek(step - 1)}
+        >
+          ‹
+        </button>
+        <button type="button" onClick={playing ? onPause : onPlay}>
+          {playing ? 'Pause both' : 'Play both'}
+        </button>
+        <button
+          type="button"
+          aria-label="Step both forward"
+          disabled={step >= length}
+          onClick={() => onSeek(step + 1)}
+        >
+          ›
+        </button>
+      </div>
+      <div className="row compare-position">
+        <label htmlFor={`${id}-pos`}>Compare position</label>
+        <input
+          id={`${id}-pos`}
+          type="range"
+          min={0}
+          max={length}
+          value={step}
+          onChange={(e) => onSeek(Number(e.target.value))}
+        />
+        <span className="hint">
+          {step}/{length}
+        </span>
+      </div>
+    </>
+  );
+}
+
 interface CompareProps {
   readonly level: Level;
   readonly solutions: readonly [KeptSolution, KeptSolution];
@@ -86,7 +139,6 @@ interface CompareProps {
 }
 
 export function CompareSolutions({ level, solutions, numbers, onClose }: CompareProps) {
-  const id = useId();
   const paths = useMemo(
     () => solutions.map((s) => positionsAlong(level, startPosition(level), s.lurd)),
     [level, solutions],
@@ -138,41 +190,14 @@ export function CompareSolutions({ level, solutions, numbers, onClose }: Compare
           />
         ))}
       </div>
-      <div className="row" role="group" aria-label="Comparison controls">
-        <button
-          type="button"
-          aria-label="Step both back"
-          disabled={step === 0}
-          onClick={() => seek(step - 1)}
-        >
-          ‹
-        </button>
-        <button type="button" onClick={playing ? () => setPlaying(false) : play}>
-          {playing ? 'Pause both' : 'Play both'}
-        </button>
-        <button
-          type="button"
-          aria-label="Step both forward"
-          disabled={step >= length}
-          onClick={() => seek(step + 1)}
-        >
-          ›
-        </button>
-      </div>
-      <div className="row compare-position">
-        <label htmlFor={`${id}-pos`}>Compare position</label>
-        <input
-          id={`${id}-pos`}
-          type="range"
-          min={0}
-          max={length}
-          value={step}
-          onChange={(e) => seek(Number(e.target.value))}
-        />
-        <span className="hint">
-          {step}/{length}
-        </span>
-      </div>
+      <CompareControls
+        step={step}
+        length={length}
+        playing={playing}
+        onSeek={seek}
+        onPlay={play}
+        onPause={() => setPlaying(false)}
+      />
     </section>
   );
 }

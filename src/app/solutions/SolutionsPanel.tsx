@@ -5,6 +5,7 @@
  * in step (CompareSolutions.tsx).
  */
 import { useId, useMemo, useState } from 'react';
+import type { Level } from '../../sokoban';
 import { selectEntry, selectLevel, useGameStore } from '../../store/game';
 import { collectionKey } from '../../store/progress';
 import {
@@ -20,19 +21,57 @@ import './solutions.css';
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-export default function SolutionsPanel() {
-  const id = useId();
-  const level = useGameStore(selectLevel);
+/** The kept solutions of the level on the board that replay to solved on it. */
+function useKeptSolutions(level: Level | null): readonly KeptSolution[] {
   const entry = useGameStore(selectEntry);
   const entries = useGameStore((s) => s.entries);
   const data = useSolutionsStore((s) => s.data);
   const stored = entry?.ok ? selectSolutions(data, collectionKey(entries), entry.index) : null;
   // Stored text is not trusted: only what replays to solved on this board is listed.
-  const list = useMemo(
+  return useMemo(
     () =>
       level && stored ? stored.filter((s) => solutionFromStart(level, s.lurd) === s.lurd) : [],
     [level, stored],
   );
+}
+
+interface ItemProps {
+  readonly solution: KeptSolution;
+  readonly number: number;
+  readonly picked: boolean;
+  onPick(on: boolean): void;
+  onCopy(): void;
+}
+
+/** One row: the box that picks it for comparison, who found it, moves/pushes, date, Copy. */
+function SolutionItem({ solution: s, number, picked, onPick, onCopy }: ItemProps) {
+  const id = useId();
+  return (
+    <li>
+      <input
+        id={id}
+        type="checkbox"
+        aria-label={`Pick solution ${number} to compare`}
+        checked={picked}
+        onChange={(e) => onPick(e.target.checked)}
+      />
+      <label htmlFor={id} className="solution-text">
+        <span className="solution-number">{number}.</span> {finderText(s.by)}{' '}
+        <span className="solution-length">
+          {s.moves}/{s.pushes}
+        </span>{' '}
+        <span className="hint">{DATE.format(s.found)}</span>
+      </label>
+      <button type="button" aria-label={`Copy solution ${number}`} onClick={onCopy}>
+        Copy
+      </button>
+    </li>
+  );
+}
+
+export default function SolutionsPanel() {
+  const level = useGameStore(selectLevel);
+  const list = useKeptSolutions(level);
   // Picked solutions by their moves (a list position shifts when one is dropped).
   const [picked, setPicked] = useState<readonly string[]>([]);
   const [compared, setCompared] = useState<{
@@ -72,29 +111,14 @@ export default function SolutionsPanel() {
       ) : (
         <ul aria-label="Solutions" className="solution-list">
           {list.map((s, i) => (
-            <li key={s.lurd}>
-              <input
-                id={`${id}-pick-${i}`}
-                type="checkbox"
-                aria-label={`Pick solution ${i + 1} to compare`}
-                checked={picked.includes(s.lurd)}
-                onChange={(e) => pick(s, e.target.checked)}
-              />
-              <label htmlFor={`${id}-pick-${i}`} className="solution-text">
-                <span className="solution-number">{i + 1}.</span> {finderText(s.by)}{' '}
-                <span className="solution-length">
-                  {s.moves}/{s.pushes}
-                </span>{' '}
-                <span className="hint">{DATE.format(s.found)}</span>
-              </label>
-              <button
-                type="button"
-                aria-label={`Copy solution ${i + 1}`}
-                onClick={() => void copy(s, i + 1)}
-              >
-                Copy
-              </button>
-            </li>
+            <SolutionItem
+              key={s.lurd}
+              solution={s}
+              number={i + 1}
+              picked={picked.includes(s.lurd)}
+              onPick={(on) => pick(s, on)}
+              onCopy={() => void copy(s, i + 1)}
+            />
           ))}
         </ul>
       )}
