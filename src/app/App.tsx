@@ -21,7 +21,8 @@ import { FullRectangleOption } from './board-view';
 import { FirstVisitHint } from './FirstVisitHint';
 import { KeyHelp, KeyHelpButton } from './KeyHelp';
 import { SnapshotsPanel } from './SnapshotsPanel';
-import { trackProgress } from '../store/progress';
+import { trackSolutions } from '../store/solution-tracking';
+import { SolutionsMount } from './solutions/SolutionsMount';
 
 // The editor is loaded when first opened, so the first load stays as small as it was.
 const LevelEditor = lazy(() => import('./editor/LevelEditor'));
@@ -31,7 +32,7 @@ const GeneratorPanel = lazy(() => import('./generator/GeneratorPanel'));
 export function App() {
   const [editing, setEditing] = useState(false);
   useGameKeys(!editing);
-  useEffect(() => trackProgress(), []); // solved levels are marked in the picker
+  useEffect(() => trackSolutions(), []); // solutions kept, solved levels marked in the picker
   // Playback and the side column render just after the board's first draw (the Board's effect
   // runs before this one), so the board shows sooner: they are below or beside it, so nothing
   // moves, and their render and layout no longer delay it (about 20 ms of main-thread CPU).
@@ -77,6 +78,7 @@ export function App() {
             <MovesPanel />
             <EpisodeMount />
             <SnapshotsPanel />
+            <SolutionsMount />
             <SharePanel />
             <Suspense fallback={null}>
               <GeneratorPanel />

@@ -2,19 +2,29 @@
  * The level picker, shown when the loaded text holds more than one level: previous and next, a
  * select whose options read "#index title", and a "Go to level" box that takes a title first
  * (Boxoban titles are the numbers of the "; N" headers) and otherwise a 1-based position.
- * Solved levels are marked ✓ with the best moves/pushes (store/progress.ts), and "Next
- * unsolved" goes to the next level not solved yet.
+ * Levels the user solved are marked ✓ with the user's best moves/pushes, and the solver's bests
+ * follow apart, after "solver" (store/progress.ts); "Next unsolved" goes to the next level the
+ * user has not solved yet.
  */
 import { useState, type FormEvent } from 'react';
 import { useGameStore } from '../store/game';
-import { type LevelProgress, selectProgress, useProgressStore } from '../store/progress';
+import {
+  type Bests,
+  type LevelProgress,
+  selectProgress,
+  useProgressStore,
+} from '../store/progress';
 
-/** " ✓ 23/7" (fewest moves), plus " · 25/6" when the fewest pushes came from another solution. */
-function solvedMark(p: LevelProgress | undefined): string {
-  if (!p) return '';
-  const { bestMoves: m, bestPushes: q } = p;
+/** "23/7" (fewest moves), plus " · 25/6" when the fewest pushes came from another solution. */
+function bests({ bestMoves: m, bestPushes: q }: Bests): string {
   const pushes = m.pushes === q.pushes && m.moves === q.moves ? '' : ` · ${q.moves}/${q.pushes}`;
-  return ` ✓ ${m.moves}/${m.pushes}${pushes}`;
+  return `${m.moves}/${m.pushes}${pushes}`;
+}
+
+/** " ✓ 23/7" for the user's bests, then " (solver 21/7)" for the solver's. */
+function solvedMark(p: LevelProgress | undefined): string {
+  const user = p?.user ? ` ✓ ${bests(p.user)}` : '';
+  return user + (p?.solver ? ` (solver ${bests(p.solver)})` : '');
 }
 
 export function LevelPicker() {
@@ -29,7 +39,7 @@ export function LevelPicker() {
 
   if (entries.length < 2) return null;
   const progress = selectProgress(progressData, entries);
-  const unsolved = (i: number) => entries[i].ok && !progress[entries[i].index];
+  const unsolved = (i: number) => entries[i].ok && !progress[entries[i].index]?.user;
   // The first unsolved level after this one, going round to the start.
   const nextUnsolved = entries
     .map((_, k) => (currentIndex + 1 + k) % entries.length)
@@ -92,7 +102,7 @@ export function LevelPicker() {
         </button>
       </div>
       <p className="picker-progress">
-        Solved {entries.filter((e) => e.ok && progress[e.index]).length} of{' '}
+        Solved {entries.filter((e) => e.ok && progress[e.index]?.user).length} of{' '}
         {entries.filter((e) => e.ok).length}
       </p>
       <form className="picker-row goto" onSubmit={submit}>

@@ -41,3 +41,20 @@ export function writeStored(key: string, value: string, refused: string): void {
     useGameStore.getState().showNotice(refused);
   }
 }
+
+/**
+ * `data` (records by collection, each with the time it was last `used`) with `key` set to
+ * `record`, most recently used first, beyond `max` the least recently used dropped: bounded
+ * per-collection records (progress, kept solutions) stay within the browser's storage.
+ */
+export function withRecord<T extends { readonly used: number }>(
+  data: Readonly<Record<string, T>>,
+  key: string,
+  record: T,
+  max: number,
+): Readonly<Record<string, T>> {
+  const entries = Object.entries({ ...data, [key]: record })
+    .sort(([, a], [, b]) => b.used - a.used)
+    .slice(0, max);
+  return Object.fromEntries(entries);
+}

@@ -4,8 +4,11 @@
  * hashed), so the same file opened again, pasted or loaded from disk, finds its progress; a level
  * is its 1-based place in the collection.
  *
- * Per level two bests are kept: fewest moves (then pushes) and fewest pushes (then moves),
- * written `moves/pushes` as everywhere in the page.
+ * Per level two bests are kept for each finder, the user and the solver, apart: fewest moves
+ * (then pushes) and fewest pushes (then moves), written `moves/pushes` as everywhere in the page.
+ * A level counts as solved (✓, "Next unsolved") when the user has solved it. Records written
+ * before the finders were told apart (`{bestMoves, bestPushes}` at the level's top) read as the
+ * user's: that is what they were meant to be.
  *
  * Stored data is hostile input like any other: it is validated on read (anything malformed is
  * dropped, not trusted), bounded (MAX_COLLECTIONS, least recently used go first), and a write the
@@ -14,15 +17,7 @@
 import { create } from 'zustand';
 import { type LevelEntry, printBoard } from '../sokoban';
 import { textHash } from './game-storage';
-import { browserStorage, readStoredJson, writeStored } from './local-storage';
-import {
-  selectLevel,
-  selectMoveCount,
-  selectPushCount,
-  selectSolved,
-  useGameStore,
-  type GameData,
-} from './game';
+import { browserStorage, readStoredJson, withRecord, writeStored } from './local-storage';
 
 export const PROGRESS_KEY = 'sokoban-playground:progress';
 export const MAX_COLLECTIONS = 100;
@@ -32,10 +27,15 @@ export interface Score {
   readonly moves: number;
   readonly pushes: number;
 }
-export interface LevelProgress {
+export interface Bests {
   readonly bestMoves: Score;
   readonly bestPushes: Score;
 }
+/** Who found a solution: the user by hand, or the solver (Solve). */
+export type Finder = 'user' | 'solver';
+export const FINDERS: readonly Finder[] = ['user', 'solver'];
+/** A level's bests per finder; a finder that has not solved it is missing. */
+export type LevelProgress = Readonly<Partial<Record<Finder, Bests>>>;
 interface CollectionProgress {
   /** When it was last written (ms since 1970), for dropping the least recently used. */
   readonly used: number;
@@ -61,6 +61,24 @@ const isScore = (s: unknown): s is Score =>
   s !== null &&
   isCount((s as Score).moves) &&
   isCount((s as Score).pushes);
+const isBests = (b: unknown): b is Bests =>
+  typeof b === 'object' &&
+  b !== null &&
+  isScore((b as Bests).bestMoves) &&
+  isScore((b as Bests).bestPushes);
+const bestsOf = (b: Bests): Bests => ({ bestMoves: b.bestMoves, bestPushes: b.bestPushes });
+
+/** One level's record, old form (the user's bests at its top) or new (per finder); null if neither. */
+function readLevel(raw: unknown): LevelProgress | null {
+  if (isBests(raw)) return { user: bestsOf(raw) };
+  if (typeof raw !== 'object' || raw === null) return null;
+  const out: Partial<Record<Finder, Bests>> = {};
+  for (const finder of FINDERS) {
+    const b = (raw as Record<string, unknown>)[finder];
+    if (isBests(b)) out[finder] = bestsOf(b);
+  }
+  return out.user || out.solver ? out : null;
+}
 
 /** Reads what is stored, keeping only well-formed records. Never throws. */
 export function readProgress(storage: Storage | null): ProgressData {
@@ -75,9 +93,8 @@ export function readProgress(storage: Storage | null): ProgressData {
     if (typeof c !== 'object' || c === null || typeof c.levels !== 'object' || !c.levels) continue;
     const levels: Record<string, LevelProgress> = {};
     for (const [n, p] of Object.entries(c.levels as Record<string, unknown>).slice(0, MAX_LEVELS)) {
-      const lp = p as Partial<LevelProgress>;
-      if (/^[1-9]\d{0,5}$/.test(n) && lp && isScore(lp.bestMoves) && isScore(lp.bestPushes))
-        levels[n] = { bestMoves: lp.bestMoves, bestPushes: lp.bestPushes };
+      const lp = /^[1-9]\d{0,5}$/.test(n) ? readLevel(p) : null;
+      if (lp) levels[n] = lp;
     }
     out[key] = { used: typeof c.used === 'number' ? c.used : 0, levels };
   }
@@ -89,32 +106,30 @@ const better = (a: Score, b: Score, first: keyof Score, second: keyof Score) =>
 
 interface ProgressState {
   readonly data: ProgressData;
-  /** Records a solution of level `position` (1-based) of collection `key`. */
-  record: (key: string, position: number, score: Score) => void;
+  /** Records a solution of level `position` (1-based) of collection `key` found by `finder`. */
+  record: (key: string, position: number, score: Score, finder?: Finder) => void;
 }
 
 export const useProgressStore = create<ProgressState>()((set, get) => ({
   data: readProgress(browserStorage()),
-  record(key, position, score) {
+  record(key, position, score, finder = 'user') {
     const data = get().data;
-    const old = data[key]?.levels[position];
-    const next: LevelProgress = {
+    const level = data[key]?.levels[position];
+    const old = level?.[finder];
+    const next: Bests = {
       bestMoves: !old || better(score, old.bestMoves, 'moves', 'pushes') ? score : old.bestMoves,
       bestPushes: !old || better(score, old.bestPushes, 'pushes', 'moves') ? score : old.bestPushes,
     };
     if (old && next.bestMoves === old.bestMoves && next.bestPushes === old.bestPushes) return;
-    const collections = Object.entries({
-      ...data,
-      [key]: { used: Date.now(), levels: { ...data[key]?.levels, [position]: next } },
-    })
-      .sort(([, a], [, b]) => b.used - a.used)
-      .slice(0, MAX_COLLECTIONS);
-    const updated = Object.fromEntries(collections);
+    const levels = { ...data[key]?.levels, [position]: { ...level, [finder]: next } };
+    const updated = withRecord(data, key, { used: Date.now(), levels }, MAX_COLLECTIONS);
     set({ data: updated });
     writeStored(
       PROGRESS_KEY,
       JSON.stringify(updated),
-      'Solved, but your progress could not be saved: the browser refused (storage full or blocked). It is kept until you close the page.',
+      finder === 'user'
+        ? 'Solved, but your progress could not be saved: the browser refused (storage full or blocked). It is kept until you close the page.'
+        : "The solver's best could not be saved: the browser refused (storage full or blocked). It is kept until you close the page.",
     );
   },
 }));
@@ -124,19 +139,4 @@ export function selectProgress(
   entries: readonly LevelEntry[],
 ): Readonly<Record<string, LevelProgress>> {
   return data[collectionKey(entries)]?.levels ?? {};
-}
-
-/** Records the solved position of the game as it happens. Returns the unsubscribe function. */
-export function trackProgress(game = useGameStore): () => void {
-  const check = (s: GameData) => {
-    if (!selectSolved(s) || !selectLevel(s)) return;
-    const entry = s.entries[s.currentIndex];
-    if (!entry) return;
-    useProgressStore.getState().record(collectionKey(s.entries), entry.index, {
-      moves: selectMoveCount(s),
-      pushes: selectPushCount(s),
-    });
-  };
-  check(game.getState());
-  return game.subscribe(check);
 }

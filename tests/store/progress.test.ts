@@ -7,9 +7,10 @@ import {
   PROGRESS_KEY,
   collectionKey,
   readProgress,
-  trackProgress,
   useProgressStore,
 } from '../../src/store/progress';
+import { trackSolutions } from '../../src/store/solution-tracking';
+import { useSolutionsStore } from '../../src/store/solutions';
 
 const TWO = ['One', '#####', '#@$.#', '#####', '', 'Two', '######', '#@ $.#', '######'].join('\n');
 
@@ -23,6 +24,7 @@ beforeEach(() => {
   vi.restoreAllMocks();
   localStorage.clear();
   useProgressStore.setState({ data: {} });
+  useSolutionsStore.setState({ data: {} });
 });
 
 describe('progress per collection', () => {
@@ -41,9 +43,27 @@ describe('progress per collection', () => {
     record(50, 9); // better in nothing
     const saved = readProgress(localStorage);
     expect(saved.k.levels['1']).toEqual({
-      bestMoves: { moves: 24, pushes: 10 },
-      bestPushes: { moves: 40, pushes: 6 },
+      user: { bestMoves: { moves: 24, pushes: 10 }, bestPushes: { moves: 40, pushes: 6 } },
     });
+  });
+
+  it("keeps the solver's bests apart from the user's", () => {
+    const record: ReturnType<typeof useProgressStore.getState>['record'] = (...a) =>
+      useProgressStore.getState().record(...a);
+    record('k', 1, { moves: 30, pushes: 8 });
+    record('k', 1, { moves: 20, pushes: 6 }, 'solver');
+    record('k', 2, { moves: 9, pushes: 3 }, 'solver');
+    const saved = readProgress(localStorage).k.levels;
+    expect(saved['1'].user?.bestMoves).toEqual({ moves: 30, pushes: 8 });
+    expect(saved['1'].solver?.bestPushes).toEqual({ moves: 20, pushes: 6 });
+    expect(saved['2'].user).toBeUndefined();
+    expect(saved['2'].solver?.bestMoves).toEqual({ moves: 9, pushes: 3 });
+  });
+
+  it("reads progress stored before the finders were told apart as the user's", () => {
+    const old = { bestMoves: { moves: 5, pushes: 2 }, bestPushes: { moves: 7, pushes: 1 } };
+    localStorage.setItem(PROGRESS_KEY, JSON.stringify({ k: { used: 1, levels: { '3': old } } }));
+    expect(readProgress(localStorage).k.levels['3']).toEqual({ user: old });
   });
 
   it('reads hostile stored data without trusting it', () => {
@@ -61,6 +81,7 @@ describe('progress per collection', () => {
             '0': {},
             x: {},
             '2': { bestMoves: { moves: -1, pushes: 1 } },
+            '4': { solver: { bestMoves: { moves: 2, pushes: 1 } }, user: 'x' },
           },
         },
         b: 'junk',
@@ -89,10 +110,10 @@ describe('progress per collection', () => {
     await useGameStore.persist.rehydrate();
     const game = useGameStore.getState();
     expect(game.load(TWO)).toBe(true);
-    const stop = trackProgress();
+    const stop = trackSolutions();
     useGameStore.getState().move('r');
     const key = collectionKey(useGameStore.getState().entries);
-    expect(useProgressStore.getState().data[key].levels['1'].bestMoves).toEqual({
+    expect(useProgressStore.getState().data[key].levels['1'].user?.bestMoves).toEqual({
       moves: 1,
       pushes: 1,
     });
