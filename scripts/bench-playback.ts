@@ -122,7 +122,7 @@ export function walk(levelText: string, length: number, random: () => number): s
   let stuck = 0;
   while (moves.length < length && stuck < 100) {
     if (left <= 0) {
-      heading = dirs[Math.floor(random() * 4)];
+      heading = dirs[Math.floor(random() * 4)]!;
       left = 1 + Math.floor(random() * 6);
     }
     const next = step(level, position, heading);
@@ -195,7 +195,7 @@ async function record(
   const after = await mainThread(cdp);
   const status = (await page.getByRole('status').first().textContent()) ?? '';
   return {
-    intervals: frames.slice(1).map((t, i) => t - frames[i]),
+    intervals: frames.slice(1).map((t, i) => t - frames[i]!),
     taskMs: after.task - before.task,
     scriptMs: after.script - before.script,
     wallMs,
@@ -207,13 +207,13 @@ function summary(name: string, r: Recording): string {
   const xs = [...r.intervals].sort((a, b) => a - b);
   const n = xs.length;
   if (n === 0) return `${name}: no frames recorded`;
-  const at = (q: number) => xs[Math.min(n - 1, Math.ceil(q * n) - 1)]; // nearest rank
+  const at = (q: number) => xs[Math.min(n - 1, Math.ceil(q * n) - 1)]!; // nearest rank
   const total = xs.reduce((a, b) => a + b, 0);
   const missed = xs.reduce((a, x) => a + Math.max(0, Math.round(x / VSYNC_MS) - 1), 0);
   const f = (x: number) => x.toFixed(1);
   return [
     `${name}: ${n + 1} frames in ${f(total / 1000)} s, mean ${f((1000 * n) / total)} fps`,
-    `  frame interval median ${f(at(0.5))} ms, p95 ${f(at(0.95))}, p99 ${f(at(0.99))}, max ${f(xs[n - 1])}`,
+    `  frame interval median ${f(at(0.5))} ms, p95 ${f(at(0.95))}, p99 ${f(at(0.99))}, max ${f(xs[n - 1]!)}`,
     `  intervals > 16.7 ms: ${xs.filter((x) => x > 16.7).length} (${f((100 * xs.filter((x) => x > 16.7).length) / n)} %), > 20 ms: ${xs.filter((x) => x > 20).length} (${f((100 * xs.filter((x) => x > 20).length) / n)} %); frames missed (k vsyncs in one interval = k - 1): ${missed}`,
     `  main thread: ${f(r.taskMs)} ms of tasks (${f(r.scriptMs)} ms script) = ${f(r.taskMs / n)} ms a frame, ${f(r.taskMs / (r.wallMs / 1000))} ms per second; ${f(r.wallMs / 1000)} s wall`,
     `  status at the end: ${r.status.trim()}`,

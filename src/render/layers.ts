@@ -37,7 +37,7 @@ export interface LayerKey {
   readonly size: number;
   readonly trim: boolean;
   /** The target's transform (device pixel ratio and view shift) and backing size. */
-  readonly transform: readonly number[];
+  readonly transform: readonly [number, number, number, number, number, number, number, number];
 }
 
 export function layerKey(

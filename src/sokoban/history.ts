@@ -82,8 +82,8 @@ export function normalBranches(moves: string, branches: readonly Branch[]): Bran
   }
   let drop = Math.max(0, kept.length - MAX_BRANCHES);
   let total = 0;
-  for (let i = drop; i < kept.length; i++) total += kept[i].tail.length;
-  while (total > MAX_BRANCH_MOVES && drop < kept.length) total -= kept[drop++].tail.length;
+  for (let i = drop; i < kept.length; i++) total += kept[i]!.tail.length;
+  while (total > MAX_BRANCH_MOVES && drop < kept.length) total -= kept[drop++]!.tail.length;
   return drop > 0 ? kept.slice(drop) : kept;
 }
 

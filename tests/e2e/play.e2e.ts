@@ -392,7 +392,7 @@ describeE2E('playing a pasted level in Chromium', () => {
                   .getContext('2d')!
                   .getImageData(0, 0, canvas.width, canvas.height).data;
                 let h = 2166136261;
-                for (let i = 0; i < data.length; i++) h = Math.imul(h ^ data[i], 16777619);
+                for (let i = 0; i < data.length; i++) h = Math.imul(h ^ data[i]!, 16777619);
                 done(`${canvas.width}x${canvas.height}:${h >>> 0}`);
               }),
             ),

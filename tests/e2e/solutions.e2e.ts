@@ -71,7 +71,7 @@ describeE2E('solutions kept', () => {
     await page.keyboard.press('Enter');
     const region = page.getByRole('region', { name: 'Compare solutions' });
     expect(await region.getByRole('img').count()).toBe(2);
-    const solverLength = Number(/solver (\d+)\//.exec(items[1])?.[1]);
+    const solverLength = Number(/solver (\d+)\//.exec(items[1] ?? '')?.[1]);
     expect(await boardMoves(page)).toEqual([0, 0]);
 
     await region.getByRole('button', { name: 'Step both forward' }).click();
@@ -87,7 +87,7 @@ describeE2E('solutions kept', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 60; i++) {
       const [a, b] = await boardMoves(page);
-      expect(b).toBe(Math.min(a, solverLength));
+      expect(b).toBe(Math.min(a!, solverLength));
       seen.add(`${a}/${b}`);
       if (a === 7) break;
       await page.waitForTimeout(40);

@@ -56,7 +56,15 @@ function restoredCells(calls: Call[], level: Level): number[] {
   return calls
     .filter((c) => c.name === 'drawImage')
     .map((c) => {
-      const [, , , w, h, x, y] = c.args as number[];
+      const [, , , w, h, x, y] = c.args as [
+        unknown,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
       expect(w).toBe(SIZE);
       expect(h).toBe(SIZE);
       return (y / SIZE) * level.width + x / SIZE;
@@ -92,7 +100,7 @@ describe('layered board drawing', () => {
     expect(drawOver(ctx, null, first)).toBe(-1);
     const whole = calls.filter((c) => c.name === 'drawImage');
     expect(whole).toHaveLength(1);
-    expect(whole[0].args.slice(1, 5)).toEqual([0, 0, ROOM.width * SIZE, ROOM.height * SIZE]);
+    expect(whole[0]!.args.slice(1, 5)).toEqual([0, 0, ROOM.width * SIZE, ROOM.height * SIZE]);
 
     calls.length = 0;
     const later = frameOf(layer, pushed.position, {}, motion, 0.5);
@@ -113,7 +121,7 @@ describe('layered board drawing', () => {
     calls.length = 0;
     expect(drawOver(ctx, a, frameOf(layer, p))).toBe(0);
     expect(calls.filter((c) => c.name === 'drawImage' || c.name === 'fillRect')).toEqual([]);
-    const marked = frameOf(layer, p, { marked: [p.boxes[0]] });
+    const marked = frameOf(layer, p, { marked: [p.boxes[0]!] });
     expect(drawOver(ctx, a, marked)).toBe(-1);
     expect(drawOver(ctx, marked, a)).toBe(-1); // the mark must go: a whole frame again
     const other = staticLayer(ROOM); // a new static layer (theme or size changed)

@@ -242,7 +242,7 @@ describe('history, examples', () => {
     for (let i = 0; i < MAX_BRANCHES + 5; i++) h = playOn(seek(h, 0) ?? h, `${'l'.repeat(i)}U`);
     expect(h.branches).toHaveLength(MAX_BRANCHES);
     // The newest are kept: the line before the last one is the last branch.
-    expect(branchMoves(h, h.branches![MAX_BRANCHES - 1])).toBe(`${'l'.repeat(MAX_BRANCHES + 3)}U`);
+    expect(branchMoves(h, h.branches![MAX_BRANCHES - 1]!)).toBe(`${'l'.repeat(MAX_BRANCHES + 3)}U`);
     expect(holds(h, 'r')).toBe(false); // the oldest went
     const big = 'r'.repeat(MAX_BRANCH_MOVES);
     const kept = normalBranches('', [
