@@ -22,6 +22,7 @@ import { FirstVisitHint } from './FirstVisitHint';
 import { KeyHelp, KeyHelpButton } from './KeyHelp';
 import { SnapshotsPanel } from './SnapshotsPanel';
 import { trackProgress } from '../store/progress';
+import { coordinate } from '../store/coordinator';
 
 // The editor is loaded when first opened, so the first load stays as small as it was.
 const LevelEditor = lazy(() => import('./editor/LevelEditor'));
@@ -32,6 +33,7 @@ export function App() {
   const [editing, setEditing] = useState(false);
   useGameKeys(!editing);
   useEffect(() => trackProgress(), []); // solved levels are marked in the picker
+  useEffect(() => coordinate(), []); // the game, solver and playback stores react to each other
   // Playback and the side column render just after the board's first draw (the Board's effect
   // runs before this one), so the board shows sooner: they are below or beside it, so nothing
   // moves, and their render and layout no longer delay it (about 20 ms of main-thread CPU).

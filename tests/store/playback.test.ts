@@ -12,10 +12,10 @@ import {
   DEFAULT_SPEED,
   SPEEDS,
   createPlaybackStore,
-  nextPushCursor,
   playbackWhere,
-  previousPushCursor,
 } from '../../src/store/playback';
+import { coordinate } from '../../src/store/coordinator';
+import { nextPushCursor, previousPushCursor } from '../../src/store/push-cursors';
 import { OPEN } from './fixtures';
 
 /** A frame clock the test advances by hand. */
@@ -55,9 +55,12 @@ function manualClock(): FrameScheduler & {
 // OPEN: the player (row 3, column 4) walks left three and up one, then pushes the box three times
 // right onto the goal: llluRRR.
 let stores: PlaybackStore[] = [];
+let stops: (() => void)[] = [];
 afterEach(() => {
   for (const s of stores) s.dispose();
+  for (const stop of stops) stop();
   stores = [];
+  stops = [];
 });
 
 function setup(moves = 'llluRRR', cursor = 0) {
@@ -66,6 +69,7 @@ function setup(moves = 'llluRRR', cursor = 0) {
   const clock = manualClock();
   const playback = createPlaybackStore({ game, scheduler: clock });
   stores.push(playback);
+  stops.push(coordinate({ game, playback })); // a move by hand pauses playback
   if (moves) expect(game.getState().setMoves(moves, cursor)).toBe(true);
   const h = () => selectHistory(game.getState());
   return { game, clock, playback, h };

@@ -6,13 +6,13 @@ import {
   selectPosition,
   selectSolved,
 } from '../../src/store/game';
+import { coordinate } from '../../src/store/coordinator';
+import { beforeLastPush, nextPush } from '../../src/store/push-cursors';
 import {
   type SolverStore,
-  beforeLastPush,
   clampTimeLimit,
   createSolverStore,
   levelFrom,
-  nextPush,
 } from '../../src/store/solver';
 import { isSolved, replay, startPosition } from '../../src/sokoban';
 import { FakeSolver, flush } from './fake-solver';
@@ -22,9 +22,12 @@ import { OPEN, TINY } from './fixtures';
 const DEAD_WALL = ['Dead wall', '#######', '#     #', '# $@$.#', '#    .#', '#######'].join('\n');
 
 let stores: SolverStore[] = [];
+let stops: (() => void)[] = [];
 afterEach(() => {
   for (const s of stores) s.dispose();
+  for (const stop of stops) stop();
   stores = [];
+  stops = [];
 });
 
 function setup(text = OPEN) {
@@ -41,6 +44,7 @@ function setup(text = OPEN) {
     now: () => t,
   });
   stores.push(solver);
+  stops.push(coordinate({ game, solver })); // another level cancels; pushes are checked
   return { game, fake, solver, hints, advance: (ms: number) => (t += ms) };
 }
 
