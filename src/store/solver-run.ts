@@ -59,43 +59,49 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Writes a solution if the board is still where the request started; true when it is. */
+function writeSolution(ctx: RunContext, job: JobRequest, solution: string): boolean {
+  const g = ctx.game.getState();
+  const edit = solutionEdit(g, job, solution);
+  if (edit === 'left') return false;
+  if (edit === 'none') return true;
+  if (!g.setMoves(edit.moves, edit.cursor)) return false;
+  if (edit.playTo !== null) ctx.onHint(edit.playTo);
+  return true;
+}
+
+/** The worker client, or the message that says why there is none. */
+function startService(ctx: RunContext): SolverService | string {
+  try {
+    return ctx.service() ?? 'This browser cannot run the solver (no Web Workers).';
+  } catch (error) {
+    return `The solver could not be started: ${errorMessage(error)}`;
+  }
+}
+
+/** Stops the worker at once: a synchronous search cannot hear a message, so it is terminated. */
+function stopWorker(ctx: RunContext): void {
+  try {
+    ctx.service()?.cancel();
+  } catch {
+    /* nothing to stop */
+  }
+}
+
 export function createJobRunner(ctx: RunContext): JobRunner {
   let jobSeq = 0;
 
-  /** Writes a solution if the board is still where the request started; true when it is. */
-  const write = (job: JobRequest, solution: string): boolean => {
-    const g = ctx.game.getState();
-    const edit = solutionEdit(g, job, solution);
-    if (edit === 'left') return false;
-    if (edit === 'none') return true;
-    if (!g.setMoves(edit.moves, edit.cursor)) return false;
-    if (edit.playTo !== null) ctx.onHint(edit.playTo);
-    return true;
-  };
-
   const finish = (job: JobRequest, answer: SettledResult, remembered: boolean) => {
-    const applied = answer.status === 'solved' && write(job, answer.solution);
+    const applied = answer.status === 'solved' && writeSolution(ctx, job, answer.solution);
     ctx.set({ outcome: settledOutcome(answer, job.purpose, remembered, applied) });
   };
 
   const fail = (purpose: Purpose, message: string) =>
     ctx.set({ job: null, outcome: { status: 'error', purpose, message } });
 
-  /** The worker client, or null after saying why there is none. */
-  const startService = (purpose: Purpose): SolverService | null => {
-    try {
-      const service = ctx.service();
-      if (!service) fail(purpose, 'This browser cannot run the solver (no Web Workers).');
-      return service;
-    } catch (error) {
-      fail(purpose, `The solver could not be started: ${errorMessage(error)}`);
-      return null;
-    }
-  };
-
   const search = async (job: SolverJob, position: Position): Promise<void> => {
-    const service = startService(job.purpose);
-    if (!service) return;
+    const service = startService(ctx);
+    if (typeof service === 'string') return fail(job.purpose, service);
     const options = {
       mode: job.mode,
       timeLimitMs: job.timeLimitS * 1000,
@@ -125,12 +131,7 @@ export function createJobRunner(ctx: RunContext): JobRunner {
     if (!job) return;
     jobSeq++; // any late answer for this job is ignored
     ctx.set({ job: null, outcome: cancelledOutcome(job, progress, ctx.now(), why) });
-    // The client terminates the worker at once: a synchronous search cannot hear a message.
-    try {
-      ctx.service()?.cancel();
-    } catch {
-      /* nothing to stop */
-    }
+    stopWorker(ctx);
   };
 
   const run = async (purpose: Purpose): Promise<void> => {
