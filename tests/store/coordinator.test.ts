@@ -2,9 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { boardChanged, boxesMoved, coordinate, isPlaced } from '../../src/store/coordinator';
 import { createGameStore, selectHistory } from '../../src/store/game';
 import { createPlaybackStore } from '../../src/store/playback';
-import { nextPush } from '../../src/store/push-cursors';
 import { createSolverStore } from '../../src/store/solver';
-import { FakeSolver, flush } from './fake-solver';
+import { FakeSolver, answeredHint, flush } from './fake-solver';
 import { OPEN, TINY } from './fixtures';
 import { manualClock } from './manual-clock';
 
@@ -120,12 +119,7 @@ describe('coordinator: playback follows the game', () => {
 
   it('a hint is played by playback up to its push, and no further', async () => {
     const { fake, clock, solver, playback, h } = setup();
-    void solver.getState().hint();
-    await flush();
-    const r = fake.answer();
-    await flush();
-    if (r.status !== 'solved') throw new Error('expected a solution');
-    const part = nextPush(r.solution);
+    const part = await answeredHint(solver, fake);
     expect(playback.getState()).toMatchObject({ playing: true, stopAt: part.length });
     clock.run(10_000);
     expect(h()).toEqual({ moves: part, cursor: part.length });

@@ -15,7 +15,7 @@ import {
   levelFrom,
 } from '../../src/store/solver';
 import { isSolved, replay, startPosition } from '../../src/sokoban';
-import { FakeSolver, flush } from './fake-solver';
+import { FakeSolver, answeredHint, flush } from './fake-solver';
 import { OPEN, TINY } from './fixtures';
 
 /** Two boxes; pushing the left one left puts it against a wall with no goal: dead. */
@@ -299,12 +299,7 @@ describe('solver store: solving', () => {
 
   it('Hint writes and plays only the walk to the next push and that push', async () => {
     const { game, fake, solver, hints } = setup();
-    void solver.getState().hint();
-    await flush();
-    const r = fake.answer();
-    await flush();
-    if (r.status !== 'solved') throw new Error('expected a solution');
-    const part = nextPush(r.solution);
+    const part = await answeredHint(solver, fake);
     expect(part).toMatch(/^[lurd]*[LURD]$/);
     expect(selectHistory(game.getState())).toEqual({ moves: part, cursor: 0 });
     expect(hints).toEqual([part.length]);
