@@ -11,7 +11,7 @@
 import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
 import { KEY_TABLE, type KeyRow, keyCommand } from './key-table';
-import { type KeyCommands, useKeyCommands } from './keyboard';
+import { type KeyCommands, isTypingTarget, useKeyCommands } from './keyboard';
 
 interface KeyHelpState {
   readonly open: boolean;
@@ -92,8 +92,10 @@ const HELP_COMMANDS: KeyCommands = {
     useKeyHelpStore.getState().setOpen(!open);
     return true;
   },
-  cancel: () => {
-    if (useKeyHelpStore.getState().open) useKeyHelpStore.getState().setOpen(false);
+  cancel: (e) => {
+    // Esc on a focused slider goes to the page (it cancels a solve) but, as before, not here.
+    if (useKeyHelpStore.getState().open && !isTypingTarget(e.target))
+      useKeyHelpStore.getState().setOpen(false);
     return false;
   },
 };
