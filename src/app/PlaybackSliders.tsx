@@ -6,6 +6,7 @@ import { SPEEDS, playbackWhere, usePlaybackStore } from '../store/playback';
 /** "Normal (8 moves/s)", "Instant (jump to the end)". */
 export function speedText(index: number): string {
   const s = SPEEDS[index];
+  if (!s) return '';
   return Number.isFinite(s.rate)
     ? `${s.label} (${s.rate} moves/s)`
     : `${s.label} (jump to the end)`;

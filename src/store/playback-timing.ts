@@ -25,7 +25,8 @@ export const STEP_MS = 140;
 
 /** The moves per second of speed `index` (clamped to the table). */
 export function rateOf(index: number): number {
-  return SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, index))].rate;
+  const speed = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, index))];
+  return speed ? speed.rate : Infinity;
 }
 
 /** Where Play stops: at `stopAt` (a hint's end) or the end of the moves, whichever is first. */

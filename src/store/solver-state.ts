@@ -172,7 +172,7 @@ export function cancelledOutcome(
     purpose: job.purpose,
     ms: Math.round(at - job.startedAt),
     nodes: progress?.nodes ?? 0,
-    why,
+    ...(why === undefined ? {} : { why }),
   };
 }
 
