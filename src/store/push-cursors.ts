@@ -13,7 +13,8 @@ export function nextPushCursor(moves: string, cursor: number): number {
 
 /** The cursor just after the push before the last one played (or 0): one push back. */
 export function previousPushCursor(moves: string, cursor: number): number {
-  for (let i = Math.min(cursor, moves.length) - 2; i >= 0; i--) if (isPushAt(moves, i)) return i + 1;
+  for (let i = Math.min(cursor, moves.length) - 2; i >= 0; i--)
+    if (isPushAt(moves, i)) return i + 1;
   return 0;
 }
 
