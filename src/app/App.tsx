@@ -1,7 +1,8 @@
 /**
  * The page: the game column (picker, board, status, controls, playback) on the left, on top on
  * phones; the side column (solver, level text, moves, share, help) on the right. Every panel
- * talks to the stores only; App just places them and installs the game keys.
+ * talks to the stores only; App just places them, installs the page's keys and starts the
+ * coordinator (store/coordinator.ts) that connects the game, solver and playback stores.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { BatchMount } from './batch/BatchMount';
@@ -14,7 +15,7 @@ import { MovesPanel } from './MovesPanel';
 import { Playback } from './Playback';
 import { SolverPanel } from './SolverPanel';
 import { ShareLinkOpener, SharePanel } from './SharePanel';
-import { useGameKeys } from './keyboard';
+import { usePageKeys } from './keyboard';
 import { EpisodeMount } from './episode/EpisodeMount';
 import { ThemeToggle } from './theme';
 import { FullRectangleOption } from './board-view';
@@ -23,6 +24,7 @@ import { KeyHelp, KeyHelpButton } from './KeyHelp';
 import { SnapshotsPanel } from './SnapshotsPanel';
 import { trackSolutions } from '../store/solution-tracking';
 import { SolutionsMount } from './solutions/SolutionsMount';
+import { coordinate } from '../store/coordinator';
 
 // The editor is loaded when first opened, so the first load stays as small as it was.
 const LevelEditor = lazy(() => import('./editor/LevelEditor'));
@@ -31,8 +33,9 @@ const GeneratorPanel = lazy(() => import('./generator/GeneratorPanel'));
 
 export function App() {
   const [editing, setEditing] = useState(false);
-  useGameKeys(!editing);
+  usePageKeys(!editing); // every key of the key table but the help's (KeyHelp)
   useEffect(() => trackSolutions(), []); // solutions kept, solved levels marked in the picker
+  useEffect(() => coordinate(), []); // the game, solver and playback stores react to each other
   // Playback and the side column render just after the board's first draw (the Board's effect
   // runs before this one), so the board shows sooner: they are below or beside it, so nothing
   // moves, and their render and layout no longer delay it (about 20 ms of main-thread CPU).

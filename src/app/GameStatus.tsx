@@ -6,7 +6,7 @@ import {
   selectPushCount,
   selectSolved,
 } from '../store/game';
-import { PlaybackPosition } from './Playback';
+import { PlaybackPosition } from './PlaybackPosition';
 
 export function LevelTitle() {
   const entry = useGameStore(selectEntry);

@@ -1,6 +1,7 @@
 /**
  * The key help overlay: `?` (or the "Keys" button) opens it, `?`, Esc or Close closes it. It is
- * drawn from the page's one key table (key-table.ts), the table the key handlers use.
+ * drawn from the page's one key table (key-table.ts), the table the key handler (keyboard.ts)
+ * uses; its own two keys go through that handler too.
  *
  * It is a modal dialog: focus moves in when it opens, Tab and Shift+Tab go round its own controls,
  * the page's keys do not act behind it, and focus goes back where it was when it closes. A small
@@ -10,11 +11,11 @@
 import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
 import { KEY_TABLE, type KeyRow, keyCommand } from './key-table';
-import { isTypingTarget } from './keyboard';
+import { type KeyCommands, isTypingTarget, useKeyCommands } from './keyboard';
 
 interface KeyHelpState {
   readonly open: boolean;
-  setOpen(open: boolean): void;
+  readonly setOpen: (open: boolean) => void;
 }
 
 export const useKeyHelpStore = create<KeyHelpState>()((set) => ({
@@ -84,6 +85,21 @@ function useModalKeys(
   }, [open, dialogRef, closeRef]);
 }
 
+/** `?` opens and closes the overlay; Esc closes it, and is left to the page (it cancels a solve). */
+const HELP_COMMANDS: KeyCommands = {
+  help: () => {
+    const { open } = useKeyHelpStore.getState();
+    useKeyHelpStore.getState().setOpen(!open);
+    return true;
+  },
+  cancel: (e) => {
+    // Esc on a focused slider goes to the page (it cancels a solve) but, as before, not here.
+    if (useKeyHelpStore.getState().open && !isTypingTarget(e.target))
+      useKeyHelpStore.getState().setOpen(false);
+    return false;
+  },
+};
+
 /** Listens for `?` and Esc on the window; shows the overlay while open. */
 export function KeyHelp() {
   const open = useKeyHelpStore((s) => s.open);
@@ -91,21 +107,7 @@ export function KeyHelp() {
   const dialogRef = useRef<HTMLDivElement>(null);
   const returnTo = useRef<Element | null>(null);
 
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing || isTypingTarget(e.target)) return;
-      const command = keyCommand(e);
-      const { open: isOpen, setOpen } = useKeyHelpStore.getState();
-      if (command === 'help') {
-        e.preventDefault();
-        setOpen(!isOpen);
-      } else if (command === 'cancel' && isOpen) {
-        setOpen(false);
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useKeyCommands(HELP_COMMANDS);
 
   useModalKeys(open, dialogRef, closeRef);
 

@@ -6,7 +6,7 @@
 import { useEffect, useId, useState } from 'react';
 import { formatSeconds, outcomeText } from './solver-text';
 import { MAX_TIME_LIMIT_S, useSolverStore } from '../store/solver';
-import './solver.css';
+import './SolverPanel.css';
 
 function Progress() {
   const job = useSolverStore((s) => s.job);

@@ -1,8 +1,8 @@
 /**
- * Every key of the page in one table: the game's keys (keyboard.ts), the playback, hint,
- * deadlock and cancel keys (Playback.tsx) and the help key. The handlers look keys up here and
- * the key help overlay (KeyHelp.tsx) is drawn from the same rows, so the help cannot drift from
- * what the keys do.
+ * Every key of the page in one table: the game's keys, the playback, hint, deadlock and cancel
+ * keys, and the help key. The one handler (keyboard.ts) looks keys up here, and the key help
+ * overlay (KeyHelp.tsx) and the Playback panel's key list are drawn from the same rows, so the
+ * help cannot drift from what the keys do.
  */
 
 export type KeyCommand =
@@ -173,7 +173,12 @@ export function keyCommand(e: KeyLike): KeyCommand | null {
   return KEY_TABLE.find((row) => row.keys.some((spec) => matches(spec, e, key)))?.command ?? null;
 }
 
+/** The table's row for a command. */
+export function keyRow(command: KeyCommand): KeyRow {
+  return KEY_TABLE.find((row) => row.command === command)!;
+}
+
 /** How the help shows the keys of a command (e.g. "Space"). */
 export function shownKeys(command: KeyCommand): string {
-  return KEY_TABLE.find((row) => row.command === command)!.shown;
+  return keyRow(command).shown;
 }

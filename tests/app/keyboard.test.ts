@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTypingTarget, keyAction } from '../../src/app/keyboard';
+import { PAGE_COMMANDS, isTypingTarget, keyAction, leftToTarget } from '../../src/app/keyboard';
+import { KEY_TABLE } from '../../src/app/key-table';
 
 const key = (
   k: string,
@@ -49,5 +50,25 @@ describe('typing targets', () => {
     expect(isTypingTarget(make('<input type="checkbox">'))).toBe(false);
     expect(isTypingTarget(document.body)).toBe(false);
     expect(isTypingTarget(null)).toBe(false);
+  });
+});
+
+describe('the one key handler', () => {
+  it('has a command for every row of the key table but the help key (the overlay runs that one)', () => {
+    for (const row of KEY_TABLE)
+      expect(PAGE_COMMANDS[row.command] !== undefined, row.command).toBe(row.command !== 'help');
+  });
+
+  it('leaves text fields every key, and a slider its own keys but not the playback and solver ones', () => {
+    const input = (type: string) => Object.assign(document.createElement('input'), { type });
+    const slider = input('range');
+    expect(leftToTarget('Playback', 'Home', slider)).toBe(true);
+    expect(leftToTarget('Playback', 'ArrowLeft', slider)).toBe(true);
+    expect(leftToTarget('Playback', ',', slider)).toBe(false);
+    expect(leftToTarget('Playback', ' ', slider)).toBe(false);
+    expect(leftToTarget('Solver', 'Escape', slider)).toBe(false);
+    expect(leftToTarget('Playing', 'z', slider)).toBe(true); // undo is not a slider's key
+    expect(leftToTarget('Playback', ',', input('text'))).toBe(true);
+    expect(leftToTarget('Playing', 'ArrowLeft', document.body)).toBe(false);
   });
 });

@@ -6,7 +6,8 @@
 import type { Level, Position } from '../../src/sokoban';
 import { checkDeadlock, solve } from '../../src/solver';
 import type { DeadlockReport, SolveProgress, SolveResult } from '../../src/solver/api';
-import type { SolverService } from '../../src/store/solver';
+import { nextPush } from '../../src/store/push-cursors';
+import type { SolverService, SolverStore } from '../../src/store/solver';
 import type { WorkerSolveOptions } from '../../src/worker/protocol';
 
 export interface PendingSolve {
@@ -113,4 +114,14 @@ export class FakeSolver implements SolverService {
 /** Lets promises and zero-delay timers run. */
 export async function flush(times = 3): Promise<void> {
   for (let i = 0; i < times; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+/** Asks for a hint, answers it with the engine, and returns the hint's part: the walk and the push. */
+export async function answeredHint(solver: SolverStore, fake: FakeSolver): Promise<string> {
+  void solver.getState().hint();
+  await flush();
+  const r = fake.answer();
+  await flush();
+  if (r.status !== 'solved') throw new Error('expected a solution');
+  return nextPush(r.solution);
 }

@@ -7,57 +7,26 @@ import {
   selectSolved,
 } from '../../src/store/game';
 import {
-  type FrameScheduler,
   type PlaybackStore,
   DEFAULT_SPEED,
   SPEEDS,
   createPlaybackStore,
-  nextPushCursor,
   playbackWhere,
-  previousPushCursor,
 } from '../../src/store/playback';
+import { coordinate } from '../../src/store/coordinator';
+import { nextPushCursor, previousPushCursor } from '../../src/store/push-cursors';
 import { OPEN } from './fixtures';
-
-/** A frame clock the test advances by hand. */
-function manualClock(): FrameScheduler & {
-  t: number;
-  frames: Map<number, (t: number) => void>;
-  run(ms: number, step?: number): void;
-} {
-  let next = 1;
-  const frames = new Map<number, (t: number) => void>();
-  const clock = {
-    t: 0,
-    frames,
-    now: () => clock.t,
-    request(cb: (t: number) => void) {
-      const id = next++;
-      frames.set(id, cb);
-      return id;
-    },
-    cancel(id: number) {
-      frames.delete(id);
-    },
-    /** Advances time by `ms` in frames of `step` ms, running the callbacks due. */
-    run(ms: number, step = 16) {
-      const end = clock.t + ms;
-      while (clock.t < end) {
-        clock.t = Math.min(end, clock.t + step);
-        const due = [...frames.entries()];
-        frames.clear();
-        for (const [, cb] of due) cb(clock.t);
-      }
-    },
-  };
-  return clock;
-}
+import { manualClock } from './manual-clock';
 
 // OPEN: the player (row 3, column 4) walks left three and up one, then pushes the box three times
 // right onto the goal: llluRRR.
 let stores: PlaybackStore[] = [];
+let stops: (() => void)[] = [];
 afterEach(() => {
   for (const s of stores) s.dispose();
+  for (const stop of stops) stop();
   stores = [];
+  stops = [];
 });
 
 function setup(moves = 'llluRRR', cursor = 0) {
@@ -66,6 +35,7 @@ function setup(moves = 'llluRRR', cursor = 0) {
   const clock = manualClock();
   const playback = createPlaybackStore({ game, scheduler: clock });
   stores.push(playback);
+  stops.push(coordinate({ game, playback })); // a move by hand pauses playback
   if (moves) expect(game.getState().setMoves(moves, cursor)).toBe(true);
   const h = () => selectHistory(game.getState());
   return { game, clock, playback, h };

@@ -6,25 +6,28 @@ import {
   selectPosition,
   selectSolved,
 } from '../../src/store/game';
+import { coordinate } from '../../src/store/coordinator';
+import { beforeLastPush, nextPush } from '../../src/store/push-cursors';
 import {
   type SolverStore,
-  beforeLastPush,
   clampTimeLimit,
   createSolverStore,
   levelFrom,
-  nextPush,
 } from '../../src/store/solver';
 import { isSolved, replay, startPosition } from '../../src/sokoban';
-import { FakeSolver, flush } from './fake-solver';
+import { FakeSolver, answeredHint, flush } from './fake-solver';
 import { OPEN, TINY } from './fixtures';
 
 /** Two boxes; pushing the left one left puts it against a wall with no goal: dead. */
 const DEAD_WALL = ['Dead wall', '#######', '#     #', '# $@$.#', '#    .#', '#######'].join('\n');
 
 let stores: SolverStore[] = [];
+let stops: (() => void)[] = [];
 afterEach(() => {
   for (const s of stores) s.dispose();
+  for (const stop of stops) stop();
   stores = [];
+  stops = [];
 });
 
 function setup(text = OPEN) {
@@ -41,6 +44,7 @@ function setup(text = OPEN) {
     now: () => t,
   });
   stores.push(solver);
+  stops.push(coordinate({ game, solver })); // another level cancels; pushes are checked
   return { game, fake, solver, hints, advance: (ms: number) => (t += ms) };
 }
 
@@ -295,12 +299,7 @@ describe('solver store: solving', () => {
 
   it('Hint writes and plays only the walk to the next push and that push', async () => {
     const { game, fake, solver, hints } = setup();
-    void solver.getState().hint();
-    await flush();
-    const r = fake.answer();
-    await flush();
-    if (r.status !== 'solved') throw new Error('expected a solution');
-    const part = nextPush(r.solution);
+    const part = await answeredHint(solver, fake);
     expect(part).toMatch(/^[lurd]*[LURD]$/);
     expect(selectHistory(game.getState())).toEqual({ moves: part, cursor: 0 });
     expect(hints).toEqual([part.length]);
