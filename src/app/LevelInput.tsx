@@ -1,6 +1,7 @@
 /** The Level text box: paste a board or a whole collection, then Load. */
 import { useId, type ChangeEvent } from 'react';
 import { useGameStore } from '../store/game';
+import { errorMessage } from '../sokoban/error-message';
 import { DismissibleAlert } from './DismissibleAlert';
 
 /** Larger files are refused before reading (the parser's own cap is 1,000,000 characters). */
@@ -50,7 +51,7 @@ export function LevelInput() {
       // The file went away or cannot be read: say so, keep the game (no unhandled rejection).
       showAlert({
         source: 'level',
-        message: `The file "${file.name}" could not be read (${error instanceof Error ? error.message : String(error)}).`,
+        message: `The file "${file.name}" could not be read (${errorMessage(error)}).`,
       });
       return;
     }

@@ -14,6 +14,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { Level } from '../sokoban';
+import { errorMessage } from '../sokoban/error-message';
 import { encodeShare, openShare } from '../share';
 import { isSeedLink } from '../generator/seed-link';
 import { selectLevel, selectPlayedMoves, useGameStore, type GameActions } from '../store/game';
@@ -199,7 +200,7 @@ export function ShareLinkOpener() {
         // A bug, not a bad link: still an alert, never an unhandled rejection.
         result = {
           ok: false,
-          message: `This link could not be read (${error instanceof Error ? error.message : String(error)}).`,
+          message: `This link could not be read (${errorMessage(error)}).`,
         };
       }
       if (mine !== request) return;

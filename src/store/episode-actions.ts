@@ -19,6 +19,7 @@ import {
   type StepVerdict,
   describeChoice,
   episodeRows,
+  errorMessage,
   episodeSummary,
   looksLikeEpisodeFile,
   parseActions,
@@ -70,8 +71,6 @@ function defaultService(): AnalysisService | null {
   appService = new SolverClient();
   return appService;
 }
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createEpisodeActions(
   store: EpisodeStore,
@@ -199,7 +198,7 @@ export function createEpisodeActions(
         const ms = Math.round(now() - started);
         store.setState({ analysis: { kind: 'done', rows, summary, ms } });
       } catch (error) {
-        if (mine()) store.setState({ analysis: { kind: 'failed', message: message(error) } });
+        if (mine()) store.setState({ analysis: { kind: 'failed', message: errorMessage(error) } });
       }
     },
 

@@ -4,7 +4,13 @@
  * board; Analyze judges every step in the worker and draws the chart and the summary.
  */
 import { type ChangeEvent, useId, useState } from 'react';
-import { type EpisodeOrder, ACTION_ORDERS, ACTION_ORDER_LABELS, decodeAction } from '../../sokoban';
+import {
+  type EpisodeOrder,
+  ACTION_ORDERS,
+  ACTION_ORDER_LABELS,
+  decodeAction,
+  errorMessage,
+} from '../../sokoban';
 import { useEpisodeStore } from '../../store/episode';
 import { episodeActions } from '../../store/episode-actions';
 import { DismissibleAlert } from '../DismissibleAlert';
@@ -58,7 +64,7 @@ function ActionsForm() {
       openEpisodeFile(await file.text());
     } catch (error) {
       useEpisodeStore.setState({
-        error: `Episode file: "${file.name}" could not be read (${error instanceof Error ? error.message : String(error)}).`,
+        error: `Episode file: "${file.name}" could not be read (${errorMessage(error)}).`,
       });
     }
   };
