@@ -112,14 +112,7 @@ const KEY_VALUE = /^(title|author|comment|comment-end)\s*:\s*(.*)$/i;
 
 /** Splits pasted text into boards with their titles. Exposed for tests. */
 export function parseCollection(text: string): CollectionResult {
-  if (text.length > MAX_TEXT_LENGTH) {
-    return {
-      ok: false,
-      error: {
-        message: `The text is too large (${text.length.toLocaleString('en')} characters; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en')}).`,
-      },
-    };
-  }
+  if (text.length > MAX_TEXT_LENGTH) return tooLargeText(text.length);
   const boards: RawBoard[] = [];
   let current: RawBoard | null = null;
   let pendingTitle = '';
@@ -192,24 +185,39 @@ export function parseCollection(text: string): CollectionResult {
     lastTextWasAfterBoard = false;
   }
 
-  if (boards.length === 0) {
-    return {
-      ok: false,
-      error: {
-        message:
-          'No board found: a board is made of rows such as "#####" with "@" for the player, "$" for boxes and "." for goals.',
-      },
-    };
-  }
+  if (boards.length === 0) return noBoard();
+  return { ok: true, entries: entriesOf(boards) };
+}
+
+function tooLargeText(length: number): CollectionResult {
+  return {
+    ok: false,
+    error: {
+      message: `The text is too large (${length.toLocaleString('en')} characters; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en')}).`,
+    },
+  };
+}
+
+function noBoard(): CollectionResult {
+  return {
+    ok: false,
+    error: {
+      message:
+        'No board found: a board is made of rows such as "#####" with "@" for the player, "$" for boxes and "." for goals.',
+    },
+  };
+}
+
+/** Each board built into a level, or with the error that says why it cannot be played. */
+function entriesOf(boards: readonly RawBoard[]): LevelEntry[] {
   const cellBudget = { cells: 0 };
-  const entries = boards.map((board, i): LevelEntry => {
+  return boards.map((board, i): LevelEntry => {
     const title = board.title || board.comment;
     const built = buildLevel(board, title, cellBudget);
     return built.ok
       ? { ok: true, index: i + 1, title, line: board.line, level: built.level }
       : { ok: false, index: i + 1, title, line: board.line, error: built.error };
   });
-  return { ok: true, entries };
 }
 
 /** Index of the line break (\n, \r or \r\n) ending the line that starts at `start`, or text.length. */
