@@ -195,6 +195,16 @@ function drawSquare(
   }
 }
 
+/** An X across the square at (x, y), `inset` in from each corner, in the current stroke. */
+export function cross(ctx: BoardContext, x: number, y: number, size: number, inset: number): void {
+  ctx.beginPath();
+  ctx.moveTo(x + inset, y + inset);
+  ctx.lineTo(x + size - inset, y + size - inset);
+  ctx.moveTo(x + size - inset, y + inset);
+  ctx.lineTo(x + inset, y + size - inset);
+  ctx.stroke();
+}
+
 /** A box on the square at (x, y): a crate with an X brace, or with the goal showing through. */
 function drawBox(
   ctx: BoardContext,
@@ -223,13 +233,7 @@ function drawBox(
     ctx.fill();
   } else {
     // A crate: an X brace.
-    const a = inset + s * 0.22;
-    ctx.beginPath();
-    ctx.moveTo(x + a, y + a);
-    ctx.lineTo(x + size - a, y + size - a);
-    ctx.moveTo(x + size - a, y + a);
-    ctx.lineTo(x + a, y + size - a);
-    ctx.stroke();
+    cross(ctx, x, y, size, inset + s * 0.22);
   }
 }
 
