@@ -8,7 +8,7 @@
  * there, a click on any other square, or Esc, lets the box go.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { boxDestinations } from '../sokoban';
+import { type Level, type Position, boxDestinations } from '../sokoban';
 import { useGameStore, selectLevel, selectPosition, selectSolved } from '../store/game';
 import {
   backingSize,
@@ -18,6 +18,7 @@ import {
   levelCell,
   swipeDirection,
   type BoardLayout,
+  type BoardView,
 } from '../render';
 import { useBoardPainter } from './board-painter';
 import { selectBoardTheme, useThemeStore } from './theme';
@@ -103,25 +104,12 @@ function useEscapeToLetGo(active: boolean, letGo: () => void): void {
   }, [active]);
 }
 
-export function Board() {
-  const level = useGameStore(selectLevel);
-  const position = useGameStore(selectPosition);
-  const solved = useGameStore(selectSolved);
-  const wrapRef = useRef<HTMLDivElement>(null);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const gesture = useRef<Gesture | null>(null);
+/**
+ * The box picked with a click or a grab, and the squares it can be pushed to. A selection belongs
+ * to one position: a move, an undo or another level clears it; Esc lets it go.
+ */
+function usePickedBox(level: Level | null, position: Position | null) {
   const [selected, setSelected] = useState<number | null>(null);
-  const avail = useAvailableSize(wrapRef);
-  const paint = useBoardPainter(); // draw() plus the animated step and deadlock marks
-  const dpr = useDevicePixelRatio();
-  const theme = useThemeStore(selectBoardTheme);
-  const fullRectangle = useBoardViewStore((s) => s.fullRectangle);
-  // The part of the grid shown: trimmed of the walls no floor touches, unless asked not to.
-  const view = level ? boardView(level, fullRectangle) : null;
-  const layout: BoardLayout | null =
-    level && view ? boardLayout(view.cols, view.rows, avail.width, avail.height) : null;
-
-  // A selection belongs to one position: a move, an undo or another level clears it.
   const [selectedFor, setSelectedFor] = useState(position);
   if (selectedFor !== position) {
     setSelectedFor(position);
@@ -133,7 +121,25 @@ export function Board() {
     [selected, level, position],
   );
   useEscapeToLetGo(selected !== null, () => setSelected(null));
+  return { selected, setSelected, destinations };
+}
 
+interface Drawn {
+  readonly level: Level | null;
+  readonly position: Position | null;
+  readonly layout: BoardLayout | null;
+  readonly view: BoardView | null;
+  readonly fullRectangle: boolean;
+  readonly selected: number | null;
+  readonly destinations: readonly number[];
+}
+
+/** Draws the board on the canvas after every render, at the screen's pixel ratio. */
+function useDrawBoard(canvasRef: React.RefObject<HTMLCanvasElement | null>, drawn: Drawn): void {
+  const paint = useBoardPainter(); // draw() plus the animated step and deadlock marks
+  const dpr = useDevicePixelRatio();
+  const theme = useThemeStore(selectBoardTheme);
+  const { level, position, layout, view, fullRectangle, selected, destinations } = drawn;
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || !level || !position || !layout || !view) return;
@@ -156,7 +162,41 @@ export function Board() {
       performance.mark('first-board-draw');
     }
   });
+}
 
+/**
+ * A click or tap on `cell`; `picked` is the box that was picked when the gesture began. A box
+ * is picked (or let go, on a second click); with a box picked, a marked square takes it there
+ * and any other square is "never mind"; else the player walks to the square.
+ */
+function tap(
+  cell: number,
+  picked: number | null,
+  position: Position,
+  destinations: readonly number[],
+  setSelected: (box: number | null) => void,
+): void {
+  if (cell < 0) return;
+  const game = useGameStore.getState();
+  if (position.boxes.includes(cell)) {
+    setSelected(picked === cell ? null : cell); // a second click on the picked box lets it go
+    return;
+  }
+  if (picked !== null && position.boxes.includes(picked)) {
+    if (destinations.includes(cell)) game.pushBox(picked, cell);
+    setSelected(null);
+    return;
+  }
+  game.walkTo(cell);
+}
+
+/** Pointer gestures on the board: taps and clicks, swipes on touch, box drags with the mouse. */
+function useBoardPointer(
+  canvasRef: React.RefObject<HTMLCanvasElement | null>,
+  { level, position, layout, view, selected, destinations }: Drawn,
+  setSelected: (box: number | null) => void,
+) {
+  const gesture = useRef<Gesture | null>(null);
   const cellAt = useCallback(
     (clientX: number, clientY: number): number => {
       const canvas = canvasRef.current;
@@ -168,25 +208,8 @@ export function Board() {
       const local = cellAtPoint(layout, (clientX - rect.left) * sx, (clientY - rect.top) * sy);
       return levelCell(level, view, local);
     },
-    [layout, level, view],
+    [canvasRef, layout, level, view],
   );
-
-  /** A click or tap on `cell`; `picked` is the box that was picked when the gesture began. */
-  const tap = (cell: number, picked: number | null) => {
-    if (cell < 0 || !position) return;
-    const game = useGameStore.getState();
-    if (position.boxes.includes(cell)) {
-      setSelected(picked === cell ? null : cell); // a second click on the picked box lets it go
-      return;
-    }
-    if (picked !== null && position.boxes.includes(picked)) {
-      // A marked square takes the box there; any other square is "never mind".
-      if (destinations.includes(cell)) game.pushBox(picked, cell);
-      setSelected(null);
-      return;
-    }
-    game.walkTo(cell);
-  };
 
   const onPointerDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
     if (e.button !== undefined && e.button > 0) return; // left button, touch or pen only
@@ -212,22 +235,20 @@ export function Board() {
     const g = gesture.current;
     gesture.current = null;
     if (!g || g.pointerId !== e.pointerId || !position || !layout) return;
-    const dx = e.clientX - g.x;
-    const dy = e.clientY - g.y;
     const game = useGameStore.getState();
     if (g.pointerType === 'touch') {
-      const dir = swipeDirection(dx, dy, Math.max(24, layout.cell * 0.6));
+      const dir = swipeDirection(e.clientX - g.x, e.clientY - g.y, Math.max(24, layout.cell * 0.6));
       if (dir) {
         setSelected(null);
         game.move(dir);
         return;
       }
-      tap(g.cell, g.pickedBefore);
+      tap(g.cell, g.pickedBefore, position, destinations, setSelected);
       return;
     }
     const upCell = cellAt(e.clientX, e.clientY);
     if (upCell === g.cell) {
-      tap(upCell, g.pickedBefore);
+      tap(upCell, g.pickedBefore, position, destinations, setSelected);
       return;
     }
     if (g.cell >= 0 && upCell >= 0 && position.boxes.includes(g.cell)) {
@@ -239,6 +260,38 @@ export function Board() {
   const onPointerCancel = () => {
     gesture.current = null;
   };
+  return { onPointerDown, onPointerUp, onPointerCancel };
+}
+
+/** The board's accessible name: the position in words, and the picked box if there is one. */
+function boardLabel(
+  level: Level,
+  position: Position,
+  solved: boolean,
+  selected: number | null,
+  destinations: readonly number[],
+): string {
+  if (selected === null) return describeBoard(level, position, solved);
+  const squares = `${destinations.length} ${destinations.length === 1 ? 'square' : 'squares'}`;
+  return `${describeBoard(level, position, solved)} A box is picked; it can be pushed to ${squares}.`;
+}
+
+export function Board() {
+  const level = useGameStore(selectLevel);
+  const position = useGameStore(selectPosition);
+  const solved = useGameStore(selectSolved);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const avail = useAvailableSize(wrapRef);
+  const fullRectangle = useBoardViewStore((s) => s.fullRectangle);
+  // The part of the grid shown: trimmed of the walls no floor touches, unless asked not to.
+  const view = level ? boardView(level, fullRectangle) : null;
+  const layout: BoardLayout | null =
+    level && view ? boardLayout(view.cols, view.rows, avail.width, avail.height) : null;
+  const { selected, setSelected, destinations } = usePickedBox(level, position);
+  const drawn = { level, position, layout, view, fullRectangle, selected, destinations };
+  useDrawBoard(canvasRef, drawn);
+  const pointer = useBoardPointer(canvasRef, drawn, setSelected);
 
   if (!level || !position || !layout) return <div className="board-wrap" ref={wrapRef} />;
 
@@ -249,18 +302,11 @@ export function Board() {
         className="board"
         data-testid="board"
         role="img"
-        aria-label={
-          describeBoard(level, position, solved) +
-          (selected === null
-            ? ''
-            : ` A box is picked; it can be pushed to ${destinations.length} ${destinations.length === 1 ? 'square' : 'squares'}.`)
-        }
+        aria-label={boardLabel(level, position, solved, selected, destinations)}
         data-destinations={destinations.join(' ')}
         data-cell-size={layout.cell}
         style={{ width: `${layout.width}px`, height: `${layout.height}px` }}
-        onPointerDown={onPointerDown}
-        onPointerUp={onPointerUp}
-        onPointerCancel={onPointerCancel}
+        {...pointer}
         onContextMenu={(e) => e.preventDefault()}
       />
     </div>

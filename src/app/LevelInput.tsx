@@ -1,6 +1,7 @@
 /** The Level text box: paste a board or a whole collection, then Load. */
 import { useId, type ChangeEvent } from 'react';
 import { useGameStore } from '../store/game';
+import { errorMessage } from '../sokoban/error-message';
 import { DismissibleAlert } from './DismissibleAlert';
 
 /** Larger files are refused before reading (the parser's own cap is 1,000,000 characters). */
@@ -18,6 +19,30 @@ function showBoard(): void {
   });
 }
 
+/** What came of choosing a file: its text, or why it cannot be loaded. */
+type FileRead = { readonly ok: true; text: string } | { readonly ok: false; message: string };
+
+/** Reads the file chosen in `input`, if one was; null when the choice was cancelled. */
+async function readChosenFile(input: HTMLInputElement): Promise<FileRead | null> {
+  const file = input.files?.[0];
+  input.value = ''; // choosing the same file again still fires a change
+  if (!file) return null;
+  if (file.size > MAX_FILE_BYTES)
+    return {
+      ok: false,
+      message: `The file is too large (${file.size.toLocaleString('en')} bytes).`,
+    };
+  try {
+    return { ok: true, text: await file.text() };
+  } catch (error) {
+    // The file went away or cannot be read: say so, keep the game (no unhandled rejection).
+    return {
+      ok: false,
+      message: `The file "${file.name}" could not be read (${errorMessage(error)}).`,
+    };
+  }
+}
+
 export function LevelInput() {
   const draft = useGameStore((s) => s.draft);
   const alert = useGameStore((s) => (s.alert?.source === 'level' ? s.alert : null));
@@ -32,29 +57,10 @@ export function LevelInput() {
   };
 
   const openFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget;
-    const file = input.files?.[0];
-    input.value = ''; // choosing the same file again still fires a change
-    if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      showAlert({
-        source: 'level',
-        message: `The file is too large (${file.size.toLocaleString('en')} bytes).`,
-      });
-      return;
-    }
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (error) {
-      // The file went away or cannot be read: say so, keep the game (no unhandled rejection).
-      showAlert({
-        source: 'level',
-        message: `The file "${file.name}" could not be read (${error instanceof Error ? error.message : String(error)}).`,
-      });
-      return;
-    }
-    loadAndShow(text);
+    const read = await readChosenFile(e.currentTarget);
+    if (!read) return;
+    if (read.ok) loadAndShow(read.text);
+    else showAlert({ source: 'level', message: read.message });
   };
 
   return (

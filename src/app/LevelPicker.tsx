@@ -7,6 +7,7 @@
  * user has not solved yet.
  */
 import { useState, type FormEvent } from 'react';
+import type { LevelEntry } from '../sokoban';
 import { useGameStore } from '../store/game';
 import {
   type Bests,
@@ -27,26 +28,53 @@ function solvedMark(p: LevelProgress | undefined): string {
   return user + (p?.solver ? ` (solver ${bests(p.solver)})` : '');
 }
 
-export function LevelPicker() {
-  const entries = useGameStore((s) => s.entries);
-  const currentIndex = useGameStore((s) => s.currentIndex);
-  const chooseLevel = useGameStore((s) => s.chooseLevel);
-  const nextLevel = useGameStore((s) => s.nextLevel);
-  const previousLevel = useGameStore((s) => s.previousLevel);
-  const goToLevel = useGameStore((s) => s.goToLevel);
-  const progressData = useProgressStore((s) => s.data);
-  const [query, setQuery] = useState('');
+type Progress = Readonly<Record<string, LevelProgress>>;
 
-  if (entries.length < 2) return null;
-  const progress = selectProgress(progressData, entries);
+/** The first unsolved level after the current one, going round to the start. */
+function nextUnsolvedIndex(
+  entries: readonly LevelEntry[],
+  currentIndex: number,
+  progress: Progress,
+): number | undefined {
   const unsolved = (i: number) => entries[i].ok && !progress[entries[i].index]?.user;
-  // The first unsolved level after this one, going round to the start.
-  const nextUnsolved = entries
+  return entries
     .map((_, k) => (currentIndex + 1 + k) % entries.length)
     .find((i) => i !== currentIndex && unsolved(i));
-  const hasPrevious = entries.slice(0, currentIndex).some((e) => e.ok);
-  const hasNext = entries.slice(currentIndex + 1).some((e) => e.ok);
+}
 
+function LevelSelect({
+  entries,
+  currentIndex,
+  progress,
+}: {
+  readonly entries: readonly LevelEntry[];
+  readonly currentIndex: number;
+  readonly progress: Progress;
+}) {
+  const chooseLevel = useGameStore((s) => s.chooseLevel);
+  return (
+    <select
+      aria-label="Choose level"
+      value={String(currentIndex)}
+      onChange={(e) => {
+        chooseLevel(Number(e.target.value));
+        // Arrow keys on a focused select would change the level: give them back to the game.
+        e.target.blur();
+      }}
+    >
+      {entries.map((entry, i) => (
+        <option key={i} value={String(i)}>
+          {`#${entry.index}${entry.title ? ` ${entry.title}` : ''}${entry.ok ? '' : ' (cannot be played)'}${solvedMark(progress[entry.index])}`}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** "Go to level": a title first, else a 1-based position. */
+function GoToLevelForm() {
+  const goToLevel = useGameStore((s) => s.goToLevel);
+  const [query, setQuery] = useState('');
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (goToLevel(query)) {
@@ -55,6 +83,36 @@ export function LevelPicker() {
       (document.activeElement as HTMLElement | null)?.blur();
     }
   };
+  return (
+    <form className="picker-row goto" onSubmit={submit}>
+      <label>
+        Go to level
+        <input
+          type="number"
+          inputMode="numeric"
+          min={0}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </label>
+      <button type="submit">Go</button>
+    </form>
+  );
+}
+
+export function LevelPicker() {
+  const entries = useGameStore((s) => s.entries);
+  const currentIndex = useGameStore((s) => s.currentIndex);
+  const chooseLevel = useGameStore((s) => s.chooseLevel);
+  const nextLevel = useGameStore((s) => s.nextLevel);
+  const previousLevel = useGameStore((s) => s.previousLevel);
+  const progressData = useProgressStore((s) => s.data);
+
+  if (entries.length < 2) return null;
+  const progress = selectProgress(progressData, entries);
+  const nextUnsolved = nextUnsolvedIndex(entries, currentIndex, progress);
+  const hasPrevious = entries.slice(0, currentIndex).some((e) => e.ok);
+  const hasNext = entries.slice(currentIndex + 1).some((e) => e.ok);
 
   return (
     <nav className="picker" aria-label="Levels">
@@ -68,21 +126,7 @@ export function LevelPicker() {
         >
           ‹
         </button>
-        <select
-          aria-label="Choose level"
-          value={String(currentIndex)}
-          onChange={(e) => {
-            chooseLevel(Number(e.target.value));
-            // Arrow keys on a focused select would change the level: give them back to the game.
-            e.target.blur();
-          }}
-        >
-          {entries.map((entry, i) => (
-            <option key={i} value={String(i)}>
-              {`#${entry.index}${entry.title ? ` ${entry.title}` : ''}${entry.ok ? '' : ' (cannot be played)'}${solvedMark(progress[entry.index])}`}
-            </option>
-          ))}
-        </select>
+        <LevelSelect entries={entries} currentIndex={currentIndex} progress={progress} />
         <button
           type="button"
           aria-label="Next level"
@@ -105,19 +149,7 @@ export function LevelPicker() {
         Solved {entries.filter((e) => e.ok && progress[e.index]?.user).length} of{' '}
         {entries.filter((e) => e.ok).length}
       </p>
-      <form className="picker-row goto" onSubmit={submit}>
-        <label>
-          Go to level
-          <input
-            type="number"
-            inputMode="numeric"
-            min={0}
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-        </label>
-        <button type="submit">Go</button>
-      </form>
+      <GoToLevelForm />
     </nav>
   );
 }

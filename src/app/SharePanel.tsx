@@ -14,6 +14,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { Level } from '../sokoban';
+import { errorMessage } from '../sokoban/error-message';
 import { encodeShare, openShare } from '../share';
 import { isSeedLink } from '../generator/seed-link';
 import { selectLevel, selectPlayedMoves, useGameStore, type GameActions } from '../store/game';
@@ -36,18 +37,19 @@ interface Shared {
   readonly moves: string | null;
 }
 
-export function SharePanel() {
+/**
+ * The Share button's work: make the link, show it, copy it. Each press supersedes the one
+ * before, whose late answers are dropped.
+ */
+function useShareLink(includeMoves: boolean) {
   const level = useGameStore(selectLevel);
   const played = useGameStore(selectPlayedMoves);
-  const [includeMoves, setIncludeMoves] = useState(false);
   const [shared, setShared] = useState<Shared | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const boxRef = useRef<HTMLInputElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const request = useRef(0);
-  const boxId = useId();
-  const checkId = useId();
 
   // The link shown is the one made for what is on the board now; after a move or another level
   // it is out of date and hidden until Share is pressed again.
@@ -91,13 +93,33 @@ export function SharePanel() {
     }
   };
 
+  const dismissError = () => setError(null);
+  return {
+    canShare: level !== null,
+    current,
+    status,
+    error,
+    dismissError,
+    share,
+    boxRef,
+    buttonRef,
+  };
+}
+
+export function SharePanel() {
+  const [includeMoves, setIncludeMoves] = useState(false);
+  const { canShare, current, status, error, dismissError, share, boxRef, buttonRef } =
+    useShareLink(includeMoves);
+  const boxId = useId();
+  const checkId = useId();
+
   return (
     <section className="panel share-panel" aria-labelledby={`${boxId}-title`}>
       <h2 className="panel-title" id={`${boxId}-title`}>
         Share
       </h2>
       <div className="row share-actions">
-        <button type="button" ref={buttonRef} onClick={() => void share()} disabled={!level}>
+        <button type="button" ref={buttonRef} onClick={() => void share()} disabled={!canShare}>
           Share
         </button>
         <label htmlFor={checkId} className="share-check">
@@ -127,7 +149,7 @@ export function SharePanel() {
       <p className="share-status" aria-live="polite">
         {current ? status : ''}
       </p>
-      {error && <DismissibleAlert onDismiss={() => setError(null)}>{error}</DismissibleAlert>}
+      {error && <DismissibleAlert onDismiss={dismissError}>{error}</DismissibleAlert>}
     </section>
   );
 }
@@ -199,7 +221,7 @@ export function ShareLinkOpener() {
         // A bug, not a bad link: still an alert, never an unhandled rejection.
         result = {
           ok: false,
-          message: `This link could not be read (${error instanceof Error ? error.message : String(error)}).`,
+          message: `This link could not be read (${errorMessage(error)}).`,
         };
       }
       if (mine !== request) return;

@@ -117,16 +117,40 @@ export function DeadlockWarning() {
   );
 }
 
-export function SolverPanel() {
+/** Fast or Optimal. */
+function ModeChoice({ name }: { readonly name: string }) {
   const mode = useSolverStore((s) => s.mode);
-  const timeLimit = useSolverStore((s) => s.timeLimitS);
-  const running = useSolverStore((s) => s.job !== null);
   const setMode = useSolverStore((s) => s.setMode);
+  return (
+    <fieldset className="solver-mode">
+      <legend>Mode</legend>
+      <label>
+        <input
+          type="radio"
+          name={name}
+          value="fast"
+          checked={mode === 'fast'}
+          onChange={() => setMode('fast')}
+        />{' '}
+        Fast
+      </label>
+      <label>
+        <input
+          type="radio"
+          name={name}
+          value="optimal"
+          checked={mode === 'optimal'}
+          onChange={() => setMode('optimal')}
+        />{' '}
+        Optimal (fewest pushes)
+      </label>
+    </fieldset>
+  );
+}
+
+function TimeLimitField({ id }: { readonly id: string }) {
+  const timeLimit = useSolverStore((s) => s.timeLimitS);
   const setTimeLimit = useSolverStore((s) => s.setTimeLimit);
-  const solve = useSolverStore((s) => s.solve);
-  const hint = useSolverStore((s) => s.hint);
-  const cancel = useSolverStore((s) => s.cancel);
-  const id = useId();
   // The field keeps what is typed (e.g. an empty box while editing); the store gets a clamped value.
   const [limitText, setLimitText] = useState(String(timeLimit));
   const [shownLimit, setShownLimit] = useState(timeLimit);
@@ -134,80 +158,75 @@ export function SolverPanel() {
     setShownLimit(timeLimit);
     setLimitText(String(timeLimit));
   }
+  return (
+    <div className="row solver-limit">
+      <label htmlFor={id}>Time limit (s)</label>
+      <input
+        id={id}
+        type="number"
+        min={1}
+        max={MAX_TIME_LIMIT_S}
+        step={1}
+        inputMode="numeric"
+        value={limitText}
+        onChange={(e) => {
+          setLimitText(e.target.value);
+          const n = Number(e.target.value);
+          if (e.target.value.trim() !== '' && Number.isFinite(n) && n > 0) setTimeLimit(n);
+        }}
+        onBlur={() => setLimitText(String(timeLimit))}
+      />
+    </div>
+  );
+}
 
+/** Solve, Cancel and Hint. */
+function SolverButtons() {
+  const running = useSolverStore((s) => s.job !== null);
+  const solve = useSolverStore((s) => s.solve);
+  const hint = useSolverStore((s) => s.hint);
+  const cancel = useSolverStore((s) => s.cancel);
+  return (
+    <div className="row">
+      <button
+        type="button"
+        className="primary"
+        onClick={() => void solve()}
+        title="Solve from the position on the board"
+      >
+        Solve
+      </button>
+      <button
+        type="button"
+        onClick={cancel}
+        disabled={!running}
+        aria-keyshortcuts="Escape"
+        title="Stop the search (Esc)"
+      >
+        Cancel
+      </button>
+      <button
+        type="button"
+        onClick={() => void hint()}
+        aria-keyshortcuts="H"
+        title="Show and play the next push toward a solution (H)"
+      >
+        Hint
+      </button>
+    </div>
+  );
+}
+
+export function SolverPanel() {
+  const id = useId();
   return (
     <section className="panel solver-panel" aria-labelledby={`${id}-title`}>
       <h2 className="panel-title" id={`${id}-title`}>
         Solver
       </h2>
-      <fieldset className="solver-mode">
-        <legend>Mode</legend>
-        <label>
-          <input
-            type="radio"
-            name={`${id}-mode`}
-            value="fast"
-            checked={mode === 'fast'}
-            onChange={() => setMode('fast')}
-          />{' '}
-          Fast
-        </label>
-        <label>
-          <input
-            type="radio"
-            name={`${id}-mode`}
-            value="optimal"
-            checked={mode === 'optimal'}
-            onChange={() => setMode('optimal')}
-          />{' '}
-          Optimal (fewest pushes)
-        </label>
-      </fieldset>
-      <div className="row solver-limit">
-        <label htmlFor={`${id}-limit`}>Time limit (s)</label>
-        <input
-          id={`${id}-limit`}
-          type="number"
-          min={1}
-          max={MAX_TIME_LIMIT_S}
-          step={1}
-          inputMode="numeric"
-          value={limitText}
-          onChange={(e) => {
-            setLimitText(e.target.value);
-            const n = Number(e.target.value);
-            if (e.target.value.trim() !== '' && Number.isFinite(n) && n > 0) setTimeLimit(n);
-          }}
-          onBlur={() => setLimitText(String(timeLimit))}
-        />
-      </div>
-      <div className="row">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => void solve()}
-          title="Solve from the position on the board"
-        >
-          Solve
-        </button>
-        <button
-          type="button"
-          onClick={cancel}
-          disabled={!running}
-          aria-keyshortcuts="Escape"
-          title="Stop the search (Esc)"
-        >
-          Cancel
-        </button>
-        <button
-          type="button"
-          onClick={() => void hint()}
-          aria-keyshortcuts="H"
-          title="Show and play the next push toward a solution (H)"
-        >
-          Hint
-        </button>
-      </div>
+      <ModeChoice name={`${id}-mode`} />
+      <TimeLimitField id={`${id}-limit`} />
+      <SolverButtons />
       <Progress />
       <div aria-live="polite" className="solver-live">
         <Outcome />

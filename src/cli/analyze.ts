@@ -20,6 +20,7 @@ import {
   ACTION_ORDERS,
   describeChoice,
   episodeRows,
+  errorMessage,
   episodeSummary,
   looksLikeEpisodeFile,
   parseActions,
@@ -77,7 +78,7 @@ function parseAnalyzeArgs(argv: readonly string[]): Result<AnalyzeArgs> {
       },
     });
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, message: errorMessage(error) };
   }
   const { values: v, positionals } = parsed;
   if (positionals.length !== 1)

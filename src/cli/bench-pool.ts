@@ -6,6 +6,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { Level } from '../sokoban';
+import { errorMessage } from '../sokoban/error-message';
 import type { SolveResult } from '../solver/api';
 import type { BenchReply, BenchRequest, BenchSolveOptions, MemoryReport } from './bench-protocol';
 
@@ -44,7 +45,7 @@ function describeWorkerError(error: unknown): string {
   const code = (error as { code?: string } | null)?.code;
   if (code === 'ERR_WORKER_OUT_OF_MEMORY')
     return 'the worker ran out of memory (JS heap limit reached) and was stopped';
-  return `the worker crashed: ${error instanceof Error ? error.message : String(error)}`;
+  return `the worker crashed: ${errorMessage(error)}`;
 }
 
 class Slot {

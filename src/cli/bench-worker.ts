@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { solve } from '../solver/index';
+import { errorNameAndMessage } from '../sokoban/error-message';
 import type { BenchReply, BenchRequest, MemoryReport } from './bench-protocol';
 
 // A full GC before a level keeps the last level's garbage out of this one's figures. It costs
@@ -53,7 +54,7 @@ port.on('message', (request: BenchRequest) => {
     reply = {
       type: 'threw',
       id: request.id,
-      message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      message: errorNameAndMessage(error),
       memory: memory(),
     };
   }

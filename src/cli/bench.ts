@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { basename, dirname } from 'node:path';
+import type { LevelEntry } from '../sokoban';
 import { readCollection } from './collection';
 import { type MachineInfo, machineInfo } from './machine';
 import { type BenchArgs, BENCH_USAGE, parseBenchArgs } from './options';
@@ -249,6 +250,175 @@ const MEMORY_MEASURE =
   'sampled before the search, at each progress callback (~100 ms) and when the search returns; a full GC runs before a level when the isolate holds over 64 MB, ' +
   'so small levels may include up to 64 MB of earlier garbage. Process RSS is not per thread and is reported once as maxRssMb.';
 
+interface Job {
+  readonly file: string;
+  readonly index: number;
+  readonly title: string;
+  readonly task: PoolTask;
+}
+
+/** The row of a level that cannot be played: no search, its parse error as the message. */
+function invalidRow(file: string, entry: LevelEntry & { ok: false }): BenchRow {
+  return {
+    file,
+    index: entry.index,
+    title: entry.title,
+    status: 'invalid',
+    moves: null,
+    pushes: null,
+    optimal: null,
+    fewestMoves: null,
+    ms: 0,
+    wallMs: 0,
+    nodes: 0,
+    nodesPerSecond: null,
+    peakMemoryMb: null,
+    baselineMemoryMb: null,
+    message: invalidLine(entry).message,
+    solution: null,
+  };
+}
+
+interface BenchPlan {
+  readonly jobs: readonly Job[];
+  readonly invalidRows: readonly BenchRow[];
+  readonly fileOrder: readonly string[];
+}
+
+/** Reads the files: a job per playable level (in the shard, up to --limit-levels), a row per invalid one. */
+function planBench(
+  args: BenchArgs,
+): { ok: true; plan: BenchPlan } | { ok: false; message: string } {
+  const jobs: Job[] = [];
+  const invalidRows: BenchRow[] = [];
+  const fileOrder: string[] = [];
+  const options = {
+    mode: args.mode,
+    timeLimitMs: args.timeLimitMs,
+    ...(args.memoryLimitMb === undefined ? {} : { memoryLimitMb: args.memoryLimitMb }),
+  };
+  for (const file of args.files) {
+    const collection = readCollection(file);
+    if (!collection.ok) return { ok: false, message: collection.message };
+    fileOrder.push(file);
+    const entries = (
+      args.limitLevels === undefined
+        ? collection.entries
+        : collection.entries.slice(0, args.limitLevels)
+    ).filter((e) => inShard(e.index, args.shard));
+    for (const entry of entries) {
+      if (!entry.ok) invalidRows.push(invalidRow(file, entry));
+      else
+        jobs.push({
+          file,
+          index: entry.index,
+          title: entry.title,
+          task: { level: entry.level, options: { ...options } },
+        });
+    }
+  }
+  return { ok: true, plan: { jobs, invalidRows, fileOrder } };
+}
+
+/** bench-results/<start time>.json, the time with no colons or fraction (a safe file name). */
+function defaultOutPath(startedAt: Date): string {
+  const stamp = startedAt
+    .toISOString()
+    .replace(/:/g, '-')
+    .replace(/\.\d+Z$/, 'Z');
+  return `bench-results/${stamp}.json`;
+}
+
+function settingsOf(args: BenchArgs): BenchReport['settings'] {
+  return {
+    mode: args.mode,
+    timeLimitMs: args.timeLimitMs,
+    hardLimitMs: hardLimitMs(args.timeLimitMs),
+    memoryLimitMb: args.memoryLimitMb ?? null,
+    jobs: args.jobs,
+    limitLevels: args.limitLevels ?? null,
+    shard: args.shard ? `${args.shard.k}/${args.shard.n}` : null,
+  };
+}
+
+/**
+ * The rows as the pool answers, each file's wall clock (from its first level handed to a
+ * worker to its last answer), and the progress lines printed on the way.
+ */
+function benchProgress(plan: BenchPlan, out: (line: string) => void) {
+  const { jobs } = plan;
+  const rows: (BenchRow | undefined)[] = new Array<BenchRow | undefined>(jobs.length);
+  const fileStart = new Map<string, number>();
+  const fileEnd = new Map<string, number>();
+  const remaining = new Map<string, number>();
+  for (const j of jobs) remaining.set(j.file, (remaining.get(j.file) ?? 0) + 1);
+  let done = 0;
+
+  const started = (i: number): void => {
+    const file = jobs[i]!.file;
+    if (!fileStart.has(file)) fileStart.set(file, performance.now());
+  };
+  const answered = (i: number, outcome: PoolOutcome): void => {
+    const job = jobs[i]!;
+    const row = rowFromOutcome(job.file, job.index, job.title, job.task.level, outcome);
+    rows[i] = row;
+    done++;
+    const left = remaining.get(job.file)! - 1;
+    remaining.set(job.file, left);
+    if (left === 0) fileEnd.set(job.file, performance.now());
+    if (row.status !== 'solved')
+      out(
+        `  ${basename(job.file)} #${job.index} ${row.status} after ${formatMs(row.ms)}: ${row.message ?? ''}`,
+      );
+    if (done % 100 === 0 || left === 0) {
+      const fileRows = rows.filter((r): r is BenchRow => r?.file === job.file);
+      out(
+        `  ${job.file}: ${fileRows.length} done, ${fileRows.filter((r) => r.status === 'solved').length} solved (${done}/${jobs.length} overall)`,
+      );
+    }
+  };
+  /** Every row so far (the invalid ones too) in file order, and each file's summary. */
+  const results = () => {
+    const { fileOrder } = plan;
+    const all = [...plan.invalidRows, ...rows.filter((r): r is BenchRow => r !== undefined)].sort(
+      (a, b) => fileOrder.indexOf(a.file) - fileOrder.indexOf(b.file) || a.index - b.index,
+    );
+    const summaries = fileOrder.map((file) => {
+      const start = fileStart.get(file) ?? performance.now();
+      const end = fileEnd.get(file) ?? performance.now();
+      return summarise(
+        file,
+        all.filter((r) => r.file === file),
+        (end - start) / 1000,
+      );
+    });
+    return { all, summaries };
+  };
+  const broken = () =>
+    rows.filter(
+      (r) => r && (r.status === 'error' || r.status === 'crashed' || r.status === 'timeout'),
+    ).length;
+  return { started, answered, results, broken };
+}
+
+/** Writes the JSON report and prints the summary table and where the rows went. */
+function writeReport(report: BenchReport, outPath: string, out: (line: string) => void): void {
+  mkdirSync(dirname(outPath), { recursive: true });
+  const endLoad = Math.round(loadavg()[0]! * 100) / 100;
+  writeFileSync(
+    outPath,
+    `${JSON.stringify({ ...report, loadAverageAtEnd: endLoad, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 1)}\n`,
+  );
+  out('');
+  for (const line of summaryTable(report.summaries, report.settings.mode)) out(line);
+  out('');
+  out(`load average (1 min) at start ${report.machine.loadAverage}, at end ${endLoad}`);
+  out(
+    `process max RSS (main thread and all workers): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+  );
+  out(`${report.interrupted ? 'interrupted; partial ' : ''}rows written to ${outPath}`);
+}
+
 export async function main(
   argv: readonly string[],
   out: (line: string) => void,
@@ -260,71 +430,16 @@ export async function main(
     return 2;
   }
   const args: BenchArgs = parsed.value;
-  interface Job {
-    file: string;
-    index: number;
-    title: string;
-    task: PoolTask;
+  const planned = planBench(args);
+  if (!planned.ok) {
+    err(`bench: ${planned.message}`);
+    return 2;
   }
-  const jobs: Job[] = [];
-  const invalidRows: BenchRow[] = [];
-  const fileOrder: string[] = [];
-  for (const file of args.files) {
-    const collection = readCollection(file);
-    if (!collection.ok) {
-      err(`bench: ${collection.message}`);
-      return 2;
-    }
-    fileOrder.push(file);
-    const entries = (
-      args.limitLevels === undefined
-        ? collection.entries
-        : collection.entries.slice(0, args.limitLevels)
-    ).filter((e) => inShard(e.index, args.shard));
-    for (const entry of entries) {
-      if (!entry.ok) {
-        const line = invalidLine(entry);
-        invalidRows.push({
-          file,
-          index: entry.index,
-          title: entry.title,
-          status: 'invalid',
-          moves: null,
-          pushes: null,
-          optimal: null,
-          fewestMoves: null,
-          ms: 0,
-          wallMs: 0,
-          nodes: 0,
-          nodesPerSecond: null,
-          peakMemoryMb: null,
-          baselineMemoryMb: null,
-          message: line.message,
-          solution: null,
-        });
-        continue;
-      }
-      const options = {
-        mode: args.mode,
-        timeLimitMs: args.timeLimitMs,
-        ...(args.memoryLimitMb === undefined ? {} : { memoryLimitMb: args.memoryLimitMb }),
-      };
-      jobs.push({
-        file,
-        index: entry.index,
-        title: entry.title,
-        task: { level: entry.level, options },
-      });
-    }
-  }
+  const { plan } = planned;
+  const { jobs } = plan;
 
   const startedAt = new Date();
-  const outPath =
-    args.out ??
-    `bench-results/${startedAt
-      .toISOString()
-      .replace(/:/g, '-')
-      .replace(/\.\d+Z$/, 'Z')}.json`;
+  const outPath = args.out ?? defaultOutPath(startedAt);
   const machine = machineInfo();
   out(
     `bench: ${jobs.length} levels from ${args.files.length} file(s), mode ${args.mode}, limit ${args.timeLimitMs / 1000} s per level, ${args.jobs} job(s)${args.shard ? `, shard ${args.shard.k}/${args.shard.n}` : ''}`,
@@ -337,63 +452,22 @@ export async function main(
     `machine: ${machine.cpuModel}, nproc ${machine.nproc}, node ${machine.node}, load average ${machine.loadAverage}`,
   );
 
-  const rows: (BenchRow | undefined)[] = new Array<BenchRow | undefined>(jobs.length);
-  const fileStart = new Map<string, number>();
-  const fileEnd = new Map<string, number>();
-  const remaining = new Map<string, number>();
-  for (const j of jobs) remaining.set(j.file, (remaining.get(j.file) ?? 0) + 1);
-  let done = 0;
-
-  const report = (interrupted: boolean): BenchReport => {
-    const all = [...invalidRows, ...rows.filter((r): r is BenchRow => r !== undefined)].sort(
-      (a, b) => fileOrder.indexOf(a.file) - fileOrder.indexOf(b.file) || a.index - b.index,
-    );
-    const summaries = fileOrder.map((file) => {
-      const start = fileStart.get(file) ?? performance.now();
-      const end = fileEnd.get(file) ?? performance.now();
-      return summarise(
-        file,
-        all.filter((r) => r.file === file),
-        (end - start) / 1000,
-      );
-    });
-    return {
+  const progress = benchProgress(plan, out);
+  const finish = (interrupted: boolean): void => {
+    const { all, summaries } = progress.results();
+    const report: BenchReport = {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       interrupted,
       command: `npm run bench -- ${argv.join(' ')}`,
       commit: engine,
       machine,
-      settings: {
-        mode: args.mode,
-        timeLimitMs: args.timeLimitMs,
-        hardLimitMs: hardLimitMs(args.timeLimitMs),
-        memoryLimitMb: args.memoryLimitMb ?? null,
-        jobs: args.jobs,
-        limitLevels: args.limitLevels ?? null,
-        shard: args.shard ? `${args.shard.k}/${args.shard.n}` : null,
-      },
+      settings: settingsOf(args),
       memoryMeasure: MEMORY_MEASURE,
       summaries,
       rows: all,
     };
-  };
-  const finish = (interrupted: boolean): void => {
-    const r = report(interrupted);
-    mkdirSync(dirname(outPath), { recursive: true });
-    const endLoad = Math.round(loadavg()[0]! * 100) / 100;
-    writeFileSync(
-      outPath,
-      `${JSON.stringify({ ...r, loadAverageAtEnd: endLoad, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 1)}\n`,
-    );
-    out('');
-    for (const line of summaryTable(r.summaries, args.mode)) out(line);
-    out('');
-    out(`load average (1 min) at start ${machine.loadAverage}, at end ${endLoad}`);
-    out(
-      `process max RSS (main thread and all workers): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
-    );
-    out(`${interrupted ? 'interrupted; partial ' : ''}rows written to ${outPath}`);
+    writeReport(report, outPath, out);
   };
   const onSigint = (): void => {
     finish(true);
@@ -410,37 +484,14 @@ export async function main(
       jobs.map((j) => j.task),
       args.jobs,
       spawn,
-      (i, outcome) => {
-        const job = jobs[i]!;
-        const row = rowFromOutcome(job.file, job.index, job.title, job.task.level, outcome);
-        rows[i] = row;
-        done++;
-        const left = remaining.get(job.file)! - 1;
-        remaining.set(job.file, left);
-        if (left === 0) fileEnd.set(job.file, performance.now());
-        if (row.status !== 'solved')
-          out(
-            `  ${basename(job.file)} #${job.index} ${row.status} after ${formatMs(row.ms)}: ${row.message ?? ''}`,
-          );
-        if (done % 100 === 0 || left === 0) {
-          const fileRows = rows.filter((r): r is BenchRow => r?.file === job.file);
-          out(
-            `  ${job.file}: ${fileRows.length} done, ${fileRows.filter((r) => r.status === 'solved').length} solved (${done}/${jobs.length} overall)`,
-          );
-        }
-      },
-      // A file's wall clock starts when its first level is handed to a worker.
-      (i) => {
-        if (!fileStart.has(jobs[i]!.file)) fileStart.set(jobs[i]!.file, performance.now());
-      },
+      progress.answered,
+      progress.started, // a file's wall clock starts when its first level is handed to a worker
     );
   } finally {
     process.off('SIGINT', onSigint);
   }
   finish(false);
-  const broken = rows.filter(
-    (r) => r && (r.status === 'error' || r.status === 'crashed' || r.status === 'timeout'),
-  ).length;
+  const broken = progress.broken();
   if (broken > 0) err(`bench: ${broken} level(s) ended in error, crash or timeout; see ${outPath}`);
   return 0;
 }

@@ -1,6 +1,6 @@
 /** Reading a collection file for the command line: every failure is one line of text. */
 import { readFileSync, statSync } from 'node:fs';
-import { type LevelEntry, MAX_TEXT_LENGTH, parseCollection } from '../sokoban';
+import { type LevelEntry, MAX_TEXT_LENGTH, errorMessage, parseCollection } from '../sokoban';
 import { describeLevelError } from '../solver/report';
 
 export { describeLevelError };
@@ -42,9 +42,7 @@ export function readText(
           ? 'it is a directory'
           : code === 'EACCES'
             ? 'permission denied'
-            : error instanceof Error
-              ? error.message
-              : String(error);
+            : errorMessage(error);
     return { ok: false, message: `cannot read ${path}: ${why}` };
   }
 }

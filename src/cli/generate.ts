@@ -17,6 +17,7 @@ import {
   printGenerated,
   seedAt,
 } from '../generator';
+import { errorMessage } from '../sokoban/error-message';
 import { isEntryPoint } from './entry';
 import type { Parsed } from './options';
 
@@ -60,7 +61,7 @@ export function parseGenerateArgs(argv: readonly string[]): Parsed<GenerateArgs>
       },
     }));
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, message: errorMessage(error) };
   }
   const text = (key: string) => values[key] as string | undefined;
   const size = text('size') === undefined ? null : parseSize(text('size')!);

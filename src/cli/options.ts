@@ -5,6 +5,7 @@
  * with its usage on stderr before exiting with status 2.
  */
 import { parseArgs } from 'node:util';
+import { errorMessage } from '../sokoban/error-message';
 import type { SolveMode } from '../solver/api';
 import { type Shard, parseShard } from './shard';
 
@@ -96,7 +97,7 @@ function tryParse<T>(run: () => T): Parsed<T> {
   try {
     return { ok: true, value: run() };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, message: errorMessage(error) };
   }
 }
 

@@ -10,6 +10,7 @@
 import { solve } from '../solver/index';
 import type { SolveOptions, SolveResult } from '../solver/api';
 import type { Level } from '../sokoban';
+import { errorMessage } from '../sokoban/error-message';
 import { readCollection } from './collection';
 import { SOLVE_USAGE, parseSolveArgs } from './options';
 import { type SolveLine, errorLine, invalidLine, jsonLine, resultLine, textLines } from './report';
@@ -65,11 +66,7 @@ export function main(argv: readonly string[], io: SolveIo): number {
         line = resultLine(entry.index, entry.title, entry.level, engine(entry.level, options));
       } catch (error) {
         // An exception from the engine is a bug, not a verdict: say so and go on with the rest.
-        line = errorLine(
-          entry.index,
-          entry.title,
-          `engine bug: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        line = errorLine(entry.index, entry.title, `engine bug: ${errorMessage(error)}`);
       }
     }
     if (line.status === 'error') {
@@ -105,9 +102,7 @@ if (isEntryPoint(import.meta.url)) {
     });
   } catch (error) {
     // A bug, not a verdict: one line on stderr, never a stack trace (issue #9).
-    process.stderr.write(
-      `solve: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    process.stderr.write(`solve: internal error: ${errorMessage(error)}\n`);
     process.exitCode = 1;
   }
 }

@@ -153,16 +153,25 @@ export function pullSearch(input: PullSearchInput): PullChoice | null {
     for (let i = 0; i < n; i++) occupied[boxes[base + i]!] = 0;
   }
   if (best < 0) return null;
-  return describe(best);
+  return describe(input, { boxes, player, depth }, best, bestScore, count);
+}
 
-  function describe(index: number): PullChoice {
-    const chosen = Array.from(boxes.subarray(index * n, index * n + n)).sort((a, b) => a - b);
-    for (const b of chosen) occupied[b] = 1;
-    const stampHere = ++stamp;
-    flood(width, floor, occupied, player[index]!, mark, stampHere, stack);
-    for (const b of chosen) occupied[b] = 0;
-    const region: number[] = [];
-    for (let c = 0; c < size; c++) if (mark[c] === stampHere) region.push(c);
-    return { boxes: chosen, region, pushes: depth[index]!, score: bestScore, visited: count };
-  }
+/** The chosen position: its boxes, the player's region, and how it was found. */
+function describe(
+  { width, floor, goals }: PullSearchInput,
+  found: { boxes: Uint16Array; player: Uint16Array; depth: Uint16Array },
+  index: number,
+  score: number,
+  visited: number,
+): PullChoice {
+  const n = goals.length;
+  const size = floor.length;
+  const chosen = Array.from(found.boxes.subarray(index * n, index * n + n)).sort((a, b) => a - b);
+  const occupied = new Uint8Array(size);
+  for (const b of chosen) occupied[b] = 1;
+  const mark = new Int32Array(size);
+  flood(width, floor, occupied, found.player[index]!, mark, 1, new Int32Array(size));
+  const region: number[] = [];
+  for (let c = 0; c < size; c++) if (mark[c] === 1) region.push(c);
+  return { boxes: chosen, region, pushes: found.depth[index]!, score, visited };
 }

@@ -183,63 +183,91 @@ function drawSquare(
       ctx.fill();
       return;
     case 'box':
-    case 'boxOnGoal': {
+    case 'boxOnGoal':
       floor(ctx, x, y, size, theme, alt);
-      const onGoal = kind === 'boxOnGoal';
-      const inset = size * 0.1;
-      const s = size - 2 * inset;
-      ctx.lineWidth = line;
-      ctx.lineJoin = 'round';
-      ctx.lineCap = 'round';
-      ctx.fillStyle = onGoal ? theme.boxOnGoal : theme.box;
-      ctx.strokeStyle = onGoal ? theme.boxOnGoalEdge : theme.boxEdge;
-      roundedSquare(ctx, x + inset, y + inset, s, size * 0.12);
-      ctx.fill();
-      ctx.stroke();
-      if (onGoal) {
-        // The goal shows through the box: a light diamond.
-        ctx.fillStyle = theme.mark;
-        diamond(ctx, cx, cy, size * 0.2);
-        ctx.fill();
-      } else {
-        // A crate: an X brace.
-        const a = inset + s * 0.22;
-        ctx.beginPath();
-        ctx.moveTo(x + a, y + a);
-        ctx.lineTo(x + size - a, y + size - a);
-        ctx.moveTo(x + size - a, y + a);
-        ctx.lineTo(x + a, y + size - a);
-        ctx.stroke();
-      }
+      drawBox(ctx, x, y, size, theme, kind === 'boxOnGoal');
       return;
-    }
     case 'player':
-    case 'playerOnGoal': {
+    case 'playerOnGoal':
       floor(ctx, x, y, size, theme, alt);
-      const onGoal = kind === 'playerOnGoal';
-      if (onGoal) {
-        ctx.strokeStyle = theme.goal;
-        ctx.lineWidth = Math.max(1.5, size / 12);
-        diamond(ctx, cx, cy, size * 0.46);
-        ctx.stroke();
-      }
-      const r = size * (onGoal ? 0.26 : 0.32);
-      ctx.fillStyle = theme.player;
-      ctx.strokeStyle = theme.playerEdge;
-      ctx.lineWidth = line;
-      ctx.beginPath();
-      ctx.arc(cx, cy, r, 0, Math.PI * 2);
-      ctx.fill();
-      ctx.stroke();
-      // Eyes, so the player reads as a figure and not as a dot.
-      ctx.fillStyle = theme.mark;
-      for (const dx of [-0.35, 0.35]) {
-        ctx.beginPath();
-        ctx.arc(cx + dx * r, cy - 0.2 * r, Math.max(0.8, r * 0.16), 0, Math.PI * 2);
-        ctx.fill();
-      }
+      drawPlayer(ctx, x, y, size, theme, kind === 'playerOnGoal');
       return;
-    }
+  }
+}
+
+/** An X across the square at (x, y), `inset` in from each corner, in the current stroke. */
+export function cross(ctx: BoardContext, x: number, y: number, size: number, inset: number): void {
+  ctx.beginPath();
+  ctx.moveTo(x + inset, y + inset);
+  ctx.lineTo(x + size - inset, y + size - inset);
+  ctx.moveTo(x + size - inset, y + inset);
+  ctx.lineTo(x + inset, y + size - inset);
+  ctx.stroke();
+}
+
+/** A box on the square at (x, y): a crate with an X brace, or with the goal showing through. */
+function drawBox(
+  ctx: BoardContext,
+  x: number,
+  y: number,
+  size: number,
+  theme: Theme,
+  onGoal: boolean,
+): void {
+  const cx = x + size / 2;
+  const cy = y + size / 2;
+  const inset = size * 0.1;
+  const s = size - 2 * inset;
+  ctx.lineWidth = Math.max(1, size / 16);
+  ctx.lineJoin = 'round';
+  ctx.lineCap = 'round';
+  ctx.fillStyle = onGoal ? theme.boxOnGoal : theme.box;
+  ctx.strokeStyle = onGoal ? theme.boxOnGoalEdge : theme.boxEdge;
+  roundedSquare(ctx, x + inset, y + inset, s, size * 0.12);
+  ctx.fill();
+  ctx.stroke();
+  if (onGoal) {
+    // The goal shows through the box: a light diamond.
+    ctx.fillStyle = theme.mark;
+    diamond(ctx, cx, cy, size * 0.2);
+    ctx.fill();
+  } else {
+    // A crate: an X brace.
+    cross(ctx, x, y, size, inset + s * 0.22);
+  }
+}
+
+/** The player on the square at (x, y), inside a goal outline when on a goal. */
+function drawPlayer(
+  ctx: BoardContext,
+  x: number,
+  y: number,
+  size: number,
+  theme: Theme,
+  onGoal: boolean,
+): void {
+  const cx = x + size / 2;
+  const cy = y + size / 2;
+  if (onGoal) {
+    ctx.strokeStyle = theme.goal;
+    ctx.lineWidth = Math.max(1.5, size / 12);
+    diamond(ctx, cx, cy, size * 0.46);
+    ctx.stroke();
+  }
+  const r = size * (onGoal ? 0.26 : 0.32);
+  ctx.fillStyle = theme.player;
+  ctx.strokeStyle = theme.playerEdge;
+  ctx.lineWidth = Math.max(1, size / 16);
+  ctx.beginPath();
+  ctx.arc(cx, cy, r, 0, Math.PI * 2);
+  ctx.fill();
+  ctx.stroke();
+  // Eyes, so the player reads as a figure and not as a dot.
+  ctx.fillStyle = theme.mark;
+  for (const dx of [-0.35, 0.35]) {
+    ctx.beginPath();
+    ctx.arc(cx + dx * r, cy - 0.2 * r, Math.max(0.8, r * 0.16), 0, Math.PI * 2);
+    ctx.fill();
   }
 }
 

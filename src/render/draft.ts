@@ -3,7 +3,7 @@
  * painted anywhere), then the dead-square marks and the keyboard cursor.
  */
 import type { Draft } from '../sokoban/draft';
-import { type BoardContext, type CellKind, drawCell } from './board';
+import { type BoardContext, type CellKind, cross, drawCell } from './board';
 import type { Theme } from './theme';
 
 const KINDS: Readonly<Record<string, CellKind>> = {
@@ -43,15 +43,9 @@ export function drawDraft(
   for (const cell of marks.dead ?? []) {
     const x = (cell % draft.width) * size;
     const y = Math.floor(cell / draft.width) * size;
-    const a = size * 0.3;
     ctx.strokeStyle = DEAD_COLOUR;
     ctx.lineWidth = Math.max(1, size / 14);
-    ctx.beginPath();
-    ctx.moveTo(x + a, y + a);
-    ctx.lineTo(x + size - a, y + size - a);
-    ctx.moveTo(x + size - a, y + a);
-    ctx.lineTo(x + a, y + size - a);
-    ctx.stroke();
+    cross(ctx, x, y, size, size * 0.3);
   }
   const cursor = marks.cursor;
   if (cursor !== undefined && cursor !== null && cursor >= 0 && cursor < draft.cells.length) {

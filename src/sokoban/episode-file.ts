@@ -10,6 +10,7 @@
  */
 import { type ActionOrder, ACTION_ORDERS } from './actions';
 import type { Direction } from './direction';
+import { errorMessage } from './error-message';
 import type { EpisodeOrder } from './episode';
 import type { Level } from './level';
 import { type LevelEntry, parseLevel } from './parse';
@@ -129,7 +130,7 @@ export function parseEpisodeFile(text: string): EpisodeFileParse {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return fail(`not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+    return fail(`not valid JSON (${errorMessage(error)}).`);
   }
   if (!data || typeof data !== 'object' || Array.isArray(data))
     return fail('expected a JSON object with "level" and "actions".');

@@ -12,3 +12,4 @@ export * from './actions';
 export * from './episode';
 export * from './episode-file';
 export * from './episode-report';
+export * from './error-message';

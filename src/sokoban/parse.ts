@@ -112,14 +112,7 @@ const KEY_VALUE = /^(title|author|comment|comment-end)\s*:\s*(.*)$/i;
 
 /** Splits pasted text into boards with their titles. Exposed for tests. */
 export function parseCollection(text: string): CollectionResult {
-  if (text.length > MAX_TEXT_LENGTH) {
-    return {
-      ok: false,
-      error: {
-        message: `The text is too large (${text.length.toLocaleString('en')} characters; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en')}).`,
-      },
-    };
-  }
+  if (text.length > MAX_TEXT_LENGTH) return tooLargeText(text.length);
   const boards: RawBoard[] = [];
   let current: RawBoard | null = null;
   let pendingTitle = '';
@@ -192,24 +185,39 @@ export function parseCollection(text: string): CollectionResult {
     lastTextWasAfterBoard = false;
   }
 
-  if (boards.length === 0) {
-    return {
-      ok: false,
-      error: {
-        message:
-          'No board found: a board is made of rows such as "#####" with "@" for the player, "$" for boxes and "." for goals.',
-      },
-    };
-  }
+  if (boards.length === 0) return noBoard();
+  return { ok: true, entries: entriesOf(boards) };
+}
+
+function tooLargeText(length: number): CollectionResult {
+  return {
+    ok: false,
+    error: {
+      message: `The text is too large (${length.toLocaleString('en')} characters; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en')}).`,
+    },
+  };
+}
+
+function noBoard(): CollectionResult {
+  return {
+    ok: false,
+    error: {
+      message:
+        'No board found: a board is made of rows such as "#####" with "@" for the player, "$" for boxes and "." for goals.',
+    },
+  };
+}
+
+/** Each board built into a level, or with the error that says why it cannot be played. */
+function entriesOf(boards: readonly RawBoard[]): LevelEntry[] {
   const cellBudget = { cells: 0 };
-  const entries = boards.map((board, i): LevelEntry => {
+  return boards.map((board, i): LevelEntry => {
     const title = board.title || board.comment;
     const built = buildLevel(board, title, cellBudget);
     return built.ok
       ? { ok: true, index: i + 1, title, line: board.line, level: built.level }
       : { ok: false, index: i + 1, title, line: board.line, error: built.error };
   });
-  return { ok: true, entries };
 }
 
 /** Index of the line break (\n, \r or \r\n) ending the line that starts at `start`, or text.length. */
@@ -283,31 +291,41 @@ function tooManyBoards(line: number): CollectionResult {
   };
 }
 
-function buildLevel(board: RawBoard, title: string, budget: { cells: number }): Built {
-  if (board.rowError) return { ok: false, error: board.rowError };
-  // Drop rows that are empty after RLE expansion (a trailing "|" for instance).
-  const rows = board.rows.filter((r) => r.text.trim() !== '');
-  const height = rows.length;
-  const width = rows.reduce((w, r) => Math.max(w, r.text.length), 0);
-  if (width * height > MAX_CELLS) {
+/** Why a board of width × height cannot be read (too large alone or with the others), or null. */
+function sizeError(
+  board: RawBoard,
+  rows: readonly RawRow[],
+  width: number,
+  height: number,
+  budget: { cells: number },
+): LevelError | null {
+  if (width * height > MAX_CELLS)
     return {
-      ok: false,
-      error: {
-        message: `The board is too large (${width}×${height} = ${width * height} cells; the limit is ${MAX_CELLS}).`,
-        line: rows[0]?.line ?? board.line,
-      },
+      message: `The board is too large (${width}×${height} = ${width * height} cells; the limit is ${MAX_CELLS}).`,
+      line: rows[0]?.line ?? board.line,
     };
-  }
   budget.cells += width * height;
-  if (budget.cells > MAX_TOTAL_CELLS) {
+  if (budget.cells > MAX_TOTAL_CELLS)
     return {
-      ok: false,
-      error: {
-        message: `Not read: the boards of the text hold more than ${MAX_TOTAL_CELLS.toLocaleString('en')} cells in all.`,
-        line: board.line,
-      },
+      message: `Not read: the boards of the text hold more than ${MAX_TOTAL_CELLS.toLocaleString('en')} cells in all.`,
+      line: board.line,
     };
-  }
+  return null;
+}
+
+interface Cells {
+  readonly tiles: string[];
+  readonly boxes: number[];
+  readonly player: number;
+  readonly goals: number;
+}
+
+/** The rows' characters as tiles, boxes, the player (-1 if none) and the goal count. */
+function readCells(
+  rows: readonly RawRow[],
+  width: number,
+  height: number,
+): { ok: true; cells: Cells } | { ok: false; error: LevelError } {
   const tiles: string[] = new Array<string>(width * height).fill(FLOOR);
   const boxes: number[] = [];
   let player = -1;
@@ -340,13 +358,8 @@ function buildLevel(board: RawBoard, title: string, budget: { cells: number }): 
         case '@':
         case '+':
           if (player >= 0) {
-            return {
-              ok: false,
-              error: {
-                message: `More than one player: a second "${ch}" at row ${r + 1}, column ${c + 1}.`,
-                ...where(row, c),
-              },
-            };
+            const message = `More than one player: a second "${ch}" at row ${r + 1}, column ${c + 1}.`;
+            return { ok: false, error: { message, ...where(row, c) } };
           }
           player = cell;
           if (ch === '+') {
@@ -354,37 +367,43 @@ function buildLevel(board: RawBoard, title: string, budget: { cells: number }): 
             goals++;
           }
           break;
-        default:
-          return {
-            ok: false,
-            error: {
-              message: `Unknown character "${ch}" at row ${r + 1}, column ${c + 1}.`,
-              ...where(row, c),
-            },
-          };
+        default: {
+          const message = `Unknown character "${ch}" at row ${r + 1}, column ${c + 1}.`;
+          return { ok: false, error: { message, ...where(row, c) } };
+        }
       }
     }
   }
-  const at = { line: board.line };
+  return { ok: true, cells: { tiles, boxes, player, goals } };
+}
+
+/** What the board lacks to be a level (a player, a box, as many goals as boxes), or null. */
+function countError({ boxes, player, goals }: Cells, line: number): LevelError | null {
   if (player < 0)
-    return {
-      ok: false,
-      error: { message: 'No player: mark the player with "@" (or "+" on a goal).', ...at },
-    };
+    return { message: 'No player: mark the player with "@" (or "+" on a goal).', line };
   if (boxes.length === 0)
+    return { message: 'No boxes: a level needs at least one "$" (or "*" on a goal).', line };
+  if (boxes.length !== goals)
     return {
-      ok: false,
-      error: { message: 'No boxes: a level needs at least one "$" (or "*" on a goal).', ...at },
+      message: `Boxes and goals differ in number: ${boxes.length} box${boxes.length === 1 ? '' : 'es'}, ${goals} goal${goals === 1 ? '' : 's'}.`,
+      line,
     };
-  if (boxes.length !== goals) {
-    return {
-      ok: false,
-      error: {
-        message: `Boxes and goals differ in number: ${boxes.length} box${boxes.length === 1 ? '' : 'es'}, ${goals} goal${goals === 1 ? '' : 's'}.`,
-        ...at,
-      },
-    };
-  }
+  return null;
+}
+
+function buildLevel(board: RawBoard, title: string, budget: { cells: number }): Built {
+  if (board.rowError) return { ok: false, error: board.rowError };
+  // Drop rows that are empty after RLE expansion (a trailing "|" for instance).
+  const rows = board.rows.filter((r) => r.text.trim() !== '');
+  const height = rows.length;
+  const width = rows.reduce((w, r) => Math.max(w, r.text.length), 0);
+  const tooLarge = sizeError(board, rows, width, height, budget);
+  if (tooLarge) return { ok: false, error: tooLarge };
+  const read = readCells(rows, width, height);
+  if (!read.ok) return read;
+  const missing = countError(read.cells, board.line);
+  if (missing) return { ok: false, error: missing };
+  const { tiles, boxes, player } = read.cells;
   const leak = findLeak(tiles, width, height, player);
   if (leak >= 0) {
     const r = Math.floor(leak / width);

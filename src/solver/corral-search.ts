@@ -196,6 +196,7 @@ export class CorralSearch {
    * to that goal, and only a box of S can be the first to enter the corral: every free square
    * next to the corral is the player's once a fence box steps aside), so success is instead the
    * player entering the corral or a box of S pushed into it.
+   * Run for each corral found: a hot loop kept whole on purpose (long, but one pass to read).
    */
   private search(player: number, hasGoal: boolean): boolean {
     const { floor, offsets, goal } = this.board;

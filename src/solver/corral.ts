@@ -65,6 +65,7 @@ export class CorralFinder {
    * or 'deadlock'. `reach[c] === stamp` marks the player's cells; `boxAt` the boxes.
    * `outside`, when known, is how many free cells the player does not reach: once that many
    * are labelled, the rest of the scan could find no other corral and is skipped.
+   * Run at every node: a hot loop kept whole on purpose (long, but one pass to read).
    */
   find(
     boxAt: Uint8Array,

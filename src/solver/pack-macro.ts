@@ -165,6 +165,7 @@ export class PackMacro {
   /**
    * Adds the walk ending in state `found` (box row `i`, from `b`) as a chain of nodes from node
    * `id`, each one found again joining the chain where it stands; returns a solved node, or -1.
+   * Run per walk found: a hot loop kept whole on purpose (long, but one pass to read).
    */
   private addChain(
     i: number,

@@ -103,6 +103,7 @@ function pushesFromPulls(store: NodeStore, id: number, offsets: Int32Array): Pus
  * best-first on the matching bound (pulls to the start cells). Returns `solved` with pushes
  * from the start, or a limit; it never says `unsolvable` (it does not prune by forward rules,
  * and its store may hold only part of the space).
+ * The search loop, run per node: a hot loop kept whole on purpose (long, but one pass to read).
  */
 export function* pullSearchSteps(
   board: Board,

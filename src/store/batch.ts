@@ -23,7 +23,7 @@
  * takes about a millisecond, and a re-render of the table per level would cost more than that.
  */
 import { create } from 'zustand';
-import { type Level, sameBoard } from '../sokoban';
+import { type Level, type LevelEntry, sameBoard } from '../sokoban';
 import type { SolveMode } from '../solver/api';
 import {
   type SolveLine,
@@ -132,127 +132,180 @@ function rowOf(task: PoolTask, title: string, index: number, outcome: PoolOutcom
   return { ...line, entry: task.key, optimal };
 }
 
+const IDLE: BatchData = {
+  status: 'idle',
+  total: 0,
+  done: 0,
+  solved: 0,
+  mode: 'fast',
+  timeLimitS: 0,
+  workers: 0,
+  startedAt: 0,
+  finishedAt: null,
+  rows: [],
+  sort: { column: 'position', direction: 'ascending' },
+  error: null,
+};
+
+/**
+ * Finished rows held back and handed on together, at most `flushMs` after the first of them
+ * (see the opening comment: one set() per level would cost more than the level).
+ */
+function rowBuffer(flushMs: number, deliver: (rows: BatchRow[]) => void) {
+  let pending: BatchRow[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (pending.length === 0) return;
+    const added = pending;
+    pending = [];
+    deliver(added);
+  };
+  return {
+    flush,
+    add(row: BatchRow) {
+      pending.push(row);
+      if (timer === null) timer = setTimeout(flush, flushMs);
+    },
+    /** Drops the rows not handed on yet (a new batch starts). */
+    clear() {
+      pending = [];
+    },
+  };
+}
+
+/** A batch's work: the playable levels as pool tasks, and the rows of the invalid ones. */
+function planBatch(entries: readonly LevelEntry[]) {
+  const tasks: PoolTask[] = [];
+  const titles = new Map<number, { index: number; title: string }>();
+  const levels = new Map<number, Level>();
+  const invalid: BatchRow[] = [];
+  entries.forEach((entry, i) => {
+    if (!entry.ok) {
+      invalid.push({ ...invalidLine(entry), entry: i, optimal: null });
+      return;
+    }
+    levels.set(i, entry.level);
+    titles.set(i, { index: entry.index, title: entry.title });
+    tasks.push({ key: i, level: entry.level });
+  });
+  return { tasks, titles, levels, invalid };
+}
+
+/** The sort after a click on `column`: that column ascending, or the other way if it was on. */
+function nextSort(sort: BatchSort, column: SortColumn): BatchSort {
+  if (sort.column !== column) return { column, direction: 'ascending' };
+  return { column, direction: sort.direction === 'ascending' ? 'descending' : 'ascending' };
+}
+
+/** The state as a batch of `total` levels starts (the sort stays as the user left it). */
+function runningData(
+  total: number,
+  mode: SolveMode,
+  timeLimitS: number,
+  poolSize: number,
+  startedAt: number,
+): Partial<BatchData> {
+  return {
+    status: 'running',
+    total,
+    done: 0,
+    solved: 0,
+    mode,
+    timeLimitS,
+    workers: Math.min(poolSize, Math.max(1, total)),
+    startedAt,
+    finishedAt: null,
+    rows: [],
+    error: null,
+  };
+}
+
+/** The counts and rows once `added` have reached the state. */
+function withRows(data: BatchData, added: readonly BatchRow[]): Partial<BatchData> {
+  return {
+    rows: data.rows.concat(added),
+    done: data.done + added.length,
+    solved: data.solved + added.filter((r) => r.status === 'solved').length,
+  };
+}
+
+/** The pool, made on the first start that needs it; the maker can be replaced (tests). */
+function poolHolder(make: () => BatchPool | null) {
+  let pool: BatchPool | null = null;
+  return {
+    /** The pool, or why there is none. */
+    ready(): { ok: true; pool: BatchPool } | { ok: false; message: string } {
+      try {
+        pool ??= make();
+      } catch (error) {
+        return { ok: false, message: `The solver could not be started: ${String(error)}` };
+      }
+      if (!pool)
+        return { ok: false, message: 'This browser cannot run the solver (no Web Workers).' };
+      return { ok: true, pool };
+    },
+    cancel() {
+      pool?.cancel();
+    },
+    replace(next: () => BatchPool | null) {
+      make = next;
+      pool = null;
+    },
+  };
+}
+
 export function createBatchStore(options: BatchStoreOptions = {}) {
   const game = options.game ?? useGameStore;
   const solver = options.solver ?? useSolverStore;
   const now = options.now ?? (() => performance.now());
-  const flushMs = options.flushMs ?? 250;
-  let pool: BatchPool | null = null;
+  const pools = poolHolder(options.createPool ?? defaultPool);
   /** The batch's levels by entry, kept for openRow (plain data, never rendered). */
   let levels = new Map<number, Level>();
   let run = 0;
-  let makePool = options.createPool ?? defaultPool;
 
   const store = create<BatchState>()((set, get) => {
-    let pending: BatchRow[] = [];
-    let timer: ReturnType<typeof setTimeout> | null = null;
-
-    const flush = () => {
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
-      if (pending.length === 0) return;
-      const added = pending;
-      pending = [];
-      const { rows, done, solved } = get();
-      set({
-        rows: rows.concat(added),
-        done: done + added.length,
-        solved: solved + added.filter((r) => r.status === 'solved').length,
-      });
-    };
-
-    const add = (row: BatchRow) => {
-      pending.push(row);
-      if (timer === null) timer = setTimeout(flush, flushMs);
-    };
-
+    const buffer = rowBuffer(options.flushMs ?? 250, (added) => set(withRows(get(), added)));
     return {
-      status: 'idle',
-      total: 0,
-      done: 0,
-      solved: 0,
-      mode: 'fast',
-      timeLimitS: 0,
-      workers: 0,
-      startedAt: 0,
-      finishedAt: null,
-      rows: [],
-      sort: { column: 'position', direction: 'ascending' },
-      error: null,
+      ...IDLE,
 
       async start() {
         if (get().status === 'running') return;
         const { entries } = game.getState();
         const { mode, timeLimitS } = solver.getState();
-        try {
-          pool ??= makePool();
-        } catch (error) {
-          set({ error: `The solver could not be started: ${String(error)}` });
-          return;
-        }
-        if (!pool) {
-          set({ error: 'This browser cannot run the solver (no Web Workers).' });
-          return;
-        }
+        const ready = pools.ready();
+        if (!ready.ok) return set({ error: ready.message });
+        const { pool } = ready;
         const id = ++run;
-        pending = [];
-        levels = new Map();
-        const tasks: PoolTask[] = [];
-        const titles = new Map<number, { index: number; title: string }>();
-        set({
-          status: 'running',
-          total: entries.length,
-          done: 0,
-          solved: 0,
-          mode,
-          timeLimitS,
-          workers: Math.min(pool.size, Math.max(1, entries.length)),
-          startedAt: now(),
-          finishedAt: null,
-          rows: [],
-          error: null,
-        });
-        entries.forEach((entry, i) => {
-          if (!entry.ok) {
-            add({ ...invalidLine(entry), entry: i, optimal: null });
-            return;
-          }
-          levels.set(i, entry.level);
-          titles.set(i, { index: entry.index, title: entry.title });
-          tasks.push({ key: i, level: entry.level });
-        });
+        buffer.clear();
+        const plan = planBatch(entries);
+        levels = plan.levels;
+        set(runningData(entries.length, mode, timeLimitS, pool.size, now()));
+        for (const row of plan.invalid) buffer.add(row);
         const finished = await pool.run(
-          tasks,
+          plan.tasks,
           { mode, timeLimitMs: timeLimitS * 1000, memoryLimitMb: workerMemoryMb(pool.size) },
           (task, outcome) => {
-            const { index, title } = titles.get(task.key)!;
-            add(rowOf(task, title, index, outcome));
+            const { index, title } = plan.titles.get(task.key)!;
+            buffer.add(rowOf(task, title, index, outcome));
           },
         );
         if (id !== run) return;
-        flush();
+        buffer.flush();
         set({ status: finished ? 'done' : 'cancelled', finishedAt: now() });
       },
 
       cancel() {
         if (get().status !== 'running') return;
         run++;
-        pool?.cancel();
-        flush();
+        pools.cancel();
+        buffer.flush();
         set({ status: 'cancelled', finishedAt: now() });
       },
 
       setSort(column) {
-        const { sort } = get();
-        set({
-          sort:
-            sort.column === column
-              ? {
-                  column,
-                  direction: sort.direction === 'ascending' ? 'descending' : 'ascending',
-                }
-              : { column, direction: 'ascending' },
-        });
+        set({ sort: nextSort(get().sort, column) });
       },
 
       openRow(entry) {
@@ -268,8 +321,7 @@ export function createBatchStore(options: BatchStoreOptions = {}) {
     /** Replaces the pool maker (tests); the next start makes a new pool with it. */
     configure(next: { createPool: () => BatchPool | null }) {
       store.getState().cancel();
-      makePool = next.createPool;
-      pool = null;
+      pools.replace(next.createPool);
     },
   });
 }

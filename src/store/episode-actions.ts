@@ -19,6 +19,7 @@ import {
   type StepVerdict,
   describeChoice,
   episodeRows,
+  errorMessage,
   episodeSummary,
   looksLikeEpisodeFile,
   parseActions,
@@ -71,74 +72,132 @@ function defaultService(): AnalysisService | null {
   return appService;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** Shows `error` in the panel; false, for the action to return. */
+function failWith(store: EpisodeStore, error: string): false {
+  store.setState({ error });
+  return false;
+}
+
+interface Installed {
+  readonly level: Level;
+  readonly actions: string;
+  readonly order: EpisodeOrder;
+  readonly extra: Pick<EpisodeData, 'values' | 'overlays'>;
+}
+
+/**
+ * Replays the actions on the level (now the current level), puts their moves in the game
+ * history and shows step 0; or says why they cannot be replayed, and changes nothing.
+ */
+function installEpisode(
+  store: EpisodeStore,
+  cancelAnalysis: () => void,
+  { level, actions, order, extra }: Installed,
+): boolean {
+  const { game, playback } = store;
+  const parsed = parseActions(actions);
+  if (!parsed.ok) {
+    const place =
+      parsed.line !== undefined ? ` (line ${parsed.line}, column ${parsed.column})` : '';
+    return failWith(store, `${parsed.message}${place}`);
+  }
+  const read = replayParsed(level, parsed, order);
+  if (!read.ok) return failWith(store, read.message);
+  if (store.getState().analysis.kind === 'running') cancelAnalysis();
+  playback.getState().pause();
+  game.getState().setMoves(read.episode.lurd, 0);
+  store.setState({
+    episode: read.episode,
+    level,
+    index: game.getState().currentIndex,
+    choice: read.auto ? describeChoice(read.auto) : null,
+    order,
+    step: 0,
+    attached: true,
+    error: null,
+    analysis: IDLE,
+    ...extra,
+  });
+  return true;
+}
+
+/** Opens the level a file names, or says why not; null level: the one on the board. */
+function fileLevelTarget(
+  game: EpisodeStore['game'],
+  ref: LevelRef | null,
+): { level: Level; open: () => boolean } | string {
+  const g = game.getState();
+  const current = selectLevel(g);
+  if (!ref)
+    return current
+      ? { level: current, open: () => true }
+      : 'Episode file: it names no level and none is loaded.';
+  const resolved = resolveLevelRef(ref, g.entries);
+  if (!resolved.ok) return resolved.message;
+  const index = resolved.index;
+  if (index !== undefined)
+    return {
+      level: resolved.level,
+      open: () => game.getState().chooseLevel(index) || game.getState().currentIndex === index,
+    };
+  // An untitled level gets a title that says where it came from.
+  const titled = { ...resolved.level, title: resolved.level.title || 'Episode level' };
+  return { level: titled, open: () => game.getState().openLevel(titled).ok };
+}
+
+/**
+ * Judges every step of the episode on screen in the worker, with progress; the answer is
+ * dropped if another episode came meanwhile.
+ */
+async function analyzeEpisode(
+  store: EpisodeStore,
+  client: AnalysisService,
+  timeLimitMs: number,
+  now: () => number,
+): Promise<void> {
+  const { episode, level } = store.getState();
+  if (!episode || !level) return;
+  const mine = () => store.getState().episode === episode;
+  store.setState({ analysis: { kind: 'running', done: 0, total: episode.steps.length } });
+  const started = now();
+  try {
+    const verdicts = await client.analyze(
+      level,
+      episode.steps.map((s) => s.position),
+      { timeLimitMs },
+      (done, total) => {
+        if (mine()) store.setState({ analysis: { kind: 'running', done, total } });
+      },
+    );
+    if (!mine()) return; // another episode came meanwhile
+    if (!verdicts) {
+      store.setState({ analysis: IDLE });
+      return;
+    }
+    const rows = episodeRows(episode, verdicts);
+    const summary = episodeSummary(episode, rows);
+    const ms = Math.round(now() - started);
+    store.setState({ analysis: { kind: 'done', rows, summary, ms } });
+  } catch (error) {
+    if (mine()) store.setState({ analysis: { kind: 'failed', message: errorMessage(error) } });
+  }
+}
 
 export function createEpisodeActions(
   store: EpisodeStore,
   options: EpisodeActionsOptions = {},
 ): EpisodeActions {
-  const { game, playback } = store;
+  const { game } = store;
   const limitS = options.timeLimitS ?? (() => useSolverStore.getState().timeLimitS);
   const now = options.now ?? (() => performance.now());
   const service = () => options.service ?? defaultService();
-  const fail = (error: string) => {
-    store.setState({ error });
-    return false;
-  };
-
-  /** Replays `actions` on `level` (now the current level) and shows step 0. */
+  const fail = (error: string) => failWith(store, error);
   const install = (
     level: Level,
     actions: string,
     order: EpisodeOrder,
     extra: Pick<EpisodeData, 'values' | 'overlays'>,
-  ): boolean => {
-    const parsed = parseActions(actions);
-    if (!parsed.ok) {
-      const place =
-        parsed.line !== undefined ? ` (line ${parsed.line}, column ${parsed.column})` : '';
-      return fail(`${parsed.message}${place}`);
-    }
-    const read = replayParsed(level, parsed, order);
-    if (!read.ok) return fail(read.message);
-    if (store.getState().analysis.kind === 'running') service()?.cancelAnalysis();
-    playback.getState().pause();
-    game.getState().setMoves(read.episode.lurd, 0);
-    store.setState({
-      episode: read.episode,
-      level,
-      index: game.getState().currentIndex,
-      choice: read.auto ? describeChoice(read.auto) : null,
-      order,
-      step: 0,
-      attached: true,
-      error: null,
-      analysis: IDLE,
-      ...extra,
-    });
-    return true;
-  };
-
-  /** Opens the level a file names, or says why not; null level: the one on the board. */
-  const openFileLevel = (ref: LevelRef | null): { level: Level; open: () => boolean } | string => {
-    const g = game.getState();
-    const current = selectLevel(g);
-    if (!ref)
-      return current
-        ? { level: current, open: () => true }
-        : 'Episode file: it names no level and none is loaded.';
-    const resolved = resolveLevelRef(ref, g.entries);
-    if (!resolved.ok) return resolved.message;
-    const index = resolved.index;
-    if (index !== undefined)
-      return {
-        level: resolved.level,
-        open: () => game.getState().chooseLevel(index) || game.getState().currentIndex === index,
-      };
-    // An untitled level gets a title that says where it came from.
-    const titled = { ...resolved.level, title: resolved.level.title || 'Episode level' };
-    return { level: titled, open: () => game.getState().openLevel(titled).ok };
-  };
+  ) => installEpisode(store, () => service()?.cancelAnalysis(), { level, actions, order, extra });
 
   const actions: EpisodeActions = {
     applyActions(text, order) {
@@ -153,7 +212,7 @@ export function createEpisodeActions(
       const parsed = parseEpisodeFile(text);
       if (!parsed.ok) return fail(parsed.message);
       const { file } = parsed;
-      const target = openFileLevel(file.level);
+      const target = fileLevelTarget(game, file.level);
       if (typeof target === 'string') return fail(target);
       // Check the actions on the level before the board changes, so a bad file changes nothing.
       const read = parseActions(file.actions);
@@ -177,30 +236,7 @@ export function createEpisodeActions(
         });
         return;
       }
-      const mine = () => store.getState().episode === episode;
-      store.setState({ analysis: { kind: 'running', done: 0, total: episode.steps.length } });
-      const started = now();
-      try {
-        const verdicts = await client.analyze(
-          level,
-          episode.steps.map((s) => s.position),
-          { timeLimitMs: Math.round(limitS() * 1000) },
-          (done, total) => {
-            if (mine()) store.setState({ analysis: { kind: 'running', done, total } });
-          },
-        );
-        if (!mine()) return; // another episode came meanwhile
-        if (!verdicts) {
-          store.setState({ analysis: IDLE });
-          return;
-        }
-        const rows = episodeRows(episode, verdicts);
-        const summary = episodeSummary(episode, rows);
-        const ms = Math.round(now() - started);
-        store.setState({ analysis: { kind: 'done', rows, summary, ms } });
-      } catch (error) {
-        if (mine()) store.setState({ analysis: { kind: 'failed', message: message(error) } });
-      }
+      await analyzeEpisode(store, client, Math.round(limitS() * 1000), now);
     },
 
     cancelAnalysis() {

@@ -88,75 +88,127 @@ function attempt(run: () => void): boolean {
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object';
 
-export function createGameStorage(
-  getStorage: () => Storage | null = getLocalStorage,
-  onProblem: (problem: StorageProblem) => void = () => undefined,
-): PersistStorage<Persisted | Dropped> {
-  const key = {
-    text: (name: string, slot: Slot) => `${name}:text.${slot}`,
-    legacyText: (name: string) => `${name}:text`,
-    draft: (name: string) => `${name}:draft`,
-  };
-  /** The text the saved state points at, as far as this tab knows. */
-  let committed: { slot: Slot; text: string; hash: string } | null = null;
-  let savedDraft: string | null = null;
-  /** A draft given up for room: not tried again until it changes. */
-  let refusedDraft: string | null = null;
-  /** The last problem reported, so that one full storage is one notice, not one per keystroke. */
+/** Where each part of a save is kept, beside the state under NAME itself. */
+const key = {
+  text: (name: string, slot: Slot) => `${name}:text.${slot}`,
+  legacyText: (name: string) => `${name}:text`,
+  draft: (name: string) => `${name}:draft`,
+};
+
+/** A text slot the saved state points at. */
+interface Committed {
+  readonly slot: Slot;
+  readonly text: string;
+  readonly hash: string;
+}
+
+/**
+ * Reads the text a saved state points at; legacy saves keep it under NAME:text (and have no
+ * slot to commit). Throws when the slot's text is missing.
+ */
+function readText(storage: Storage, name: string, state: Record<string, unknown>) {
+  if (state.textSlot !== 'a' && state.textSlot !== 'b') {
+    const text = storage.getItem(key.legacyText(name)) ?? '';
+    const draft = typeof state.draft === 'string' ? state.draft : null;
+    return { text, draft, mismatch: false, committed: null };
+  }
+  const slot: Slot = state.textSlot;
+  const text = storage.getItem(key.text(name, slot));
+  if (text === null) throw new Error('the saved text is missing');
+  const hash = textHash(text);
+  const committed: Committed = { slot, text, hash };
+  const draft = storage.getItem(key.draft(name));
+  return { text, draft, mismatch: hash !== state.textHash, committed };
+}
+
+/** Reports each kind of problem once, until it is over: one full storage is one notice. */
+function problemReporter(onProblem: (problem: StorageProblem) => void) {
   let reported: StorageProblem['kind'] | null = null;
   const report = (problem: StorageProblem | null) => {
     if ((problem?.kind ?? null) === reported) return;
     reported = problem?.kind ?? null;
     if (problem) onProblem(problem);
   };
-
-  /** Reads the text a saved state points at; legacy saves keep it under NAME:text. */
-  const readText = (storage: Storage, name: string, state: Record<string, unknown>) => {
-    if (state.textSlot !== 'a' && state.textSlot !== 'b') {
-      const text = storage.getItem(key.legacyText(name)) ?? '';
-      const draft = typeof state.draft === 'string' ? state.draft : null;
-      return { text, draft, mismatch: false };
-    }
-    const slot: Slot = state.textSlot;
-    const text = storage.getItem(key.text(name, slot));
-    if (text === null) throw new Error('the saved text is missing');
-    const hash = textHash(text);
-    committed = { slot, text, hash };
-    return { text, draft: storage.getItem(key.draft(name)), mismatch: hash !== state.textHash };
+  /** Clears the report if it is one of `kinds` (that problem is over). */
+  const over = (...kinds: StorageProblem['kind'][]) => {
+    if (reported !== null && kinds.includes(reported)) report(null);
   };
+  return { report, over };
+}
 
-  const writeDraft = (storage: Storage, name: string, draft: string | null): void => {
-    if (draft !== null && draft.length > MAX_SAVED_DRAFT) {
-      if (savedDraft !== null) attempt(() => storage.removeItem(key.draft(name)));
+/** A saved value as read: a version and a state object; throws on anything else. */
+function parseSaved(raw: string): { version: number; state: Record<string, unknown> } {
+  const value = JSON.parse(raw) as StorageValue<unknown>;
+  if (!isObject(value) || typeof value.version !== 'number' || !isObject(value.state))
+    throw new Error('not a saved game');
+  return { version: value.version, state: value.state };
+}
+
+/** Removes every key of the save under `name` (the draft's too, if asked). */
+function removeSave(storage: Storage | null, name: string, withDraft: boolean): void {
+  const keys = [name, key.text(name, 'a'), key.text(name, 'b'), key.legacyText(name)];
+  for (const k of withDraft ? [...keys, key.draft(name)] : keys)
+    attempt(() => storage?.removeItem(k));
+}
+
+/**
+ * The draft's own key: saved when it changes, given up when it is too large or when the
+ * storage is full (the game comes first).
+ */
+function draftSaver(problems: ReturnType<typeof problemReporter>) {
+  let savedDraft: string | null = null;
+  /** A draft given up for room: not tried again until it changes. */
+  let refusedDraft: string | null = null;
+  return {
+    /** The draft read from the storage. */
+    loaded(draft: string | null) {
+      savedDraft = draft;
+    },
+    forget() {
       savedDraft = null;
-      report({ kind: 'draft-too-large', length: draft.length });
-      return;
-    }
-    if (draft !== null && draft === refusedDraft) return;
-    if (draft !== savedDraft) {
-      if (draft === null) {
-        attempt(() => storage.removeItem(key.draft(name)));
-      } else if (!attempt(() => storage.setItem(key.draft(name), draft))) {
-        attempt(() => storage.removeItem(key.draft(name)));
+    },
+    write(storage: Storage, name: string, draft: string | null): void {
+      if (draft !== null && draft.length > MAX_SAVED_DRAFT) {
+        if (savedDraft !== null) attempt(() => storage.removeItem(key.draft(name)));
         savedDraft = null;
-        report({ kind: 'draft-quota' });
+        problems.report({ kind: 'draft-too-large', length: draft.length });
         return;
       }
-      savedDraft = draft;
-    }
-    if (reported === 'draft-too-large' || reported === 'draft-quota') report(null);
+      if (draft !== null && draft === refusedDraft) return;
+      if (draft !== savedDraft) {
+        if (draft === null) {
+          attempt(() => storage.removeItem(key.draft(name)));
+        } else if (!attempt(() => storage.setItem(key.draft(name), draft))) {
+          attempt(() => storage.removeItem(key.draft(name)));
+          savedDraft = null;
+          problems.report({ kind: 'draft-quota' });
+          return;
+        }
+        savedDraft = draft;
+      }
+      problems.over('draft-too-large', 'draft-quota');
+    },
+    /** A write that, when the storage is full, gives up the saved draft and tries once more. */
+    writeFreeingDraft(storage: Storage, name: string, k: string, v: string): boolean {
+      if (attempt(() => storage.setItem(k, v))) return true;
+      if (savedDraft === null) return false;
+      attempt(() => storage.removeItem(key.draft(name)));
+      refusedDraft = savedDraft;
+      savedDraft = null;
+      problems.report({ kind: 'draft-quota' });
+      return attempt(() => storage.setItem(k, v));
+    },
   };
+}
 
-  /** A write that, when the storage is full, gives up the saved draft and tries once more. */
-  const writeFreeingDraft = (storage: Storage, name: string, k: string, v: string): boolean => {
-    if (attempt(() => storage.setItem(k, v))) return true;
-    if (savedDraft === null) return false;
-    attempt(() => storage.removeItem(key.draft(name)));
-    refusedDraft = savedDraft;
-    savedDraft = null;
-    report({ kind: 'draft-quota' });
-    return attempt(() => storage.setItem(k, v));
-  };
+export function createGameStorage(
+  getStorage: () => Storage | null = getLocalStorage,
+  onProblem: (problem: StorageProblem) => void = () => undefined,
+): PersistStorage<Persisted | Dropped> {
+  /** The text the saved state points at, as far as this tab knows. */
+  let committed: Committed | null = null;
+  const problems = problemReporter(onProblem);
+  const drafts = draftSaver(problems);
 
   return {
     getItem(name) {
@@ -165,19 +217,18 @@ export function createGameStorage(
       try {
         const raw = storage.getItem(name);
         if (raw === null) return null;
-        const value = JSON.parse(raw) as StorageValue<unknown>;
-        if (!isObject(value) || typeof value.version !== 'number' || !isObject(value.state))
-          throw new Error('not a saved game');
-        const { text, draft, mismatch } = readText(storage, name, value.state);
-        savedDraft = draft;
+        const value = parseSaved(raw);
+        const read = readText(storage, name, value.state);
+        if (read.committed) committed = read.committed;
+        const { text, draft, mismatch } = read;
+        drafts.loaded(draft);
         const state = { ...value.state, text, draft } as Persisted;
         delete (state as Partial<StoredState>).textSlot;
         delete (state as Partial<StoredState>).textHash;
         if (mismatch) state.mismatch = true;
         return { version: value.version, state };
       } catch {
-        for (const k of [name, key.text(name, 'a'), key.text(name, 'b'), key.legacyText(name)])
-          attempt(() => storage.removeItem(k));
+        removeSave(storage, name, false);
         committed = null;
         return { version: STORE_VERSION, state: { dropped: 'corrupt' } };
       }
@@ -191,8 +242,8 @@ export function createGameStorage(
       let target = committed;
       if (!target || target.text !== text) {
         const slot: Slot = committed?.slot === 'a' ? 'b' : 'a';
-        if (!writeFreeingDraft(storage, name, key.text(name, slot), text)) {
-          report({ kind: 'not-saved' });
+        if (!drafts.writeFreeingDraft(storage, name, key.text(name, slot), text)) {
+          problems.report({ kind: 'not-saved' });
           return;
         }
         target = { slot, text, hash: textHash(text) };
@@ -205,8 +256,8 @@ export function createGameStorage(
         textHash: target.hash,
       };
       const json = JSON.stringify({ version: value.version, state });
-      if (!writeFreeingDraft(storage, name, name, json)) {
-        report({ kind: 'not-saved' });
+      if (!drafts.writeFreeingDraft(storage, name, name, json)) {
+        problems.report({ kind: 'not-saved' });
         return;
       }
       // 3. Only now is the old text free to go.
@@ -215,22 +266,14 @@ export function createGameStorage(
         attempt(() => storage.removeItem(key.legacyText(name)));
       }
       committed = target;
-      if (reported === 'not-saved') report(null);
-      writeDraft(storage, name, draft);
+      problems.over('not-saved');
+      drafts.write(storage, name, draft);
     },
 
     removeItem(name) {
-      const storage = getStorage();
-      for (const k of [
-        name,
-        key.text(name, 'a'),
-        key.text(name, 'b'),
-        key.legacyText(name),
-        key.draft(name),
-      ])
-        attempt(() => storage?.removeItem(k));
+      removeSave(getStorage(), name, true);
       committed = null;
-      savedDraft = null;
+      drafts.forget();
     },
   };
 }

@@ -13,6 +13,7 @@
  * - Episode analyses run on a third worker, one at a time, so they never stop a solve.
  */
 import type { Level, Position, StepVerdict } from '../sokoban';
+import { errorMessage } from '../sokoban/error-message';
 import type { DeadlockReport, SolveProgress, SolveResult } from '../solver/api';
 import {
   type SolverReply,
@@ -123,10 +124,7 @@ export class Lane {
     } catch (error) {
       // No module workers here (an old browser, a strict Content-Security-Policy).
       job.fail(
-        new SolverWorkerError(
-          `The solver could not be started: ${error instanceof Error ? error.message : String(error)}`,
-          false,
-        ),
+        new SolverWorkerError(`The solver could not be started: ${errorMessage(error)}`, false),
       );
       return;
     }
@@ -140,7 +138,7 @@ export class Lane {
       this.armWatchdog();
       job.fail(
         new SolverWorkerError(
-          `The request could not be sent to the solver: ${error instanceof Error ? error.message : String(error)}`,
+          `The request could not be sent to the solver: ${errorMessage(error)}`,
           false,
         ),
       );

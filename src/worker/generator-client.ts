@@ -5,6 +5,7 @@
  * worker. A worker that fails ends its job as `failed` with a message, never a rejection.
  */
 import type { GeneratedLevel, GeneratorParams } from '../generator';
+import { errorMessage } from '../sokoban/error-message';
 import type { GenerateRequest, GeneratorReply } from './generator-protocol';
 
 /** The part of a DOM Worker the client uses; tests pass a fake. */
@@ -124,5 +125,5 @@ export class GeneratorClient {
 }
 
 function describe(error: unknown): string {
-  return `The generator could not start (${error instanceof Error ? error.message : String(error)}).`;
+  return `The generator could not start (${errorMessage(error)}).`;
 }

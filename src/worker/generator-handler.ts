@@ -4,6 +4,7 @@
  * cancelled by the client terminating the worker.
  */
 import { checkParams, generateLevel, seedAt } from '../generator';
+import { errorMessage } from '../sokoban/error-message';
 import { type GeneratorReply, MAX_JOB_COUNT } from './generator-protocol';
 
 export function handleGenerate(
@@ -42,7 +43,7 @@ export function handleGenerate(
     post({
       type: 'failed',
       id,
-      message: `The generator failed: ${error instanceof Error ? error.message : String(error)}`,
+      message: `The generator failed: ${errorMessage(error)}`,
     });
   }
 }

@@ -4,6 +4,7 @@
  */
 import { checkDeadlock as engineCheckDeadlock, solve as engineSolve } from '../solver/index';
 import { analysePositions } from '../solver/episode';
+import { errorNameAndMessage } from '../sokoban/error-message';
 import { type SolverReply, type SolverRequest, looksOutOfMemory } from './protocol';
 
 export interface Engine {
@@ -17,10 +18,6 @@ const realEngine: Engine = {
   checkDeadlock: engineCheckDeadlock,
   analyze: analysePositions,
 };
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
 
 /**
  * Answers one request. The search is synchronous, so a cancel message could never be seen
@@ -62,7 +59,7 @@ export function handleRequest(
       });
     }
   } catch (error) {
-    const message = describe(error);
+    const message = errorNameAndMessage(error);
     post({
       type: 'error',
       id,

@@ -54,48 +54,24 @@ function useEditorKeys(store: EditorStore): (e: React.KeyboardEvent) => void {
   };
 }
 
-export function EditorCanvas({
-  store,
-  dead,
-  label,
-}: {
-  store: EditorStore;
-  dead: readonly number[];
-  label: string;
-}) {
-  const draft = store((s) => s.draft);
-  const cursor = store((s) => s.cursor);
-  const wrapRef = useRef<HTMLDivElement>(null);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+/** The board cell under a pointer, or -1; the canvas may be drawn scaled by CSS. */
+function cellUnderPointer(layout: BoardLayout, e: React.PointerEvent): number {
+  const rect = e.currentTarget.getBoundingClientRect();
+  const sx = rect.width > 0 ? layout.width / rect.width : 1;
+  const sy = rect.height > 0 ? layout.height / rect.height : 1;
+  return cellAtPoint(layout, (e.clientX - rect.left) * sx, (e.clientY - rect.top) * sy);
+}
+
+/**
+ * Press-and-drag painting: a press begins a stroke (one undo step) and paints its cell; a drag
+ * paints every cell on the line from the last one, so a fast stroke leaves no gaps.
+ */
+function usePaintStrokes(store: EditorStore, layout: BoardLayout, width: number) {
   const stroke = useRef<{ pointerId: number; last: number } | null>(null);
-  const avail = useAvailableSize(wrapRef);
-  const dpr = useDevicePixelRatio();
-  const theme = useThemeStore(selectBoardTheme);
-  const layout: BoardLayout = boardLayout(draft.width, draft.height, avail.width, avail.height);
-  const onKeyDown = useEditorKeys(store);
-
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    const backing = backingSize(layout.width, layout.height, dpr);
-    if (canvas.width !== backing.width) canvas.width = backing.width;
-    if (canvas.height !== backing.height) canvas.height = backing.height;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    ctx.setTransform(backing.scale, 0, 0, backing.scale, 0, 0);
-    drawDraft(ctx, draft, theme, layout.cell, { cursor, dead });
-  });
-
-  const cellAt = (e: React.PointerEvent): number => {
-    const rect = e.currentTarget.getBoundingClientRect();
-    const sx = rect.width > 0 ? layout.width / rect.width : 1;
-    const sy = rect.height > 0 ? layout.height / rect.height : 1;
-    return cellAtPoint(layout, (e.clientX - rect.left) * sx, (e.clientY - rect.top) * sy);
-  };
 
   const onPointerDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
     if (e.button !== undefined && e.button > 0) return;
-    const cell = cellAt(e);
+    const cell = cellUnderPointer(layout, e);
     if (cell < 0) return;
     e.currentTarget.focus({ preventScroll: true });
     const s = store.getState();
@@ -113,10 +89,10 @@ export function EditorCanvas({
   const onPointerMove = (e: React.PointerEvent<HTMLCanvasElement>) => {
     const current = stroke.current;
     if (!current || current.pointerId !== e.pointerId) return;
-    const cell = cellAt(e);
+    const cell = cellUnderPointer(layout, e);
     if (cell < 0 || cell === current.last) return;
     const s = store.getState();
-    for (const c of lineCells(draft.width, current.last, cell).slice(1)) s.paintAt(c);
+    for (const c of lineCells(width, current.last, cell).slice(1)) s.paintAt(c);
     s.setCursor(cell);
     current.last = cell;
   };
@@ -124,6 +100,41 @@ export function EditorCanvas({
   const endStroke = () => {
     stroke.current = null;
   };
+
+  return { onPointerDown, onPointerMove, onPointerUp: endStroke, onPointerCancel: endStroke };
+}
+
+export function EditorCanvas({
+  store,
+  dead,
+  label,
+}: {
+  store: EditorStore;
+  dead: readonly number[];
+  label: string;
+}) {
+  const draft = store((s) => s.draft);
+  const cursor = store((s) => s.cursor);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const avail = useAvailableSize(wrapRef);
+  const dpr = useDevicePixelRatio();
+  const theme = useThemeStore(selectBoardTheme);
+  const layout: BoardLayout = boardLayout(draft.width, draft.height, avail.width, avail.height);
+  const onKeyDown = useEditorKeys(store);
+  const strokes = usePaintStrokes(store, layout, draft.width);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const backing = backingSize(layout.width, layout.height, dpr);
+    if (canvas.width !== backing.width) canvas.width = backing.width;
+    if (canvas.height !== backing.height) canvas.height = backing.height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(backing.scale, 0, 0, backing.scale, 0, 0);
+    drawDraft(ctx, draft, theme, layout.cell, { cursor, dead });
+  });
 
   return (
     <div className="board-wrap editor-wrap" ref={wrapRef}>
@@ -141,10 +152,7 @@ export function EditorCanvas({
         aria-roledescription="level editor grid"
         style={{ width: `${layout.width}px`, height: `${layout.height}px`, touchAction: 'none' }}
         onKeyDown={onKeyDown}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={endStroke}
-        onPointerCancel={endStroke}
+        {...strokes}
         onContextMenu={(e) => e.preventDefault()}
       />
     </div>

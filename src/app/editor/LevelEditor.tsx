@@ -8,11 +8,19 @@
  */
 import { useId, useMemo, useRef, useState } from 'react';
 import { type Level, printLevel, printRle, reachableCells } from '../../sokoban';
-import { type Tool, TOOLS, draftLevel, draftRows, draftText } from '../../sokoban/draft';
+import {
+  type Draft,
+  type DraftCheck,
+  type Tool,
+  TOOLS,
+  draftLevel,
+  draftRows,
+  draftText,
+} from '../../sokoban/draft';
 import { rleEncode } from '../../sokoban/rle';
 import { deadSquares } from '../../solver/dead-squares';
 import { encodeShare } from '../../share';
-import { createEditorStore } from '../../store/editor';
+import { type EditorStore, createEditorStore } from '../../store/editor';
 import { selectLevel, useGameStore } from '../../store/game';
 import { SolverClient } from '../../worker/client';
 import { copyText } from '../clipboard';
@@ -60,90 +68,20 @@ export default function LevelEditor({ onClose, createSolver = newSolver }: Level
   const cursor = store((s) => s.cursor);
   const showDead = store((s) => s.showDead);
   const title = store((s) => s.title);
-  const canUndo = store((s) => s.past.length > 0);
-  const canRedo = store((s) => s.future.length > 0);
-  const [note, setNote] = useState('');
-  const [link, setLink] = useState('');
-  const linkRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
   const check = useMemo(() => draftLevel(draft, title.trim()), [draft, title]);
   const level: Level | null = check.ok ? check.level : null;
   const problem = check.ok ? '' : check.error.message;
   const solvability = useSolvability(level, createSolver);
-  const dead = useMemo(() => {
-    if (!showDead) return [];
-    if (!check.ok) return deadSquares({ ...draft, tiles: tilesOf(draft.cells) });
-    // On a level, only squares inside the walls; mapped back to the draft's cells.
-    const { level: l, row, col } = check;
-    const inside = reachableCells(l, { player: l.player, boxes: [] });
-    return deadSquares(l)
-      .filter((c) => inside[c] === 1)
-      .map((c) => (Math.floor(c / l.width) + row) * draft.width + (c % l.width) + col);
-  }, [check, draft, showDead]);
+  const dead = useMemo(() => (showDead ? deadCells(check, draft) : []), [check, draft, showDead]);
 
   const s = store.getState();
-  const named = (l: Level): Level => ({ ...l, title: l.title || 'My level' });
-  const play = () => {
-    if (!level) return;
-    if (useGameStore.getState().load(printLevel(named(level)))) onClose();
-  };
-  const addToCollection = () => {
-    if (!level) return;
-    const index = useGameStore.getState().appendLevel(printLevel(named(level)));
-    setNote(
-      index < 0
-        ? 'The level could not be added.'
-        : `Added as level ${index + 1} of the collection.`,
-    );
-  };
-  const copy = async (what: 'XSB' | 'RLE') => {
-    const text =
-      what === 'XSB'
-        ? level
-          ? printLevel(level)
-          : draftText(draft)
-        : level
-          ? printRle(level)
-          : draftRows(draft)
-              .map((r) => rleEncode(r.replace(/ /g, '-')))
-              .join('|');
-    setNote((await copyText(text)) ? `Copied as ${what}.` : `Could not copy; ${what}: ${text}`);
-  };
-  const share = async () => {
-    if (!level) return;
-    const encoded = await encodeShare({ level: named(level) });
-    if (!encoded.ok) {
-      setNote(encoded.message);
-      return;
-    }
-    const url = linkFor(encoded.fragment);
-    setLink(url);
-    setNote((await copyText(url, linkRef.current)) ? 'Link copied.' : 'Copy the link below.');
-  };
-
   const row = Math.floor(cursor / draft.width);
   const col = cursor % draft.width;
   return (
     <section className="editor" aria-label="Level editor">
-      <div className="editor-tools" role="radiogroup" aria-label="Tool">
-        {TOOLS.map((t) => (
-          <label key={t} className={t === tool ? 'editor-tool chosen' : 'editor-tool'}>
-            <input
-              type="radio"
-              name={`${id}-tool`}
-              value={t}
-              checked={t === tool}
-              onChange={() => s.setTool(t)}
-              aria-keyshortcuts={TOOL_NAMES[t][0]}
-            />
-            {TOOL_NAMES[t]}
-            <span className="key" aria-hidden="true">
-              {TOOL_NAMES[t][0]}
-            </span>
-          </label>
-        ))}
-      </div>
+      <ToolPicker name={`${id}-tool`} tool={tool} onPick={s.setTool} />
       <EditorCanvas
         store={store}
         dead={dead}
@@ -152,32 +90,7 @@ export default function LevelEditor({ onClose, createSolver = newSolver }: Level
       <p className="editor-cursor" aria-live="polite">
         Row {row + 1}, column {col + 1}: {KIND_NAMES[draft.cells[cursor]] ?? 'empty'}
       </p>
-      <div className="controls" role="group" aria-label="Editing">
-        <button type="button" onClick={s.undo} disabled={!canUndo} title="Ctrl+Z">
-          Undo edit
-        </button>
-        <button type="button" onClick={s.redo} disabled={!canRedo} title="Ctrl+Y, Ctrl+Shift+Z">
-          Redo edit
-        </button>
-        <button type="button" onClick={() => s.grow('bottom')}>
-          Add row
-        </button>
-        <button type="button" onClick={() => s.shrink('bottom')}>
-          Remove row
-        </button>
-        <button type="button" onClick={() => s.grow('right')}>
-          Add column
-        </button>
-        <button type="button" onClick={() => s.shrink('right')}>
-          Remove column
-        </button>
-        <button type="button" onClick={s.clear}>
-          Clear
-        </button>
-        <button type="button" aria-pressed={showDead} onClick={() => s.setShowDead(!showDead)}>
-          Dead squares
-        </button>
-      </div>
+      <EditingControls store={store} />
       <div className="editor-checks">
         <p className={problem ? 'editor-problem' : 'editor-valid'} aria-live="polite">
           {problem || `A valid level: ${level?.boxes.length} boxes.`}
@@ -192,6 +105,147 @@ export default function LevelEditor({ onClose, createSolver = newSolver }: Level
       <label className="editor-title">
         Title <input type="text" value={title} onChange={(e) => s.setTitle(e.target.value)} />
       </label>
+      <LeaveControls level={level} draft={draft} onClose={onClose} />
+    </section>
+  );
+}
+
+/**
+ * The dead squares to mark, as cells of the draft. On a level, only squares inside the walls,
+ * mapped back from the level's cells to the draft's.
+ */
+function deadCells(check: DraftCheck, draft: Draft): number[] {
+  if (!check.ok) return deadSquares({ ...draft, tiles: tilesOf(draft.cells) });
+  const { level: l, row, col } = check;
+  const inside = reachableCells(l, { player: l.player, boxes: [] });
+  return deadSquares(l)
+    .filter((c) => inside[c] === 1)
+    .map((c) => (Math.floor(c / l.width) + row) * draft.width + (c % l.width) + col);
+}
+
+/** The drawing tools as a radio group, each with its key. */
+function ToolPicker({
+  name,
+  tool,
+  onPick,
+}: {
+  readonly name: string;
+  readonly tool: Tool;
+  readonly onPick: (tool: Tool) => void;
+}) {
+  return (
+    <div className="editor-tools" role="radiogroup" aria-label="Tool">
+      {TOOLS.map((t) => (
+        <label key={t} className={t === tool ? 'editor-tool chosen' : 'editor-tool'}>
+          <input
+            type="radio"
+            name={name}
+            value={t}
+            checked={t === tool}
+            onChange={() => onPick(t)}
+            aria-keyshortcuts={TOOL_NAMES[t][0]}
+          />
+          {TOOL_NAMES[t]}
+          <span className="key" aria-hidden="true">
+            {TOOL_NAMES[t][0]}
+          </span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/** Undo and redo of edits, the size of the draft, Clear, and the dead-square marks. */
+function EditingControls({ store }: { readonly store: EditorStore }) {
+  const canUndo = store((s) => s.past.length > 0);
+  const canRedo = store((s) => s.future.length > 0);
+  const showDead = store((s) => s.showDead);
+  const s = store.getState();
+  return (
+    <div className="controls" role="group" aria-label="Editing">
+      <button type="button" onClick={s.undo} disabled={!canUndo} title="Ctrl+Z">
+        Undo edit
+      </button>
+      <button type="button" onClick={s.redo} disabled={!canRedo} title="Ctrl+Y, Ctrl+Shift+Z">
+        Redo edit
+      </button>
+      <button type="button" onClick={() => s.grow('bottom')}>
+        Add row
+      </button>
+      <button type="button" onClick={() => s.shrink('bottom')}>
+        Remove row
+      </button>
+      <button type="button" onClick={() => s.grow('right')}>
+        Add column
+      </button>
+      <button type="button" onClick={() => s.shrink('right')}>
+        Remove column
+      </button>
+      <button type="button" onClick={s.clear}>
+        Clear
+      </button>
+      <button type="button" aria-pressed={showDead} onClick={() => s.setShowDead(!showDead)}>
+        Dead squares
+      </button>
+    </div>
+  );
+}
+
+const named = (l: Level): Level => ({ ...l, title: l.title || 'My level' });
+
+/** The drawing as text to copy: the level when it is valid, else the draft as drawn. */
+function copyTextOf(what: 'XSB' | 'RLE', level: Level | null, draft: Draft): string {
+  if (what === 'XSB') return level ? printLevel(level) : draftText(draft);
+  return level
+    ? printRle(level)
+    : draftRows(draft)
+        .map((r) => rleEncode(r.replace(/ /g, '-')))
+        .join('|');
+}
+
+/** Play, add, copy or share the drawing, or close; with the link and the notes they leave. */
+function LeaveControls({
+  level,
+  draft,
+  onClose,
+}: {
+  readonly level: Level | null;
+  readonly draft: Draft;
+  readonly onClose: () => void;
+}) {
+  const [note, setNote] = useState('');
+  const [link, setLink] = useState('');
+  const linkRef = useRef<HTMLInputElement>(null);
+  const play = () => {
+    if (!level) return;
+    if (useGameStore.getState().load(printLevel(named(level)))) onClose();
+  };
+  const addToCollection = () => {
+    if (!level) return;
+    const index = useGameStore.getState().appendLevel(printLevel(named(level)));
+    setNote(
+      index < 0
+        ? 'The level could not be added.'
+        : `Added as level ${index + 1} of the collection.`,
+    );
+  };
+  const copy = async (what: 'XSB' | 'RLE') => {
+    const text = copyTextOf(what, level, draft);
+    setNote((await copyText(text)) ? `Copied as ${what}.` : `Could not copy; ${what}: ${text}`);
+  };
+  const share = async () => {
+    if (!level) return;
+    const encoded = await encodeShare({ level: named(level) });
+    if (!encoded.ok) {
+      setNote(encoded.message);
+      return;
+    }
+    const url = linkFor(encoded.fragment);
+    setLink(url);
+    setNote((await copyText(url, linkRef.current)) ? 'Link copied.' : 'Copy the link below.');
+  };
+  return (
+    <>
       <div className="controls" role="group" aria-label="Leave the editor">
         <button type="button" onClick={play} disabled={!level}>
           Play this level
@@ -220,7 +274,7 @@ export default function LevelEditor({ onClose, createSolver = newSolver }: Level
       <p className="editor-note" role="status" aria-label="Editor notes">
         {note}
       </p>
-    </section>
+    </>
   );
 }
 

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Level } from '../../sokoban';
 import { printBoard } from '../../sokoban/print';
+import { errorMessage } from '../../sokoban/error-message';
 import type { SolveProgress, SolveResult } from '../../solver/api';
 import type { WorkerSolveOptions } from '../../worker/protocol';
 
@@ -77,7 +78,7 @@ export function useSolvability(level: Level | null, createSolver: () => SolverLi
             if (live)
               setState({
                 key,
-                text: `Unknown: the check could not run (${error instanceof Error ? error.message : String(error)})`,
+                text: `Unknown: the check could not run (${errorMessage(error)})`,
               });
           },
         );

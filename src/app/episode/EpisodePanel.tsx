@@ -4,7 +4,13 @@
  * board; Analyze judges every step in the worker and draws the chart and the summary.
  */
 import { type ChangeEvent, useId, useState } from 'react';
-import { type EpisodeOrder, ACTION_ORDERS, ACTION_ORDER_LABELS, decodeAction } from '../../sokoban';
+import {
+  type EpisodeOrder,
+  ACTION_ORDERS,
+  ACTION_ORDER_LABELS,
+  decodeAction,
+  errorMessage,
+} from '../../sokoban';
 import { useEpisodeStore } from '../../store/episode';
 import { episodeActions } from '../../store/episode-actions';
 import { DismissibleAlert } from '../DismissibleAlert';
@@ -27,13 +33,71 @@ export function actionText(order: string, action: number | string | null): strin
   return `${action} (${what}${DIR_WORDS[decoded.dir]})`;
 }
 
-function ActionsForm() {
-  const id = useId();
-  const order = useEpisodeStore((s) => s.order);
+/** Reads the chosen episode file into the episode store, or says why it could not. */
+async function openFile(e: ChangeEvent<HTMLInputElement>): Promise<void> {
+  const input = e.currentTarget;
+  const file = input.files?.[0];
+  input.value = ''; // the same file again still fires a change
+  if (!file) return;
+  if (file.size > MAX_FILE_BYTES) {
+    useEpisodeStore.setState({
+      error: `Episode file: too large (${file.size.toLocaleString('en')} bytes).`,
+    });
+    return;
+  }
+  try {
+    episodeActions.openEpisodeFile(await file.text());
+  } catch (error) {
+    useEpisodeStore.setState({
+      error: `Episode file: "${file.name}" could not be read (${errorMessage(error)}).`,
+    });
+  }
+}
+
+function OrderSelect({
+  id,
+  chosen,
+  onChoose,
+}: {
+  readonly id: string;
+  readonly chosen: EpisodeOrder;
+  readonly onChoose: (order: EpisodeOrder) => void;
+}) {
+  return (
+    <select id={id} value={chosen} onChange={(e) => onChoose(e.target.value as EpisodeOrder)}>
+      {ACTION_ORDERS.map((o) => (
+        <option key={o} value={o} title={ACTION_ORDER_LABELS[o]}>
+          {o}
+        </option>
+      ))}
+      <option value="auto">Auto</option>
+    </select>
+  );
+}
+
+/** Which order Auto chose, and what went wrong. */
+function ActionsFeedback() {
   const error = useEpisodeStore((s) => s.error);
   const choice = useEpisodeStore((s) => s.choice);
   const dismissError = useEpisodeStore((s) => s.dismissError);
-  const { applyActions, openEpisodeFile } = episodeActions;
+  return (
+    <>
+      <div aria-live="polite">
+        {choice && (
+          <p className="episode-choice" data-testid="episode-choice">
+            {choice}
+          </p>
+        )}
+      </div>
+      {error && <DismissibleAlert onDismiss={dismissError}>{error}</DismissibleAlert>}
+    </>
+  );
+}
+
+function ActionsForm() {
+  const id = useId();
+  const order = useEpisodeStore((s) => s.order);
+  const { applyActions } = episodeActions;
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState<EpisodeOrder>(order);
   const [shownOrder, setShownOrder] = useState(order);
@@ -42,26 +106,6 @@ function ActionsForm() {
     setShownOrder(order);
     setChosen(order);
   }
-
-  const openFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget;
-    const file = input.files?.[0];
-    input.value = ''; // the same file again still fires a change
-    if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      useEpisodeStore.setState({
-        error: `Episode file: too large (${file.size.toLocaleString('en')} bytes).`,
-      });
-      return;
-    }
-    try {
-      openEpisodeFile(await file.text());
-    } catch (error) {
-      useEpisodeStore.setState({
-        error: `Episode file: "${file.name}" could not be read (${error instanceof Error ? error.message : String(error)}).`,
-      });
-    }
-  };
 
   return (
     <>
@@ -87,18 +131,7 @@ function ActionsForm() {
       />
       <div className="row">
         <label htmlFor={`${id}-order`}>Action order</label>
-        <select
-          id={`${id}-order`}
-          value={chosen}
-          onChange={(e) => setChosen(e.target.value as EpisodeOrder)}
-        >
-          {ACTION_ORDERS.map((o) => (
-            <option key={o} value={o} title={ACTION_ORDER_LABELS[o]}>
-              {o}
-            </option>
-          ))}
-          <option value="auto">Auto</option>
-        </select>
+        <OrderSelect id={`${id}-order`} chosen={chosen} onChoose={setChosen} />
         <button type="button" className="primary" onClick={() => applyActions(text, chosen)}>
           Apply actions
         </button>
@@ -113,14 +146,7 @@ function ActionsForm() {
           : ACTION_ORDER_LABELS[chosen]}{' '}
         Ctrl+Enter applies.
       </p>
-      <div aria-live="polite">
-        {choice && (
-          <p className="episode-choice" data-testid="episode-choice">
-            {choice}
-          </p>
-        )}
-      </div>
-      {error && <DismissibleAlert onDismiss={dismissError}>{error}</DismissibleAlert>}
+      <ActionsFeedback />
     </>
   );
 }

@@ -83,12 +83,8 @@ interface Collection {
 
 const newClient = (): GeneratorLike => new GeneratorClient();
 
-export default function GeneratorPanel({
-  createClient = newClient,
-}: {
-  readonly createClient?: () => GeneratorLike;
-}) {
-  const id = useId();
+/** The panel's state and its actions: the job, what it made, and the messages about it. */
+function useGenerator(createClient: () => GeneratorLike) {
   const [fields, setFields] = useState<Fields>(() => fieldsOf(DEFAULT_PARAMS));
   const [job, setJob] = useState<Job>({ kind: 'idle' });
   const [made, setMade] = useState<GeneratedLevel | null>(null);
@@ -96,7 +92,6 @@ export default function GeneratorPanel({
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string | null>(null);
   const client = useRef<GeneratorLike | null>(null);
-  const linkRef = useRef<HTMLInputElement>(null);
   useEffect(() => () => client.current?.dispose(), []);
 
   const start = async (count: number) => {
@@ -145,62 +140,100 @@ export default function GeneratorPanel({
     setCollection(n > 0 ? { levels: outcome.levels, complete: outcome.status === 'done' } : null);
   };
 
-  const playCollection = () => {
-    if (!collection) return;
-    if (useGameStore.getState().load(printGeneratedCollection(collection.levels)))
-      setMessage(`Playing the generated collection of ${collection.levels.length} levels.`);
-  };
+  const cancel = () => client.current?.cancel();
+  return { fields, setFields, job, made, collection, message, setMessage, error, start, cancel };
+}
 
-  const copyCollection = async () => {
-    if (!collection) return;
-    const text = printGeneratedCollection(collection.levels);
-    setMessage(
-      (await copyText(text)) ? 'Collection copied as XSB.' : 'The clipboard is not available here.',
-    );
-  };
-
-  const seedLink = made ? linkFor(encodeSeedLink(made.params)) : '';
-  const copyLink = async () => {
-    setMessage(
-      (await copyText(seedLink, linkRef.current)) ? 'Seed link copied.' : 'Copy the link below.',
-    );
-  };
-
+export default function GeneratorPanel({
+  createClient = newClient,
+}: {
+  readonly createClient?: () => GeneratorLike;
+}) {
+  const id = useId();
+  const generator = useGenerator(createClient);
+  const { job, made, collection, message, error, setMessage } = generator;
   const running = job.kind !== 'idle';
   return (
     <section className="panel generator-panel" aria-labelledby={`${id}-title`}>
       <h2 className="panel-title" id={`${id}-title`}>
         Generator
       </h2>
-      <div className="generator-fields">
-        {FIELDS.map(({ key, label, min, max }) => (
-          <label key={key} className="generator-field">
-            {label}
-            <input
-              type="number"
-              inputMode="numeric"
-              min={min}
-              max={max}
-              step={1}
-              value={fields[key]}
-              onChange={(e) => setFields({ ...fields, [key]: e.target.value })}
-            />
-          </label>
-        ))}
-      </div>
+      <GeneratorFields fields={generator.fields} onChange={generator.setFields} />
       <div className="row">
-        <button type="button" className="primary" disabled={running} onClick={() => void start(1)}>
+        <button
+          type="button"
+          className="primary"
+          disabled={running}
+          onClick={() => void generator.start(1)}
+        >
           Generate
         </button>
-        <button type="button" disabled={running} onClick={() => void start(COLLECTION_SIZE)}>
+        <button
+          type="button"
+          disabled={running}
+          onClick={() => void generator.start(COLLECTION_SIZE)}
+        >
           Generate {COLLECTION_SIZE}
         </button>
         {running && (
-          <button type="button" onClick={() => client.current?.cancel()}>
+          <button type="button" onClick={generator.cancel}>
             Cancel
           </button>
         )}
       </div>
+      <GeneratorStatus job={job} made={running ? null : made} message={message} />
+      {made && !running && <SeedLinkRow id={id} made={made} onMessage={setMessage} />}
+      {collection && !running && <CollectionRow collection={collection} onMessage={setMessage} />}
+      {error && (
+        <p role="alert" className="generator-error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** The parameter fields, one number input each. */
+function GeneratorFields({
+  fields,
+  onChange,
+}: {
+  readonly fields: Fields;
+  readonly onChange: (fields: Fields) => void;
+}) {
+  return (
+    <div className="generator-fields">
+      {FIELDS.map(({ key, label, min, max }) => (
+        <label key={key} className="generator-field">
+          {label}
+          <input
+            type="number"
+            inputMode="numeric"
+            min={min}
+            max={max}
+            step={1}
+            value={fields[key]}
+            onChange={(e) => onChange({ ...fields, [key]: e.target.value })}
+          />
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/** The progress bar of Generate 100 and the live region: what is running, what was made. */
+function GeneratorStatus({
+  job,
+  made,
+  message,
+}: {
+  readonly job: Job;
+  /** The level last made, or null while a job runs. */
+  readonly made: GeneratedLevel | null;
+  readonly message: string;
+}) {
+  return (
+    <>
       {job.kind === 'many' && (
         <label className="sub-label">
           Generated {job.done} of {job.total}
@@ -214,7 +247,7 @@ export default function GeneratorPanel({
       )}
       <div aria-live="polite" className="generator-live">
         {job.kind === 'one' && <p>Generating seed {job.seed} and proving it solvable…</p>}
-        {made && !running && (
+        {made && (
           <p className="generator-made">
             {made.level.title}: proven solvable in <strong>{made.pushes} pushes (optimal)</strong>,{' '}
             {made.moves} moves. <span className="hint">{describeGenerated(made)}</span>
@@ -222,40 +255,74 @@ export default function GeneratorPanel({
         )}
         {message && <p>{message}</p>}
       </div>
-      {made && !running && (
-        <div className="row">
-          <label htmlFor={`${id}-link`} className="sub-label">
-            Seed link
-          </label>
-          <input
-            id={`${id}-link`}
-            ref={linkRef}
-            type="text"
-            readOnly
-            value={seedLink}
-            onFocus={(e) => e.currentTarget.select()}
-            spellCheck={false}
-          />
-          <button type="button" onClick={() => void copyLink()}>
-            Copy seed link
-          </button>
-        </div>
-      )}
-      {collection && !running && (
-        <div className="row">
-          <button type="button" onClick={playCollection}>
-            Play collection
-          </button>
-          <button type="button" onClick={() => void copyCollection()}>
-            Copy collection
-          </button>
-        </div>
-      )}
-      {error && (
-        <p role="alert" className="generator-error">
-          {error}
-        </p>
-      )}
-    </section>
+    </>
+  );
+}
+
+/** The seed link of the level just made, to copy. */
+function SeedLinkRow({
+  id,
+  made,
+  onMessage,
+}: {
+  readonly id: string;
+  readonly made: GeneratedLevel;
+  readonly onMessage: (message: string) => void;
+}) {
+  const linkRef = useRef<HTMLInputElement>(null);
+  const seedLink = linkFor(encodeSeedLink(made.params));
+  const copyLink = async () => {
+    onMessage(
+      (await copyText(seedLink, linkRef.current)) ? 'Seed link copied.' : 'Copy the link below.',
+    );
+  };
+  return (
+    <div className="row">
+      <label htmlFor={`${id}-link`} className="sub-label">
+        Seed link
+      </label>
+      <input
+        id={`${id}-link`}
+        ref={linkRef}
+        type="text"
+        readOnly
+        value={seedLink}
+        onFocus={(e) => e.currentTarget.select()}
+        spellCheck={false}
+      />
+      <button type="button" onClick={() => void copyLink()}>
+        Copy seed link
+      </button>
+    </div>
+  );
+}
+
+/** Play or copy the collection Generate 100 made. */
+function CollectionRow({
+  collection,
+  onMessage,
+}: {
+  readonly collection: Collection;
+  readonly onMessage: (message: string) => void;
+}) {
+  const playCollection = () => {
+    if (useGameStore.getState().load(printGeneratedCollection(collection.levels)))
+      onMessage(`Playing the generated collection of ${collection.levels.length} levels.`);
+  };
+  const copyCollection = async () => {
+    const text = printGeneratedCollection(collection.levels);
+    onMessage(
+      (await copyText(text)) ? 'Collection copied as XSB.' : 'The clipboard is not available here.',
+    );
+  };
+  return (
+    <div className="row">
+      <button type="button" onClick={playCollection}>
+        Play collection
+      </button>
+      <button type="button" onClick={() => void copyCollection()}>
+        Copy collection
+      </button>
+    </div>
   );
 }
