@@ -71,13 +71,7 @@ export default tseslint.config(
     files: ['src/app/**/*.tsx'],
     // The accessible names are a contract (DESIGN.md): labels, roles and keyboard use are linted.
     ...jsxA11y.flatConfigs.recommended,
-    rules: {
-      ...jsxA11y.flatConfigs.recommended.rules,
-      // Components take store actions as values (`useGameStore((s) => s.undo)`). zustand actions
-      // are closures over set/get and never use `this`, though the store interfaces declare them
-      // in method syntax; the rule stays on everywhere else (the worker client and solver classes).
-      '@typescript-eslint/unbound-method': 'off',
-    },
+    rules: jsxA11y.flatConfigs.recommended.rules,
   },
   {
     files: ['src/**/*.{ts,tsx}'],

@@ -14,7 +14,7 @@ export const FULL_RECTANGLE_KEY = 'sokoban-playground:full-rectangle';
 
 interface BoardViewState {
   readonly fullRectangle: boolean;
-  setFullRectangle(full: boolean): void;
+  setFullRectangle: (full: boolean) => void;
 }
 
 export const useBoardViewStore = create<BoardViewState>()((set) => ({

@@ -9,7 +9,7 @@ import { create } from 'zustand';
 interface UpdateState {
   /** Switches to the waiting version and reloads; null while no new version is waiting. */
   apply: (() => void) | null;
-  dismiss(): void;
+  dismiss: () => void;
 }
 
 export const useUpdateStore = create<UpdateState>()((set) => ({

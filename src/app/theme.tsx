@@ -28,8 +28,8 @@ interface ThemeState {
   /** The user's choice, or null to follow the system. */
   readonly choice: ThemeName | null;
   readonly system: ThemeName;
-  toggle(): void;
-  setSystem(theme: ThemeName): void;
+  toggle: () => void;
+  setSystem: (theme: ThemeName) => void;
 }
 
 export const selectTheme = (s: ThemeState): ThemeName => s.choice ?? s.system;

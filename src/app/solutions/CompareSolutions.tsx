@@ -82,9 +82,9 @@ interface ControlsProps {
   readonly step: number;
   readonly length: number;
   readonly playing: boolean;
-  onSeek(step: number): void;
-  onPlay(): void;
-  onPause(): void;
+  onSeek: (step: number) => void;
+  onPlay: () => void;
+  onPause: () => void;
 }
 
 /** One set of controls for both boards: a step back, Play/Pause both, a step forward, the slider. */

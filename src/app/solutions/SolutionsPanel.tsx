@@ -39,8 +39,8 @@ interface ItemProps {
   readonly solution: KeptSolution;
   readonly number: number;
   readonly picked: boolean;
-  onPick(on: boolean): void;
-  onCopy(): void;
+  onPick: (on: boolean) => void;
+  onCopy: () => void;
 }
 
 /** One row: the box that picks it for comparison, who found it, moves/pushes, date, Copy. */
