@@ -1,12 +1,13 @@
 /**
- * The coordinator: the one place where the game, solver and playback stores react to each other.
- * The stores themselves watch nothing; `coordinate()` is the only listener that connects them.
+ * The coordinator: the one place where the game, solver, playback and episode stores react to
+ * each other. The stores themselves watch nothing; `coordinate()` is the only listener that
+ * connects them.
  *
  * Why a coordinator rather than one zustand store made of slices: the game store is persisted
  * (localStorage, versioned, restored with its own checks) and is read and written by every
- * panel and by the editor, batch and episode stores, while the solver and playback stores are in
- * memory and own a worker client, a timer and a frame loop. A store of slices would put those
- * behind the game's persistence and its one `set`, and the reactions would still be code run on
+ * panel and by the editor, batch and episode stores, while the solver, playback and episode
+ * stores are in memory and own a worker client, a timer and a frame loop. A store of slices would
+ * put those behind the game's persistence and its one `set`, and the reactions would still be code run on
  * every change, only spread over the slices. Kept apart, each store is plain state and actions,
  * and what follows from what is written down here, in one listener, in a fixed order.
  *
@@ -15,11 +16,14 @@
  *      over (a move by hand, undo, a solution written, another level): `takeOver()` stops Play
  *      and drops the slide. Playback's own steps are told apart by where they left the board,
  *      not by a flag set around its writes.
- *   2. Solver: another level cancels a search that was for the old one (`cancelBecause`), and
+ *   2. Episode: `followBoard` lets the episode go when the board no longer holds it, or moves
+ *      the step on screen to the cursor. The episode's own seeks set the step first, so the
+ *      board is then where the step says and nothing follows (again no flag).
+ *   3. Solver: another level cancels a search that was for the old one (`cancelBecause`), and
  *      its outcome goes when the board differs; then `followBoard` keeps, narrows or drops the
  *      deadlock warning and, after a push, checks the new position.
  * AND ONE CALL THE OTHER WAY
- *   3. A hint the solver wrote is played by playback (`playTo`) up to its push.
+ *   4. A hint the solver wrote is played by playback (`playTo`) up to its push.
  *
  * The app starts it once (App.tsx, for as long as the page is mounted); tests start it on their
  * own stores.
@@ -32,15 +36,17 @@ import {
   selectPosition,
   useGameStore,
 } from './game';
+import { type EpisodeStore, useEpisodeStore } from './episode';
 import { type Placement, type PlaybackStore, usePlaybackStore } from './playback';
 import { levelKey } from './solution-cache';
 import { type SolverStore, useSolverStore } from './solver';
 
 export interface CoordinatedStores {
   readonly game: GameStore;
-  /** Either may be left out (a test of one store). */
+  /** Any of these may be left out (a test of one store). */
   readonly solver?: SolverStore;
   readonly playback?: PlaybackStore;
+  readonly episode?: EpisodeStore;
 }
 
 /** The app's stores. */
@@ -48,6 +54,7 @@ const APP_STORES: CoordinatedStores = {
   game: useGameStore,
   solver: useSolverStore,
   playback: usePlaybackStore,
+  episode: useEpisodeStore,
 };
 
 /** The board changed: the level, the collection or the history (not an alert, a notice, the draft). */
@@ -92,12 +99,13 @@ function leaveLevel(solver: SolverStore, prev: GameData, next: GameData): void {
 
 /** Starts the reactions between the stores; returns the function that stops them. */
 export function coordinate(stores: CoordinatedStores = APP_STORES): () => void {
-  const { game, solver, playback } = stores;
+  const { game, solver, playback, episode } = stores;
   if (solver && playback) solver.configure({ onHint: (to) => playback.getState().playTo(to) });
   const unsubscribe = game.subscribe((next, prev) => {
     if (!boardChanged(prev, next)) return;
     if (playback && !isPlaced(playback.getState().placed, prev, next))
       playback.getState().takeOver();
+    episode?.getState().followBoard(next);
     if (solver) {
       leaveLevel(solver, prev, next);
       solver.getState().followBoard(boxesMoved(prev, next));

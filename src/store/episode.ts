@@ -24,7 +24,14 @@
  *
  * ACTIONS (here)
  *   seekStep(step)   shows step `step` (playback follows)
+ *   followBoard(g)   the board changed (called by the coordinator, coordinator.ts): the step
+ *                    follows a cursor moved from elsewhere; the episode is let go when the board
+ *                    leaves it
  *   dismissError()
+ *
+ * The store watches nothing. Its own seeks set the step before they move the cursor, so the
+ * board is then where the step says and the coordinator's call changes nothing: no flag is kept
+ * around its writes.
  */
 import { create } from 'zustand';
 import type {
@@ -35,7 +42,7 @@ import type {
   OverlayArrow,
   StepRow,
 } from '../sokoban';
-import { type GameStore, selectHistory, useGameStore } from './game';
+import { type GameData, type GameStore, selectHistory, useGameStore } from './game';
 import { type PlaybackStore, usePlaybackStore } from './playback';
 
 export type AnalysisState =
@@ -64,8 +71,9 @@ export interface EpisodeData {
 }
 
 export interface EpisodeState extends EpisodeData {
-  seekStep: (step: number) => void;
-  dismissError: () => void;
+  readonly seekStep: (step: number) => void;
+  readonly followBoard: (game: GameData) => void;
+  readonly dismissError: () => void;
 }
 
 export interface EpisodeStoreOptions {
@@ -101,11 +109,24 @@ export function stepAtCursor(episode: Episode, cursor: number): number {
   return lo;
 }
 
+/**
+ * What the episode makes of a change of the board (the coordinator calls this): the episode is let
+ * go when the level or its history no longer holds it (a move by hand that cut the tail, another
+ * level), and otherwise the step follows the cursor when something else moved it (Play, the
+ * scrubber, undo). The store's own seeks are told apart by where they left the board: seekStep
+ * sets the step first, so the board then stands at that step's cursor and nothing follows.
+ */
+export function followBoard(s: EpisodeData, g: GameData): Partial<EpisodeData> | null {
+  if (!s.episode || !s.attached) return null;
+  const h = selectHistory(g);
+  if (g.currentIndex !== s.index || h.moves !== s.episode.lurd) return { attached: false };
+  if (s.episode.steps[s.step]?.moves === h.cursor) return null;
+  return { step: stepAtCursor(s.episode, h.cursor) };
+}
+
 export function createEpisodeStore(options: EpisodeStoreOptions = {}) {
   const game = options.game ?? useGameStore;
   const playback = options.playback ?? usePlaybackStore;
-  /** True while this store moves the game cursor, so the step is not recomputed from it. */
-  let own = false;
 
   const store = create<EpisodeState>()((set, get) => ({
     ...EMPTY_EPISODE,
@@ -114,13 +135,16 @@ export function createEpisodeStore(options: EpisodeStoreOptions = {}) {
       const { episode, attached } = get();
       if (!episode || !attached) return;
       const to = Math.max(0, Math.min(Math.trunc(step), episode.steps.length - 1));
-      own = true;
-      try {
-        playback.getState().seek(episode.steps[to].moves);
-      } finally {
-        own = false;
-      }
+      const at = episode.steps[to];
+      if (!at) return;
+      // The step before the board: where the board is put is then where the step says it is.
       if (to !== get().step) set({ step: to });
+      playback.getState().seek(at.moves);
+    },
+
+    followBoard(g) {
+      const change = followBoard(get(), g);
+      if (change) set(change);
     },
 
     dismissError() {
@@ -128,21 +152,7 @@ export function createEpisodeStore(options: EpisodeStoreOptions = {}) {
     },
   }));
 
-  // The step follows the cursor when something else moves it; the episode is let go when the
-  // level or its history no longer holds it (a move by hand that cut the tail, another level).
-  const unsubscribe = game.subscribe((g) => {
-    const s = store.getState();
-    if (!s.episode || !s.attached) return;
-    const h = selectHistory(g);
-    if (g.currentIndex !== s.index || h.moves !== s.episode.lurd) {
-      store.setState({ attached: false });
-      return;
-    }
-    if (own || s.episode.steps[s.step].moves === h.cursor) return;
-    store.setState({ step: stepAtCursor(s.episode, h.cursor) });
-  });
-
-  return Object.assign(store, { game, playback, dispose: unsubscribe });
+  return Object.assign(store, { game, playback });
 }
 
 export type EpisodeStore = ReturnType<typeof createEpisodeStore>;

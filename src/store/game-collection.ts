@@ -6,6 +6,7 @@ import {
   type LevelEntry,
   type LevelError,
   MAX_TEXT_LENGTH,
+  errorMessage,
   parseCollection,
   sameBoard,
 } from '../sokoban';
@@ -54,7 +55,7 @@ export function parsePlayable(
     // The parser returns its errors as values; this only keeps a bug in it from losing the game.
     return {
       ok: false,
-      message: `The text could not be read (${error instanceof Error ? error.message : String(error)}).`,
+      message: `The text could not be read (${errorMessage(error)}).`,
     };
   }
   if (!result.ok) return { ok: false, message: describeLevelError(result.error) };

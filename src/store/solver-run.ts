@@ -4,7 +4,7 @@
  * game history after the moves played (a hint's only up to its push, then played). Each job has a
  * number: an answer for a job that was cancelled or replaced is ignored.
  */
-import type { Level, Position } from '../sokoban';
+import { type Level, type Position, errorMessage } from '../sokoban';
 import type { DeadlockReport, SettledResult, SolveProgress, SolveResult } from '../solver/api';
 import type { WorkerSolveOptions } from '../worker/protocol';
 import type { GameStore } from './game';
@@ -53,10 +53,6 @@ export interface JobRunner {
   readonly run: (purpose: Purpose) => Promise<void>;
   /** Stops the job in flight, if any; the outcome says why. */
   readonly stop: (why?: string) => void;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Writes a solution if the board is still where the request started; true when it is. */

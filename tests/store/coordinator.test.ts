@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { boardChanged, boxesMoved, coordinate, isPlaced } from '../../src/store/coordinator';
+import { createEpisodeStore } from '../../src/store/episode';
+import { createEpisodeActions } from '../../src/store/episode-actions';
 import { createGameStore, selectHistory } from '../../src/store/game';
 import { createPlaybackStore } from '../../src/store/playback';
 import { createSolverStore } from '../../src/store/solver';
@@ -23,14 +25,15 @@ function setup() {
   const clock = manualClock();
   const solver = createSolverStore({ game, service: () => fake, checkDelayMs: 0 });
   const playback = createPlaybackStore({ game, scheduler: clock });
-  const stop = coordinate({ game, solver, playback });
+  const episode = createEpisodeStore({ game, playback });
+  const stop = coordinate({ game, solver, playback, episode });
   cleanups.push(() => {
     stop();
     solver.dispose();
     playback.dispose();
   });
   const h = () => selectHistory(game.getState());
-  return { game, fake, clock, solver, playback, stop, h };
+  return { game, fake, clock, solver, playback, episode, stop, h };
 }
 
 describe('coordinator: the solver follows the game', () => {
@@ -151,6 +154,66 @@ describe('coordinator: playback follows the game', () => {
     game.getState().load(TINY);
     expect(solver.getState().job).not.toBeNull();
     expect(fake.cancels).toBe(0);
+  });
+});
+
+describe('coordinator: the episode follows the game', () => {
+  /** On OPEN in udlr: up, up, up (into the wall: a no-op), down; steps 2 and 3 share cursor 2. */
+  function withEpisode() {
+    const stores = setup();
+    const actions = createEpisodeActions(stores.episode, { timeLimitS: () => 5 });
+    expect(actions.applyActions('0 0 0 1', 'udlr')).toBe(true);
+    expect(stores.episode.getState().episode?.steps.map((s) => s.moves)).toEqual([0, 1, 2, 2, 3]);
+    return stores;
+  }
+
+  it("the episode's own seeks keep its step, even on a cursor that an earlier step shares", () => {
+    const { episode, playback, h } = withEpisode();
+    const shown: number[] = []; // every step the view is given, not only the last
+    const unwatch = episode.subscribe((s, prev) => {
+      if (s.step !== prev.step) shown.push(s.step);
+    });
+    episode.getState().seekStep(3);
+    unwatch();
+    expect(h().cursor).toBe(2);
+    expect(shown).toEqual([3]); // never step 2, the first step at cursor 2
+    expect(episode.getState()).toMatchObject({ step: 3, attached: true });
+    episode.getState().seekStep(1);
+    expect(h().cursor).toBe(1);
+    expect(episode.getState().step).toBe(1);
+    // The seek went through playback, whose own step does not take over.
+    expect(playback.getState().placed).toMatchObject({ cursor: 1 });
+  });
+
+  it('a cursor moved by hand takes the episode off its step, to the first step at that cursor', () => {
+    const { game, episode, h } = withEpisode();
+    episode.getState().seekStep(3);
+    game.getState().redo();
+    expect(h().cursor).toBe(3);
+    expect(episode.getState().step).toBe(4);
+    game.getState().undo();
+    expect(episode.getState().step).toBe(2); // not 3: the cursor alone cannot tell the no-op
+    expect(episode.getState().attached).toBe(true);
+  });
+
+  it('a move by hand that cuts the history, or another level, lets the episode go', () => {
+    const first = withEpisode();
+    first.game.getState().move('r');
+    expect(first.episode.getState().attached).toBe(false);
+    first.episode.getState().seekStep(2); // ignored: the board is elsewhere
+    expect(first.h()).toMatchObject({ moves: 'r', cursor: 1 });
+
+    const second = withEpisode();
+    second.game.getState().load(TINY);
+    expect(second.episode.getState().attached).toBe(false);
+  });
+
+  it('once stopped, a move by hand no longer moves the step', () => {
+    const { game, episode, stop } = withEpisode();
+    episode.getState().seekStep(3);
+    stop();
+    game.getState().redo();
+    expect(episode.getState().step).toBe(3);
   });
 });
 

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StepVerdict } from '../../src/sokoban';
 import { analysePositions } from '../../src/solver/episode';
+import { coordinate } from '../../src/store/coordinator';
 import { createGameStore, selectHistory } from '../../src/store/game';
 import { createEpisodeStore, stepAtCursor } from '../../src/store/episode';
 import { type AnalysisService, createEpisodeActions } from '../../src/store/episode-actions';
@@ -18,8 +19,9 @@ function stores(service?: AnalysisService) {
   const playback = createPlaybackStore({ game });
   const store = createEpisodeStore({ game, playback });
   const actions = createEpisodeActions(store, { service, timeLimitS: () => 5 });
+  const stop = coordinate({ game, playback, episode: store }); // the step follows the board
   disposers.push(() => {
-    store.dispose();
+    stop();
     playback.dispose();
   });
   return { game, playback, store, actions };
