@@ -36,83 +36,94 @@ function isCorner(board: Board, cell: number): boolean {
   return h && v;
 }
 
-export function checkDeadlock(level: Level, position: Position): DeadlockReport {
-  const compiled = compile(level, position);
-  if (!compiled.ok) {
-    // Structural problems are not deadlocks; a box walled off away from goals is.
-    return compiled.invalid
-      ? { deadlocked: false }
-      : { deadlocked: true, cause: compiled.message, boxes: [] };
-  }
-  const { board, boxes } = compiled;
-  const { distances, freeze } = analyse(level, board);
-  const orig = (cells: Iterable<number>) =>
-    Array.from(cells, (c) => toOriginal(board, c)).sort((a, b) => a - b);
+type Verdict = DeadlockReport | null;
+type Cells = (cells: Iterable<number>) => number[];
 
-  const onDead = Array.from(boxes).filter((b) => distances.dead[b]);
-  if (onDead.length > 0) {
-    const corner = onDead.every((b) => isCorner(board, b));
-    return {
-      deadlocked: true,
-      cause: corner
-        ? 'box stuck in a corner'
-        : 'box on a dead square: it can never be pushed to a goal',
-      boxes: orig(onDead),
-    };
-  }
+/** Boxes on dead squares (no goal reachable by pushing), named a corner when all are in one. */
+function deadSquareVerdict(
+  board: Board,
+  boxes: Int32Array,
+  dead: Uint8Array,
+  orig: Cells,
+): Verdict {
+  const onDead = Array.from(boxes).filter((b) => dead[b]);
+  if (onDead.length === 0) return null;
+  const corner = onDead.every((b) => isCorner(board, b));
+  return {
+    deadlocked: true,
+    cause: corner
+      ? 'box stuck in a corner'
+      : 'box on a dead square: it can never be pushed to a goal',
+    boxes: orig(onDead),
+  };
+}
 
-  const frozen = freeze.frozenBoxes(boxes);
-  if (frozen.some((b) => !board.goal[b])) {
-    // Report the groups of frozen boxes that hold a box off its goal.
-    const inSet = new Set(frozen);
-    const seen = new Set<number>();
-    const involved: number[] = [];
-    for (const start of frozen) {
-      if (board.goal[start] || seen.has(start)) continue;
-      const stack = [start];
-      seen.add(start);
-      while (stack.length) {
-        const c = stack.pop()!;
-        involved.push(c);
-        for (let d = 0; d < 4; d++) {
-          const nb = c + board.offsets[d];
-          if (inSet.has(nb) && !seen.has(nb)) {
-            seen.add(nb);
-            stack.push(nb);
-          }
+/** The groups of frozen boxes (neighbours joined) that hold a box off its goal. */
+function frozenGroupsOffGoal(board: Board, frozen: readonly number[]): number[] {
+  const inSet = new Set(frozen);
+  const seen = new Set<number>();
+  const involved: number[] = [];
+  for (const start of frozen) {
+    if (board.goal[start] || seen.has(start)) continue;
+    const stack = [start];
+    seen.add(start);
+    while (stack.length) {
+      const c = stack.pop()!;
+      involved.push(c);
+      for (let d = 0; d < 4; d++) {
+        const nb = c + board.offsets[d];
+        if (inSet.has(nb) && !seen.has(nb)) {
+          seen.add(nb);
+          stack.push(nb);
         }
       }
     }
-    return {
-      deadlocked: true,
-      cause:
-        involved.length === 1
-          ? 'box frozen off a goal: it can never move again'
-          : 'frozen boxes off goals: they block each other for good',
-      boxes: orig(involved),
-    };
   }
+  return involved;
+}
 
+function frozenVerdict(
+  board: Board,
+  boxes: Int32Array,
+  freeze: FreezeChecker,
+  orig: Cells,
+): Verdict {
+  const frozen = freeze.frozenBoxes(boxes);
+  if (!frozen.some((b) => !board.goal[b])) return null;
+  const involved = frozenGroupsOffGoal(board, frozen);
+  return {
+    deadlocked: true,
+    cause:
+      involved.length === 1
+        ? 'box frozen off a goal: it can never move again'
+        : 'frozen boxes off goals: they block each other for good',
+    boxes: orig(involved),
+  };
+}
+
+/** No assignment of boxes to distinct goals they can each be pushed to. */
+function matchingVerdict(analysis: Analysis, boxes: Int32Array, orig: Cells): Verdict {
+  const { board, distances } = analysis;
   const n = boxes.length;
   const cost = boxGoalCosts(distances, board, boxes, FORBIDDEN);
   const matcher = new Matcher(n);
-  if (matcher.solve(cost) < 0) {
-    const stuck: number[] = [];
-    for (let i = 0; i < n; i++)
-      if (cost[i * n + matcher.assignment[i]] >= FORBIDDEN) stuck.push(boxes[i]);
-    return {
-      deadlocked: true,
-      cause:
-        'boxes cannot all get a goal of their own (too many boxes can only reach the same goals)',
-      boxes: orig(stuck),
-    };
-  }
-  // A corral that needs work but whose fence can never be pushed into it.
-  const boxAt = new Uint8Array(board.size);
-  for (const b of boxes) boxAt[b] = 1;
+  if (matcher.solve(cost) >= 0) return null;
+  const stuck: number[] = [];
+  for (let i = 0; i < n; i++)
+    if (cost[i * n + matcher.assignment[i]] >= FORBIDDEN) stuck.push(boxes[i]);
+  return {
+    deadlocked: true,
+    cause:
+      'boxes cannot all get a goal of their own (too many boxes can only reach the same goals)',
+    boxes: orig(stuck),
+  };
+}
+
+/** The cells the player can walk to from `player` without pushing (1 = reached). */
+function playerReach(board: Board, boxAt: Uint8Array, player: number): Int32Array {
   const reach = new Int32Array(board.size);
-  const stack = [compiled.player];
-  reach[compiled.player] = 1;
+  const stack = [player];
+  reach[player] = 1;
   while (stack.length) {
     const x = stack.pop()!;
     for (let d = 0; d < 4; d++) {
@@ -123,13 +134,49 @@ export function checkDeadlock(level: Level, position: Position): DeadlockReport 
       }
     }
   }
+  return reach;
+}
+
+/** A corral that needs work but whose fence can never be pushed into it. */
+function corralVerdict(
+  analysis: Analysis,
+  boxes: Int32Array,
+  player: number,
+  orig: Cells,
+): Verdict {
+  const { board, distances } = analysis;
+  const boxAt = new Uint8Array(board.size);
+  for (const b of boxes) boxAt[b] = 1;
+  const reach = playerReach(board, boxAt, player);
   const corrals = new CorralFinder(board, distances.dead);
-  if (corrals.find(boxAt, reach, 1) === 'deadlock') {
-    return {
-      deadlocked: true,
-      cause: 'corral deadlock: the boxes around a closed-off area can never be pushed into it',
-      boxes: orig(corrals.deadlockFence),
-    };
+  if (corrals.find(boxAt, reach, 1) !== 'deadlock') return null;
+  return {
+    deadlocked: true,
+    cause: 'corral deadlock: the boxes around a closed-off area can never be pushed into it',
+    boxes: orig(corrals.deadlockFence),
+  };
+}
+
+/**
+ * Called once per position a player or an episode asks about, not per search node: each proof
+ * is its own step, tried from the cheapest to the dearest, and the first one found is reported.
+ */
+export function checkDeadlock(level: Level, position: Position): DeadlockReport {
+  const compiled = compile(level, position);
+  if (!compiled.ok) {
+    // Structural problems are not deadlocks; a box walled off away from goals is.
+    return compiled.invalid
+      ? { deadlocked: false }
+      : { deadlocked: true, cause: compiled.message, boxes: [] };
   }
-  return { deadlocked: false };
+  const { board, boxes, player } = compiled;
+  const analysis = analyse(level, board);
+  const orig: Cells = (cells) =>
+    Array.from(cells, (c) => toOriginal(board, c)).sort((a, b) => a - b);
+  return (
+    deadSquareVerdict(board, boxes, analysis.distances.dead, orig) ??
+    frozenVerdict(board, boxes, analysis.freeze, orig) ??
+    matchingVerdict(analysis, boxes, orig) ??
+    corralVerdict(analysis, boxes, player, orig) ?? { deadlocked: false }
+  );
 }

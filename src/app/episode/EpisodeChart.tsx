@@ -236,15 +236,22 @@ function Axes({ rows }: { rows: readonly StepRow[] }) {
   );
 }
 
-export function EpisodeChart({ rows, step, onSeek, enabled, values }: EpisodeChartProps) {
-  const descId = useId();
+interface SeekingOptions {
+  readonly scale: ChartScale;
+  readonly step: number;
+  readonly enabled: boolean;
+  readonly onSeek: (step: number) => void;
+}
+
+/**
+ * The slider's input: a press, then a drag, anywhere on the chart seeks the step under the
+ * pointer (read from the picture's box); the keys step as KEY_STEPS says, kept in 0..last.
+ */
+function useChartSeeking({ scale, step, enabled, onSeek }: SeekingOptions) {
   const svgRef = useRef<SVGSVGElement>(null);
   const sliderRef = useRef<HTMLDivElement>(null);
   const dragging = useRef<number | null>(null);
-  const scale = chartScale(rows);
-  const vs = valueScale(values, rows.length);
   const last = scale.lastStep;
-  const x = xOf(scale, Math.min(step, last));
 
   const seekAt = (clientX: number) => {
     const rect = svgRef.current?.getBoundingClientRect();
@@ -278,33 +285,67 @@ export function EpisodeChart({ rows, step, onSeek, enabled, values }: EpisodeCha
     onSeek(Math.max(0, Math.min(last, to(step, last))));
   };
 
+  return {
+    svgRef,
+    sliderRef,
+    onKeyDown,
+    pointer: {
+      onPointerDown,
+      onPointerMove,
+      onPointerUp: endDrag,
+      onPointerCancel: endDrag,
+    },
+  };
+}
+
+interface PictureProps {
+  readonly rows: readonly StepRow[];
+  readonly step: number;
+  readonly values: StepValues | null | undefined;
+  readonly svgRef: React.RefObject<SVGSVGElement | null>;
+}
+
+/** The chart itself: the named `img` with its description, marks, axes, values and now-line. */
+function ChartPicture({ rows, step, values, svgRef }: PictureProps) {
+  const descId = useId();
+  const scale = chartScale(rows);
+  const vs = valueScale(values, rows.length);
+  const x = xOf(scale, Math.min(step, scale.lastStep));
   return (
-    <div
-      className="episode-chart"
-      onPointerDown={onPointerDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={endDrag}
-      onPointerCancel={endDrag}
+    <svg
+      ref={svgRef}
+      role="img"
+      aria-label={chartName(rows, step)}
+      aria-describedby={descId}
+      viewBox={`0 0 ${VIEW_W} ${VIEW_H}`}
+      data-testid="episode-chart"
     >
-      <svg
-        ref={svgRef}
-        role="img"
-        aria-label={chartName(rows, step)}
-        aria-describedby={descId}
-        viewBox={`0 0 ${VIEW_W} ${VIEW_H}`}
-        data-testid="episode-chart"
-      >
-        <desc id={descId}>{chartDescription(rows, step, values)}</desc>
-        <defs>
-          <pattern id="chart-hatch" width="6" height="6" patternUnits="userSpaceOnUse">
-            <path d="M0 6L6 0" className="chart-hatch" />
-          </pattern>
-        </defs>
-        <Marks rows={rows} />
-        <Axes rows={rows} />
-        {vs && values && <ValuesLine scale={scale} vs={vs} values={values} />}
-        <line className="chart-now" x1={x} x2={x} y1={PLOT.top - 12} y2={PLOT.top + PLOT_H} />
-      </svg>
+      <desc id={descId}>{chartDescription(rows, step, values)}</desc>
+      <defs>
+        <pattern id="chart-hatch" width="6" height="6" patternUnits="userSpaceOnUse">
+          <path d="M0 6L6 0" className="chart-hatch" />
+        </pattern>
+      </defs>
+      <Marks rows={rows} />
+      <Axes rows={rows} />
+      {vs && values && <ValuesLine scale={scale} vs={vs} values={values} />}
+      <line className="chart-now" x1={x} x2={x} y1={PLOT.top - 12} y2={PLOT.top + PLOT_H} />
+    </svg>
+  );
+}
+
+export function EpisodeChart({ rows, step, onSeek, enabled, values }: EpisodeChartProps) {
+  const scale = chartScale(rows);
+  const last = scale.lastStep;
+  const { svgRef, sliderRef, onKeyDown, pointer } = useChartSeeking({
+    scale,
+    step,
+    enabled,
+    onSeek,
+  });
+  return (
+    <div className="episode-chart" {...pointer}>
+      <ChartPicture rows={rows} step={step} values={values} svgRef={svgRef} />
       <div
         ref={sliderRef}
         className="chart-focus"

@@ -69,38 +69,70 @@ function SolutionItem({ solution: s, number, picked, onPick, onCopy }: ItemProps
   );
 }
 
-export default function SolutionsPanel() {
-  const level = useGameStore(selectLevel);
-  const list = useKeptSolutions(level);
-  // Picked solutions by their moves (a list position shifts when one is dropped).
+/** Two solutions to show side by side, with their numbers in the list when Compare was pressed. */
+interface Comparison {
+  readonly solutions: readonly [KeptSolution, KeptSolution];
+  readonly numbers: readonly [number, number];
+}
+
+/**
+ * The picks (by moves: a list position shifts when one is dropped) and the open comparison, both
+ * cleared when another level comes on the board.
+ */
+function usePicks(level: Level | null, list: readonly KeptSolution[]) {
   const [picked, setPicked] = useState<readonly string[]>([]);
-  const [compared, setCompared] = useState<{
-    readonly solutions: readonly [KeptSolution, KeptSolution];
-    /** Their numbers in the list when Compare was pressed. */
-    readonly numbers: readonly [number, number];
-  } | null>(null);
-  const [note, setNote] = useState('');
-  // Another level: its own picks, no comparison.
+  const [compared, setCompared] = useState<Comparison | null>(null);
   const [shownFor, setShownFor] = useState(level);
   if (shownFor !== level) {
     setShownFor(level);
     setPicked([]);
     setCompared(null);
   }
-  const pickedHere = list.filter((s) => picked.includes(s.lurd));
-
   const pick = (s: KeptSolution, on: boolean) =>
     // Picking a third lets the earliest picked go: two are compared.
     setPicked((p) =>
       on ? [...p.filter((l) => l !== s.lurd), s.lurd].slice(-2) : p.filter((l) => l !== s.lurd),
     );
+  const pickedHere = list.filter((s) => picked.includes(s.lurd));
+  const [first, second] = pickedHere;
+  const compare =
+    first && second
+      ? () =>
+          setCompared({
+            solutions: [first, second],
+            numbers: [list.indexOf(first) + 1, list.indexOf(second) + 1],
+          })
+      : null;
+  return { picked, pick, compare, compared, close: () => setCompared(null) };
+}
 
-  const copy = async (s: KeptSolution, n: number) =>
-    setNote(
-      (await copyText(s.lurd))
-        ? `Copied solution ${n} (${s.moves}/${s.pushes}).`
-        : `Solution ${n} could not be copied: the browser refused the clipboard.`,
-    );
+/** "Compare", enabled once two are picked (`compare` is null until then), with what to do. */
+function CompareRow({ compare }: { readonly compare: (() => void) | null }) {
+  return (
+    <div className="row">
+      <button type="button" disabled={!compare} onClick={() => compare?.()}>
+        Compare
+      </button>
+      <span className="hint">
+        {compare ? 'Two picked.' : 'Pick two solutions to compare them.'}
+      </span>
+    </div>
+  );
+}
+
+/** The text for the live note after a Copy. */
+async function copyNote(s: KeptSolution, n: number): Promise<string> {
+  return (await copyText(s.lurd))
+    ? `Copied solution ${n} (${s.moves}/${s.pushes}).`
+    : `Solution ${n} could not be copied: the browser refused the clipboard.`;
+}
+
+export default function SolutionsPanel() {
+  const level = useGameStore(selectLevel);
+  const list = useKeptSolutions(level);
+  const { picked, pick, compare, compared, close } = usePicks(level, list);
+  const [note, setNote] = useState('');
+  const copy = async (s: KeptSolution, n: number) => setNote(await copyNote(s, n));
 
   return (
     <div className="solutions-panel">
@@ -122,25 +154,7 @@ export default function SolutionsPanel() {
           ))}
         </ul>
       )}
-      {list.length > 1 && (
-        <div className="row">
-          <button
-            type="button"
-            disabled={pickedHere.length !== 2}
-            onClick={() =>
-              setCompared({
-                solutions: [pickedHere[0], pickedHere[1]],
-                numbers: [list.indexOf(pickedHere[0]) + 1, list.indexOf(pickedHere[1]) + 1],
-              })
-            }
-          >
-            Compare
-          </button>
-          <span className="hint">
-            {pickedHere.length === 2 ? 'Two picked.' : 'Pick two solutions to compare them.'}
-          </span>
-        </div>
-      )}
+      {list.length > 1 && <CompareRow compare={compare} />}
       <p aria-live="polite" className="hint">
         {note}
       </p>
@@ -149,7 +163,7 @@ export default function SolutionsPanel() {
           level={level}
           solutions={compared.solutions}
           numbers={compared.numbers}
-          onClose={() => setCompared(null)}
+          onClose={close}
         />
       )}
     </div>
