@@ -129,8 +129,8 @@ export default function SolutionsPanel() {
             disabled={pickedHere.length !== 2}
             onClick={() =>
               setCompared({
-                solutions: [pickedHere[0], pickedHere[1]],
-                numbers: [list.indexOf(pickedHere[0]) + 1, list.indexOf(pickedHere[1]) + 1],
+                solutions: [pickedHere[0]!, pickedHere[1]!],
+                numbers: [list.indexOf(pickedHere[0]!) + 1, list.indexOf(pickedHere[1]!) + 1],
               })
             }
           >
