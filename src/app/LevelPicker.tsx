@@ -36,7 +36,10 @@ function nextUnsolvedIndex(
   currentIndex: number,
   progress: Progress,
 ): number | undefined {
-  const unsolved = (i: number) => entries[i].ok && !progress[entries[i].index]?.user;
+  const unsolved = (i: number) => {
+    const entry = entries[i]!; // i runs over the indices of `entries`
+    return entry.ok && !progress[entry.index]?.user;
+  };
   return entries
     .map((_, k) => (currentIndex + 1 + k) % entries.length)
     .find((i) => i !== currentIndex && unsolved(i));

@@ -52,7 +52,7 @@ export interface EpisodeActions {
 }
 
 export interface EpisodeActionsOptions {
-  readonly service?: AnalysisService;
+  readonly service?: AnalysisService | undefined;
   /** Limit of each position's optimal search, in seconds (default: the Solver's time limit). */
   readonly timeLimitS?: () => number;
   readonly now?: () => number;

@@ -103,7 +103,7 @@ export function stepAtCursor(episode: Episode, cursor: number): number {
   let hi = episode.steps.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (episode.steps[mid].moves < cursor) lo = mid + 1;
+    if (episode.steps[mid]!.moves < cursor) lo = mid + 1;
     else hi = mid;
   }
   return lo;

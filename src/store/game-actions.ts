@@ -133,7 +133,7 @@ export function stepLevel(s: GameData, by: 1 | -1): Outcome<boolean> {
 export function playFrom(
   s: GameData,
   letters: string,
-): Outcome<{ played: number; error?: string }> {
+): Outcome<{ played: number; error?: string | undefined }> {
   const level = selectLevel(s);
   if (!level) return unchanged({ played: 0, error: 'No level' });
   const h = selectHistory(s);
@@ -141,7 +141,7 @@ export function playFrom(
   let played = '';
   let error: string | undefined;
   for (let i = 0; i < letters.length; i++) {
-    const dir = letters[i].toLowerCase();
+    const dir = letters[i]!.toLowerCase();
     const result =
       dir === 'l' || dir === 'u' || dir === 'r' || dir === 'd' ? step(level, position, dir) : null;
     if (!result) {
@@ -203,7 +203,7 @@ export function applyLurd(s: GameData, text: string): Outcome<boolean> {
     n === 0
       ? 'nothing was applied'
       : `the ${n} move${n === 1 ? '' : 's'} before it ${n === 1 ? 'was' : 'were'} applied`;
-  const message = `${result.error[0].toUpperCase()}${result.error.slice(1)}; ${kept}.`;
+  const message = `${result.error.charAt(0).toUpperCase()}${result.error.slice(1)}; ${kept}.`;
   return { patch: { ...patch, alert: { source: 'moves', message } }, result: false };
 }
 

@@ -32,11 +32,11 @@ export function describeLevelError(
     );
   if (place.length === 0) return error.message;
   const where = place.join(', ');
-  return `${where[0].toUpperCase()}${where.slice(1)}: ${error.message}`;
+  return `${where.charAt(0).toUpperCase()}${where.slice(1)}: ${error.message}`;
 }
 
 export function firstPlayable(entries: readonly LevelEntry[], from = 0, stepBy = 1): number {
-  for (let i = from; i >= 0 && i < entries.length; i += stepBy) if (entries[i].ok) return i;
+  for (let i = from; i >= 0 && i < entries.length; i += stepBy) if (entries[i]!.ok) return i;
   return -1;
 }
 
@@ -62,9 +62,11 @@ export function parsePlayable(
   const first = firstPlayable(result.entries);
   if (first < 0) {
     const bad = result.entries[0];
-    const message = bad.ok
-      ? 'No playable level.'
-      : describeLevelError(bad.error, bad, result.entries.length > 1);
+    // A collection with no entries at all has nothing to point at either.
+    const message =
+      bad === undefined || bad.ok
+        ? 'No playable level.'
+        : describeLevelError(bad.error, bad, result.entries.length > 1);
     const more =
       result.entries.length > 1
         ? ` (none of the ${result.entries.length} levels can be played)`
@@ -105,7 +107,7 @@ export function appendLevel(
     if (candidate.length > MAX_TEXT_LENGTH) return null;
     const parsed = parseCollection(candidate);
     if (!parsed.ok || parsed.entries.length !== count + 1) continue;
-    const entry = parsed.entries[count];
+    const entry = parsed.entries[count]!; // the length was just checked
     if (entry.ok && sameBoard(entry.level, shown.level)) return { text: candidate, entry };
   }
   return null;

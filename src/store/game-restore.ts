@@ -142,7 +142,7 @@ export function restore(stored: unknown, current: GameState): GameState {
   }
   const { entries, first } = parsed.parsed;
   const index = s.currentIndex as number;
-  const currentIndex = index >= 0 && index < entries.length && entries[index].ok ? index : first;
+  const currentIndex = index >= 0 && index < entries.length && entries[index]!.ok ? index : first;
   const histories: Record<string, LevelHistory> = {};
   let cut = s.mismatch === true;
   if (!s.mismatch) {

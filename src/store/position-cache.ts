@@ -41,7 +41,7 @@ function advance(
 ): Position {
   let pos = position;
   for (let i = from; i < to; i++) {
-    const dir = directionOfLetter(moves[i]);
+    const dir = directionOfLetter(moves[i]!); // callers keep `to` within `moves`
     const result = dir ? step(level, pos, dir) : null;
     if (!result) return pos;
     pos = result.position;
@@ -78,10 +78,10 @@ export function createPositionCache(): PositionCache {
       // Extend the checkpoints up to `at`.
       while ((cps.length - 1) * CHECKPOINT + CHECKPOINT <= at) {
         const k = cps.length - 1;
-        cps.push(advance(level, cps[k], moves, k * CHECKPOINT, (k + 1) * CHECKPOINT));
+        cps.push(advance(level, cps[k]!, moves, k * CHECKPOINT, (k + 1) * CHECKPOINT));
       }
       const k = Math.floor(at / CHECKPOINT);
-      const position = advance(level, cps[k], moves, k * CHECKPOINT, at);
+      const position = advance(level, cps[k]!, moves, k * CHECKPOINT, at);
       last = { level, moves, cursor: at, position };
       return position;
     },

@@ -104,7 +104,7 @@ export function createSolutionCache(maxEntries = MAX_ENTRIES): SolutionCache {
       let pushesLeft = answer.pushes;
       let first = true;
       for (let i = 0; i < solution.length; i++) {
-        const dir = directionOfLetter(solution[i]);
+        const dir = directionOfLetter(solution[i]!);
         const next = dir ? step(level, pos, dir) : null;
         if (!next) return; // not a legal solution from here: store nothing more
         if (next.pushed) {

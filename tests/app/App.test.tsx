@@ -92,7 +92,7 @@ describe('keyboard', () => {
     await user.click(document.body);
     await user.keyboard('{ArrowUp}{ArrowLeft}wasd');
     expect(status()).toBe('Moves: 6 · Pushes: 1'); // the 's' pushes the box down
-    expect(useGameStore.getState().histories['0'].moves).toBe('ululDr');
+    expect(useGameStore.getState().histories['0']?.moves).toBe('ululDr');
     await user.keyboard('z');
     expect(status()).toBe('Moves: 5 · Pushes: 1');
     await user.keyboard('{Control>}z{/Control}');
@@ -298,7 +298,7 @@ describe('level picker', () => {
     const lines = text.split('\n');
     const at = lines.indexOf('; 53');
     const player = lines.slice(at + 1, at + 11).findIndex((l) => l.includes('@'));
-    const col = lines[at + 1 + player].indexOf('@');
+    const col = lines[at + 1 + player]!.indexOf('@');
     expect(board().getAttribute('aria-label')).toBe(
       `Sokoban board “53”, 10 by 10: 1 box, 0 on goals; player at row ${player + 1}, column ${col + 1}.`,
     );

@@ -33,7 +33,7 @@ function catchDownloads() {
   vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
     this: HTMLAnchorElement,
   ) {
-    files.push({ name: this.download, blob: blobs[Number(this.href.split('/').pop()) - 1] });
+    files.push({ name: this.download, blob: blobs[Number(this.href.split('/').pop()) - 1]! });
   });
   return files;
 }
@@ -125,7 +125,7 @@ describe('Solve all panel', () => {
       within(table)
         .getAllByRole('row')
         .slice(1)
-        .map((r) => within(r).getAllByRole('cell')[0].textContent);
+        .map((r) => within(r).getAllByRole('cell')[0]!.textContent);
     const sortOf = (name: string) =>
       within(table)
         .getByRole('button', { name: new RegExp(`^${name}`) })
@@ -140,7 +140,7 @@ describe('Solve all panel', () => {
       within(table)
         .getAllByRole('row')
         .slice(1)
-        .map((r) => within(r).getAllByRole('cell')[3].textContent);
+        .map((r) => within(r).getAllByRole('cell')[3]!.textContent);
     const ascending = moves();
     const solvedMoves = ascending.filter((m) => m !== '').map(Number);
     expect(solvedMoves).toEqual([...solvedMoves].sort((a, b) => a - b));
@@ -154,7 +154,7 @@ describe('Solve all panel', () => {
     const statuses = within(table)
       .getAllByRole('row')
       .slice(1)
-      .map((r) => within(r).getAllByRole('cell')[2].textContent ?? '');
+      .map((r) => within(r).getAllByRole('cell')[2]!.textContent ?? '');
     expect(statuses.map((s) => s.split(' ')[0])).toEqual([
       'solved',
       'solved',
@@ -193,12 +193,12 @@ describe('Solve all panel', () => {
       const { ms: _ms, ...rest } = JSON.parse(line) as Record<string, unknown>;
       return rest;
     };
-    const json = (await files[0].blob.text()).trimEnd().split('\n');
+    const json = (await files[0]!.blob.text()).trimEnd().split('\n');
     expect(json.map(drop)).toEqual(cli.map(drop));
-    const csv = (await files[1].blob.text()).split('\r\n');
+    const csv = (await files[1]!.blob.text()).split('\r\n');
     expect(csv[0]).toBe('index,title,status,solution,moves,pushes,ms,nodes,message');
     expect(csv).toHaveLength(8); // header, six levels, and the empty string after the last CRLF
-    const first = JSON.parse(json[0]) as { solution: string; moves: number; nodes: number };
+    const first = JSON.parse(json[0]!) as { solution: string; moves: number; nodes: number };
     expect(csv[1]).toMatch(
       new RegExp(`^1,One push,solved,${first.solution},${first.moves},1,\\d+,${first.nodes},$`),
     );

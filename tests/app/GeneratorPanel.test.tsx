@@ -42,7 +42,7 @@ function steppedGenerator() {
   let pending: {
     params: GeneratorParams;
     count: number;
-    onLevel?: (l: GeneratedLevel, i: number) => void;
+    onLevel?: ((l: GeneratedLevel, i: number) => void) | undefined;
     resolve: (o: GenerateOutcome) => void;
     levels: GeneratedLevel[];
   } | null = null;

@@ -45,7 +45,7 @@ describe('playback controls', () => {
       ['Move forward', '.'],
       ['Push forward', ']'],
       ['Jump to end', 'End'],
-    ]) {
+    ] as const) {
       expect(within(group).getByRole('button', { name })).toHaveAttribute('aria-keyshortcuts', key);
     }
     expect(screen.getByRole('slider', { name: 'Position' })).toHaveAttribute(

@@ -25,7 +25,7 @@ function level(text: string, title = ''): Level {
 }
 
 async function fragmentOf(l: Level, moves?: string): Promise<string> {
-  const e = await encodeShare({ level: l, moves });
+  const e = await encodeShare(moves === undefined ? { level: l } : { level: l, moves });
   if (!e.ok) throw new Error(e.message);
   return e.fragment;
 }
@@ -90,7 +90,7 @@ describe('SharePanel', () => {
     const box = screen.getByRole('textbox', { name: 'Share link' });
     await waitFor(() => expect(box).not.toHaveValue(''));
     const url = (box as HTMLInputElement).value;
-    const decoded = await decodeShare(url.split('#')[1]);
+    const decoded = await decodeShare(url.split('#')[1] ?? '');
     expect(decoded.ok && decoded.moves).toBe(selectPlayedMoves(useGameStore.getState()));
     expect(decoded.ok && decoded.moves).toBe('Lur');
   });

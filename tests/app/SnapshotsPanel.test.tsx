@@ -56,7 +56,7 @@ describe('snapshots', () => {
       }),
     );
     const read = readSnapshots(localStorage);
-    expect(read.k.map((s) => s.id)).toEqual(['a']);
+    expect(read.k?.map((s) => s.id)).toEqual(['a']);
     expect(read.j).toBeUndefined();
     localStorage.setItem(SNAPSHOTS_KEY, '{broken');
     expect(readSnapshots(localStorage)).toEqual({});

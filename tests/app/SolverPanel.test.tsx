@@ -301,7 +301,7 @@ describe('deadlock warning', () => {
     await checkAsked();
     const [report] = answerChecks();
     await flush();
-    expect(report.deadlocked).toBe(false);
+    expect(report?.deadlocked).toBe(false);
     expect(screen.queryByTestId('deadlock-warning')).toBeNull();
     fireEvent.keyDown(window, { key: 'u' });
     expect(status()).toBe('Moves: 1 · Pushes: 1');

@@ -60,7 +60,7 @@ describe('board painter', () => {
     expect(faceXs.some((x) => Math.abs(x - 160) < 0.01)).toBe(true);
     expect(frames).toHaveLength(1);
     now.mockReturnValue(1200);
-    frames[0](1200);
+    frames[0]!(1200);
     expect(frames).toHaveLength(1); // done: no more frames
   });
 

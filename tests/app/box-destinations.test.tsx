@@ -51,7 +51,7 @@ describe('box destinations', () => {
     await user.pointer({ keys: '[MouseLeft]', target: board(), coords: cellPoint(34) });
     expect(selectPosition(useGameStore.getState())?.boxes).toEqual([34]);
     expect(marked()).toEqual([]);
-    const moves = useGameStore.getState().histories['0'].moves;
+    const moves = useGameStore.getState().histories['0']!.moves;
     expect(status()).toBe(`Moves: ${moves.length} · Pushes: 2`);
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(status()).toBe(`Moves: ${moves.length - 1} · Pushes: 1`);

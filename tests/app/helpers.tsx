@@ -47,7 +47,7 @@ export function cellPoint(cell: number): { clientX: number; clientY: number } {
   const canvas = board();
   const state = useGameStore.getState();
   const entry = state.entries[state.currentIndex];
-  if (!entry.ok) throw new Error('no level');
+  if (!entry?.ok) throw new Error('no level');
   const size = Number(canvas.dataset.cellSize);
   const layout = boardLayout(
     entry.level.width,

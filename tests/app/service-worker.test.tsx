@@ -46,7 +46,7 @@ describe('registerServiceWorker', () => {
     expect(onUpdate).toHaveBeenCalledTimes(1);
     expect(fake.messages).toEqual([]);
     expect(reload).not.toHaveBeenCalled();
-    const apply = onUpdate.mock.calls[0][0] as () => void;
+    const apply = onUpdate.mock.calls[0]![0] as () => void;
     apply();
     expect(fake.messages).toEqual([{ type: 'SKIP_WAITING' }]);
     expect(reload).not.toHaveBeenCalled(); // not until the new worker has taken over

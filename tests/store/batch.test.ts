@@ -105,9 +105,9 @@ describe('Solve all (store)', () => {
     );
     const running = batch.getState().start();
     await new Promise((r) => setTimeout(r, 0));
-    workers[0].crash('Uncaught InternalError: too much recursion');
+    workers[0]!.crash('Uncaught InternalError: too much recursion');
     await new Promise((r) => setTimeout(r, 0));
-    answerL(workers[1], false);
+    answerL(workers[1]!, false);
     await running;
     const rows = batch.getState().rows;
     expect(batch.getState()).toMatchObject({ status: 'done', done: 2, solved: 1 });
@@ -128,7 +128,7 @@ describe('Solve all (store)', () => {
     );
     const running = batch.getState().start();
     await new Promise((r) => setTimeout(r, 0));
-    answerL(workers[0], true);
+    answerL(workers[0]!, true);
     await running;
     expect(batch.getState().rows[0]).toMatchObject({
       status: 'error',
@@ -147,12 +147,12 @@ describe('Solve all (store)', () => {
     // The invalid level needs no worker: its row is there from the start.
     batch.getState().cancel();
     await running;
-    expect(workers[0].terminated).toBe(true);
+    expect(workers[0]!.terminated).toBe(true);
     const s = batch.getState();
     expect(s.status).toBe('cancelled');
     expect(s.finishedAt).not.toBeNull();
     expect(s.rows.map((r) => [r.index, r.status])).toEqual([[4, 'invalid']]);
-    expect(s.rows[0].message).toMatch(/^Unknown character "x".* \(line 26, column 4\)$/);
+    expect(s.rows[0]?.message).toMatch(/^Unknown character "x".* \(line 26, column 4\)$/);
   });
 
   it('says so when the browser cannot run workers', async () => {
@@ -185,7 +185,7 @@ describe('Solve all (store)', () => {
     expect(g.entries).toHaveLength(7);
     expect(g.currentIndex).toBe(6);
     expect(selectHistory(g)).toEqual({ moves: first.solution, cursor: 0 });
-    expect(g.histories['1'].moves).toBe(own);
+    expect(g.histories['1']?.moves).toBe(own);
     expect(g.notice?.text).toMatch(/in a copy added as level 7/);
   });
 });

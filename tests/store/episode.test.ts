@@ -82,7 +82,7 @@ describe('episode store', () => {
     expect(ok).toBe(false);
     expect(game.getState().currentIndex).toBe(0);
     expect(actions.openEpisodeFile(JSON.stringify({ level: '000:53', actions: '0' }))).toBe(true);
-    expect(game.getState().entries[game.getState().currentIndex].title).toBe('53');
+    expect(game.getState().entries[game.getState().currentIndex]?.title).toBe('53');
   });
 
   it('analyses in the service with the time limit, shows progress, and can be cancelled', async () => {

@@ -13,7 +13,7 @@ import type { WorkerSolveOptions } from '../../src/worker/protocol';
 export interface PendingSolve {
   readonly level: Level;
   readonly options: WorkerSolveOptions;
-  readonly onProgress?: (p: SolveProgress) => void;
+  readonly onProgress?: ((p: SolveProgress) => void) | undefined;
   readonly resolve: (r: SolveResult) => void;
   readonly reject: (e: Error) => void;
   settled: boolean;

@@ -37,11 +37,12 @@ export function boxobanFile(count: number): string {
   for (let r = 1; r < 9; r++) for (let c = 1; c < 9; c++) interior.push(r * 10 + c);
   const parts: string[] = [];
   for (let n = 0; n < count; n++) {
-    const player = interior[n % 64];
-    let box = interior[(n * 7 + 3) % 64];
-    if (box === player) box = interior[(n * 7 + 4) % 64];
-    let goal = interior[(n * 13 + 5) % 64];
-    while (goal === player || goal === box) goal = interior[(interior.indexOf(goal) + 1) % 64];
+    // `interior` holds the 8×8 = 64 inner squares, so every index below is in range.
+    const player = interior[n % 64]!;
+    let box = interior[(n * 7 + 3) % 64]!;
+    if (box === player) box = interior[(n * 7 + 4) % 64]!;
+    let goal = interior[(n * 13 + 5) % 64]!;
+    while (goal === player || goal === box) goal = interior[(interior.indexOf(goal) + 1) % 64]!;
     const rows: string[] = [];
     for (let r = 0; r < 10; r++) {
       let row = '';

@@ -39,7 +39,7 @@ describe('game store, property-tested', () => {
         const g = () => store.getState();
         const level = (() => {
           const e = g().entries[0];
-          if (!e.ok) throw new Error('fixture');
+          if (!e?.ok) throw new Error('fixture');
           return e.level;
         })();
         for (const a of actions) {

@@ -45,7 +45,7 @@ describe('playback store', () => {
   it('Play walks the game cursor forward at the chosen speed and stops at the end', () => {
     const { playback, clock, h } = setup();
     const total = h().moves.length;
-    expect(SPEEDS[DEFAULT_SPEED].rate).toBe(8);
+    expect(SPEEDS[DEFAULT_SPEED]?.rate).toBe(8);
     playback.getState().play();
     expect(playback.getState().playing).toBe(true);
     expect(h().cursor).toBe(1); // the first move at once
@@ -128,7 +128,7 @@ describe('playback store', () => {
     const at = h().cursor;
     expect(at).toBeGreaterThan(1);
     // The same move as the next one in the sequence: the tail stays.
-    game.getState().move(moves[at].toLowerCase() as 'l');
+    game.getState().move(moves[at]!.toLowerCase() as 'l');
     expect(playback.getState().playing).toBe(false);
     expect(h()).toEqual({ moves, cursor: at + 1 });
     clock.run(1000);
@@ -136,7 +136,7 @@ describe('playback store', () => {
     // Back one and a different legal move: the rest is gone.
     game.getState().undo();
     const other = (['l', 'u', 'r', 'd'] as const).find(
-      (d) => d !== moves[at].toLowerCase() && game.getState().move(d),
+      (d) => d !== moves[at]!.toLowerCase() && game.getState().move(d),
     );
     expect(other).toBeDefined();
     expect(h().moves.length).toBe(at + 1);

@@ -42,7 +42,7 @@ describe('progress per collection', () => {
     record(40, 6);
     record(50, 9); // better in nothing
     const saved = readProgress(localStorage);
-    expect(saved.k.levels['1']).toEqual({
+    expect(saved.k?.levels['1']).toEqual({
       user: { bestMoves: { moves: 24, pushes: 10 }, bestPushes: { moves: 40, pushes: 6 } },
     });
   });
@@ -53,17 +53,17 @@ describe('progress per collection', () => {
     record('k', 1, { moves: 30, pushes: 8 });
     record('k', 1, { moves: 20, pushes: 6 }, 'solver');
     record('k', 2, { moves: 9, pushes: 3 }, 'solver');
-    const saved = readProgress(localStorage).k.levels;
-    expect(saved['1'].user?.bestMoves).toEqual({ moves: 30, pushes: 8 });
-    expect(saved['1'].solver?.bestPushes).toEqual({ moves: 20, pushes: 6 });
-    expect(saved['2'].user).toBeUndefined();
-    expect(saved['2'].solver?.bestMoves).toEqual({ moves: 9, pushes: 3 });
+    const saved = readProgress(localStorage).k?.levels ?? {};
+    expect(saved['1']?.user?.bestMoves).toEqual({ moves: 30, pushes: 8 });
+    expect(saved['1']?.solver?.bestPushes).toEqual({ moves: 20, pushes: 6 });
+    expect(saved['2']?.user).toBeUndefined();
+    expect(saved['2']?.solver?.bestMoves).toEqual({ moves: 9, pushes: 3 });
   });
 
   it("reads progress stored before the finders were told apart as the user's", () => {
     const old = { bestMoves: { moves: 5, pushes: 2 }, bestPushes: { moves: 7, pushes: 1 } };
     localStorage.setItem(PROGRESS_KEY, JSON.stringify({ k: { used: 1, levels: { '3': old } } }));
-    expect(readProgress(localStorage).k.levels['3']).toEqual({ user: old });
+    expect(readProgress(localStorage).k?.levels['3']).toEqual({ user: old });
   });
 
   it('reads hostile stored data without trusting it', () => {
@@ -89,7 +89,7 @@ describe('progress per collection', () => {
     );
     const read = readProgress(localStorage);
     expect(Object.keys(read)).toEqual(['a']);
-    expect(Object.keys(read.a.levels)).toEqual(['1']);
+    expect(Object.keys(read.a?.levels ?? {})).toEqual(['1']);
   });
 
   it('keeps at most MAX_COLLECTIONS collections, dropping the least recently used', () => {
@@ -113,7 +113,7 @@ describe('progress per collection', () => {
     const stop = trackSolutions();
     useGameStore.getState().move('r');
     const key = collectionKey(useGameStore.getState().entries);
-    expect(useProgressStore.getState().data[key].levels['1'].user?.bestMoves).toEqual({
+    expect(useProgressStore.getState().data[key]?.levels['1']?.user?.bestMoves).toEqual({
       moves: 1,
       pushes: 1,
     });
@@ -121,7 +121,7 @@ describe('progress per collection', () => {
     useGameStore.getState().nextLevel();
     useGameStore.getState().move('r');
     useGameStore.getState().move('r');
-    expect(useProgressStore.getState().data[key].levels['2']).toBeDefined();
+    expect(useProgressStore.getState().data[key]?.levels['2']).toBeDefined();
     expect(useGameStore.getState().notice?.text).toMatch(/progress could not be saved/);
     stop();
   });

@@ -317,6 +317,7 @@ describe('solver store: deadlock warnings', () => {
     game.getState().move('l'); // the left box against the left wall
     await flush();
     const [report] = fake.answerChecks();
+    if (!report) throw new Error('no deadlock check was asked');
     expect(report.deadlocked).toBe(true);
     await flush();
     const warning = solver.getState().deadlock!;

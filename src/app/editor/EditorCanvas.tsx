@@ -33,11 +33,12 @@ function useEditorKeys(store: EditorStore): (e: React.KeyboardEvent) => void {
     const command = e.ctrlKey || e.metaKey;
     const key = e.key.toLowerCase();
     let handled = true;
+    const arrow = ARROWS[e.key];
     if (command && key === 'z') (e.shiftKey ? s.redo : s.undo)();
     else if (command && key === 'y') s.redo();
     else if (command || e.altKey) handled = false;
-    else if (ARROWS[e.key]) {
-      s.moveCursor(...ARROWS[e.key]);
+    else if (arrow) {
+      s.moveCursor(...arrow);
       if (e.shiftKey) {
         s.beginStroke();
         s.paintAt(store.getState().cursor);

@@ -88,7 +88,7 @@ export default function LevelEditor({ onClose, createSolver = newSolver }: Level
         label={`Level editor, ${draft.width} by ${draft.height}. Arrows move, Space paints, Shift+arrows paint as they move, W F B G P E pick a tool.`}
       />
       <p className="editor-cursor" aria-live="polite">
-        Row {row + 1}, column {col + 1}: {KIND_NAMES[draft.cells[cursor]] ?? 'empty'}
+        Row {row + 1}, column {col + 1}: {KIND_NAMES[draft.cells[cursor] ?? ''] ?? 'empty'}
       </p>
       <EditingControls store={store} />
       <div className="editor-checks">

@@ -161,6 +161,7 @@ function StepControls() {
   if (!episode) return null;
   const last = episode.steps.length - 1;
   const here = episode.steps[Math.min(step, last)];
+  if (!here) return null; // an episode without steps has nothing to step through
   const value = values?.[step];
   return (
     <div className="episode-steps">

@@ -60,9 +60,9 @@ export function bands(
   const out: Band[] = [];
   const half = halfStep(scale);
   for (let i = 0; i < rows.length; i++) {
-    if (!test(rows[i])) continue;
+    if (!test(rows[i]!)) continue;
     let j = i;
-    while (j + 1 < rows.length && test(rows[j + 1])) j++;
+    while (j + 1 < rows.length && test(rows[j + 1]!)) j++;
     const x0 = Math.max(PLOT.left, xOf(scale, i) - half);
     const x1 = Math.min(PLOT.left + PLOT_W, xOf(scale, j) + half);
     out.push({ x: x0, width: Math.max(1, x1 - x0), first: i, last: j });
@@ -79,7 +79,7 @@ export function pushesLeftPath(scale: ChartScale, rows: readonly StepRow[]): str
   const parts: string[] = [];
   let open = false;
   for (let i = 0; i < rows.length; i++) {
-    const v = rows[i].pushesLeft;
+    const v = rows[i]!.pushesLeft;
     if (v === null) {
       open = false;
       continue;
@@ -106,7 +106,7 @@ export function valueScale(
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < Math.min(steps, values?.length ?? 0); i++) {
-    const v = values![i];
+    const v = values![i] ?? null;
     if (v === null || !Number.isFinite(v)) continue;
     min = Math.min(min, v);
     max = Math.max(max, v);
@@ -133,7 +133,7 @@ export function valuesPath(
   const parts: string[] = [];
   let open = false;
   for (let i = 0; i <= scale.lastStep && i < values.length; i++) {
-    const v = values[i];
+    const v = values[i] ?? null;
     if (v === null || !Number.isFinite(v)) {
       open = false;
       continue;

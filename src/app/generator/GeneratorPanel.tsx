@@ -124,6 +124,7 @@ function useGenerator(createClient: () => GeneratorLike) {
     if (outcome.status === 'cancelled') return setMessage('Generating was cancelled.');
     if (outcome.status === 'failed') return setError(outcome.message);
     const level = outcome.levels[0];
+    if (!level) return setError('No level was made.');
     const opened = openGenerated(useGameStore.getState(), level);
     if (!opened.ok) return setError(opened.message);
     setMade(level);

@@ -44,7 +44,7 @@ export async function openSeedLink(
     if (outcome.status === 'failed') return { ok: false, message: outcome.message };
     if (outcome.status === 'cancelled' || outcome.levels.length === 0)
       return { ok: false, message: 'Generating the linked level was stopped.' };
-    return openGenerated(game, outcome.levels[0], true);
+    return openGenerated(game, outcome.levels[0]!, true);
   } finally {
     client.dispose();
   }

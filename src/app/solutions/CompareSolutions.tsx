@@ -44,7 +44,7 @@ function CompareBoard({ level, solution, number, positions, step }: CompareBoard
   const view = boardView(level, fullRectangle);
   // Two boards share the room the main board has: half its height each at most.
   const layout = boardLayout(view.cols, view.rows, avail.width, avail.height / 2);
-  const position = positions[Math.min(step, positions.length - 1)];
+  const position = positions[Math.min(step, positions.length - 1)]!; // a path holds its start
   const pushes = countPushes(solution.lurd.slice(0, step));
 
   useEffect(() => {
@@ -184,8 +184,8 @@ export function CompareSolutions({ level, solutions, numbers, onClose }: Compare
             key={k}
             level={level}
             solution={s}
-            number={numbers[k]}
-            positions={paths[k]}
+            number={numbers[k]!}
+            positions={paths[k]!}
             step={Math.min(step, s.moves)}
           />
         ))}
