@@ -23,6 +23,7 @@ import {
 import { useBoardPainter } from './board-painter';
 import { selectBoardTheme, useThemeStore } from './theme';
 import { boardView, useBoardViewStore } from './board-view';
+import './Board.css';
 
 /** Set once the first board has been drawn (see the performance mark below). */
 let firstDrawMarked = false;

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { readPreference, writePreference } from './preference';
+import './FirstVisitHint.css';
 
 export const HINT_KEY = 'sokoban-playground:first-visit-hint';
 

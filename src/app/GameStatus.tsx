@@ -7,6 +7,7 @@ import {
   selectSolved,
 } from '../store/game';
 import { PlaybackPosition } from './PlaybackPosition';
+import './GameStatus.css';
 
 export function LevelTitle() {
   const entry = useGameStore(selectEntry);

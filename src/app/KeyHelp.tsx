@@ -12,6 +12,7 @@ import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
 import { KEY_TABLE, type KeyRow, keyCommand } from './key-table';
 import { type KeyCommands, isTypingTarget, useKeyCommands } from './keyboard';
+import './KeyHelp.css';
 
 interface KeyHelpState {
   readonly open: boolean;

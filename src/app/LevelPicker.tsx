@@ -15,6 +15,7 @@ import {
   selectProgress,
   useProgressStore,
 } from '../store/progress';
+import './LevelPicker.css';
 
 /** "23/7" (fewest moves), plus " · 25/6" when the fewest pushes came from another solution. */
 function bests({ bestMoves: m, bestPushes: q }: Bests): string {

@@ -9,6 +9,7 @@ import { compressLurd, formatLength } from '../sokoban';
 import { copyText } from './clipboard';
 import { DismissibleAlert } from './DismissibleAlert';
 import { Branches } from './Branches';
+import './MovesPanel.css';
 
 export function MovesPanel() {
   const played = useGameStore(selectPlayedMoves);

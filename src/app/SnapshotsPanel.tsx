@@ -6,6 +6,7 @@ import { useId, useState } from 'react';
 import { countPushes } from '../sokoban';
 import { selectLevel, useGameStore } from '../store/game';
 import { levelKey, useSnapshotStore } from '../store/snapshots';
+import './SnapshotsPanel.css';
 
 export function SnapshotsPanel() {
   const id = useId();

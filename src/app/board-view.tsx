@@ -9,6 +9,7 @@ import { create } from 'zustand';
 import type { Level } from '../sokoban';
 import { type BoardView, fullView, insideCells, trimmedView } from '../render';
 import { readPreference, writePreference } from './preference';
+import './board-view.css';
 
 export const FULL_RECTANGLE_KEY = 'sokoban-playground:full-rectangle';
 

@@ -9,6 +9,7 @@
 import { create } from 'zustand';
 import { type Theme, darkTheme, defaultTheme } from '../render';
 import { readPreference, writePreference } from './preference';
+import './theme.css';
 
 export type ThemeName = 'light' | 'dark';
 export const THEME_KEY = 'sokoban-playground:theme';
