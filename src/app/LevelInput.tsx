@@ -3,6 +3,7 @@ import { useId, type ChangeEvent } from 'react';
 import { useGameStore } from '../store/game';
 import { errorMessage } from '../sokoban/error-message';
 import { DismissibleAlert } from './DismissibleAlert';
+import { countText } from '../sokoban/count-text';
 
 /** Larger files are refused before reading (the parser's own cap is 1,000,000 characters). */
 const MAX_FILE_BYTES = 4_000_000;
@@ -30,7 +31,7 @@ async function readChosenFile(input: HTMLInputElement): Promise<FileRead | null>
   if (file.size > MAX_FILE_BYTES)
     return {
       ok: false,
-      message: `The file is too large (${file.size.toLocaleString('en')} bytes).`,
+      message: `The file is too large (${countText(file.size)} bytes).`,
     };
   try {
     return { ok: true, text: await file.text() };

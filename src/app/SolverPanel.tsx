@@ -7,6 +7,7 @@ import { useEffect, useId, useState } from 'react';
 import { formatSeconds, outcomeText } from './solver-text';
 import { MAX_TIME_LIMIT_S, useSolverStore } from '../store/solver';
 import './SolverPanel.css';
+import { countText } from '../sokoban/count-text';
 
 function Progress() {
   const job = useSolverStore((s) => s.job);
@@ -20,7 +21,6 @@ function Progress() {
   }, [job]);
   if (!job) return null;
   const elapsed = Math.max(progress?.elapsedMs ?? 0, clock - job.startedAt);
-  const nf = new Intl.NumberFormat('en');
   return (
     <div className="solver-progress" data-testid="solver-progress">
       <p className="solver-working">
@@ -34,11 +34,11 @@ function Progress() {
         </div>
         <div>
           <dt>Nodes</dt>
-          <dd>{progress ? nf.format(progress.nodes) : '…'}</dd>
+          <dd>{progress ? countText(progress.nodes) : '…'}</dd>
         </div>
         <div>
           <dt>Nodes/s</dt>
-          <dd>{progress ? nf.format(Math.round(progress.nodesPerSecond)) : '…'}</dd>
+          <dd>{progress ? countText(Math.round(progress.nodesPerSecond)) : '…'}</dd>
         </div>
         <div>
           <dt>{progress?.fewestMovesFor !== undefined ? 'Bound (moves)' : 'Bound'}</dt>

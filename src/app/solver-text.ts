@@ -1,5 +1,6 @@
 /** The solver panel's words: outcomes in plain language, `moves/pushes` first. */
 import type { SolveOutcome } from '../store/solver';
+import { countText } from '../sokoban/count-text';
 
 /** "35 ms", "1.4 s", "12 s", "2 min 5 s". */
 export function formatSeconds(ms: number): string {
@@ -10,8 +11,6 @@ export function formatSeconds(ms: number): string {
   const m = Math.floor(s / 60);
   return `${m} min ${Math.round(s - m * 60)} s`;
 }
-
-const nf = new Intl.NumberFormat('en');
 
 export function outcomeText(outcome: SolveOutcome): string {
   switch (outcome.status) {
@@ -41,8 +40,8 @@ export function outcomeText(outcome: SolveOutcome): string {
       return `No solution exists${outcome.purpose === 'hint' ? ' from this position' : ''}: ${outcome.message}`;
     case 'limit':
       return outcome.reason === 'time'
-        ? `Stopped at the time limit (${outcome.timeLimitS} s) after ${nf.format(outcome.nodes)} positions, without a solution. That does not mean there is none.`
-        : `Stopped at the memory limit after ${nf.format(outcome.nodes)} positions, without a solution. That does not mean there is none.`;
+        ? `Stopped at the time limit (${outcome.timeLimitS} s) after ${countText(outcome.nodes)} positions, without a solution. That does not mean there is none.`
+        : `Stopped at the memory limit after ${countText(outcome.nodes)} positions, without a solution. That does not mean there is none.`;
     case 'cancelled':
       return `Cancelled after ${formatSeconds(outcome.ms)}${outcome.why ? `: ${outcome.why}` : ''}.`;
     case 'invalid':

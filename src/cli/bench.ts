@@ -20,6 +20,7 @@ import { median, percentile } from './stats';
 import { startTsWorker } from './ts-worker';
 import { isEntryPoint } from './entry';
 import { inShard } from './shard';
+import { countText } from '../sokoban/count-text';
 
 export type BenchStatus =
   'solved' | 'unsolvable' | 'limit' | 'invalid' | 'error' | 'timeout' | 'crashed';
@@ -198,7 +199,7 @@ export function summaryTable(summaries: readonly FileSummary[], mode: string): s
       .map((k) => `${s.counts[k]} ${k}`)
       .join(', ');
     lines.push(
-      `| ${s.file} | ${s.counts.solved} / ${s.levels} | ${mode === 'optimal' ? `${s.optimalSolved} (${s.fewestMovesSolved}) | ` : ''}${s.counts.limit} | ${other || '0'} | ${fmt(s.medianMs)} | ${fmt(s.p90Ms)} | ${fmt(s.medianSolvedMs)} | ${fmt(s.p90SolvedMs)} | ${s.nodesPerSecond.toLocaleString('en')} | ${fmtMb(s.peakMemoryMb)} / ${fmtMb(s.medianPeakMemoryMb)} | ${s.wallSeconds} s |`,
+      `| ${s.file} | ${s.counts.solved} / ${s.levels} | ${mode === 'optimal' ? `${s.optimalSolved} (${s.fewestMovesSolved}) | ` : ''}${s.counts.limit} | ${other || '0'} | ${fmt(s.medianMs)} | ${fmt(s.p90Ms)} | ${fmt(s.medianSolvedMs)} | ${fmt(s.p90SolvedMs)} | ${countText(s.nodesPerSecond)} | ${fmtMb(s.peakMemoryMb)} / ${fmtMb(s.medianPeakMemoryMb)} | ${s.wallSeconds} s |`,
     );
   }
   return lines;

@@ -2,6 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { type LevelEntry, MAX_TEXT_LENGTH, errorMessage, parseCollection } from '../sokoban';
 import { describeLevelError } from '../solver/report';
+import { countText } from '../sokoban/count-text';
 
 export { describeLevelError };
 
@@ -14,7 +15,7 @@ function readTextFile(path: string): string {
   if (size > MAX_FILE_BYTES) {
     throw Object.assign(
       new Error(
-        `it is too large (${size.toLocaleString('en')} bytes; a collection holds at most ${MAX_TEXT_LENGTH.toLocaleString('en')} characters)`,
+        `it is too large (${countText(size)} bytes; a collection holds at most ${countText(MAX_TEXT_LENGTH)} characters)`,
       ),
       { code: 'EFBIG' },
     );

@@ -4,6 +4,7 @@
  * for a person at a terminal.
  */
 import type { SolveLine } from '../solver/report';
+import { countText } from '../sokoban/count-text';
 
 export {
   type LineStatus,
@@ -36,5 +37,5 @@ export function formatMs(ms: number): string {
 }
 
 function nodes(n: number): string {
-  return `${n.toLocaleString('en')} node${n === 1 ? '' : 's'}`;
+  return `${countText(n)} node${n === 1 ? '' : 's'}`;
 }

@@ -12,6 +12,7 @@
  * through the generator's own bounds (checkParams). Decoding never throws.
  */
 import { type GeneratorParams, checkParams } from './params';
+import { countText } from '../sokoban/count-text';
 
 export const SEED_TAG = '1g';
 /** A seed link is short; anything longer is refused before it is split. */
@@ -52,7 +53,7 @@ export function decodeSeedLink(fragment: string): SeedLinkDecoding {
   if (fragment.length > MAX_SEED_LINK_LENGTH)
     return {
       ok: false,
-      message: `This generator link is too long (${fragment.length.toLocaleString('en')} characters; the limit is ${MAX_SEED_LINK_LENGTH}).`,
+      message: `This generator link is too long (${countText(fragment.length)} characters; the limit is ${MAX_SEED_LINK_LENGTH}).`,
     };
   const text = fragment.trim().replace(/^#/, '');
   if (!isSeedLink(text))

@@ -20,6 +20,7 @@ import { replay } from '../sokoban/rules';
 import { fromBase64url, toBase64url } from './base64url';
 import { deflateRaw, inflateRawBounded } from './deflate';
 import { MAX_LINK_MOVES, parsePayload, printPayload } from './payload';
+import { countText } from '../sokoban/count-text';
 
 export { MAX_LINK_MOVES } from './payload';
 
@@ -60,7 +61,7 @@ export async function encodeShare(content: ShareContent): Promise<ShareEncoding>
   if (moves.length > MAX_LINK_MOVES) {
     return {
       ok: false,
-      message: `Too many moves to share (${moves.length.toLocaleString('en')}; the limit is ${MAX_LINK_MOVES.toLocaleString('en')}).`,
+      message: `Too many moves to share (${countText(moves.length)}; the limit is ${countText(MAX_LINK_MOVES)}).`,
     };
   }
   const payload = printPayload(content.level, moves);
@@ -68,7 +69,7 @@ export async function encodeShare(content: ShareContent): Promise<ShareEncoding>
   if (bytes.length > MAX_PAYLOAD_BYTES) {
     return {
       ok: false,
-      message: `This is too big to share as a link (${bytes.length.toLocaleString('en')} bytes; the limit is ${MAX_PAYLOAD_BYTES.toLocaleString('en')}).`,
+      message: `This is too big to share as a link (${countText(bytes.length)} bytes; the limit is ${countText(MAX_PAYLOAD_BYTES)}).`,
     };
   }
   const readable = `${READABLE_TAG}~${payload}`;
@@ -104,7 +105,7 @@ async function decodeUnguarded(fragment: string): Promise<ShareDecoding> {
   if (fragment.length > MAX_FRAGMENT_LENGTH) {
     return {
       ok: false,
-      message: `This link is too long to open (${fragment.length.toLocaleString('en')} characters; the limit is ${MAX_FRAGMENT_LENGTH.toLocaleString('en')}).`,
+      message: `This link is too long to open (${countText(fragment.length)} characters; the limit is ${countText(MAX_FRAGMENT_LENGTH)}).`,
     };
   }
   const text = fragment.trim().replace(/^#/, '');
@@ -164,11 +165,11 @@ async function decodeUnguarded(fragment: string): Promise<ShareDecoding> {
 function tooBig(size?: number): ShareDecoding {
   const what =
     size === undefined
-      ? `more than ${MAX_PAYLOAD_BYTES.toLocaleString('en')} bytes`
-      : `${size.toLocaleString('en')} bytes`;
+      ? `more than ${countText(MAX_PAYLOAD_BYTES)} bytes`
+      : `${countText(size)} bytes`;
   return {
     ok: false,
-    message: `This link holds too much (${what} once unpacked; the limit is ${MAX_PAYLOAD_BYTES.toLocaleString('en')}).`,
+    message: `This link holds too much (${what} once unpacked; the limit is ${countText(MAX_PAYLOAD_BYTES)}).`,
   };
 }
 

@@ -10,6 +10,7 @@ import { type Direction, neighbour } from './direction';
 import { type Level, type Position, isWall } from './level';
 import { parseLurd, MAX_MOVES } from './lurd';
 import { step } from './rules';
+import { countText } from './count-text';
 
 export type ActionOrder = 'udlr' | 'urdl' | 'gym9' | 'thinker5';
 
@@ -131,7 +132,7 @@ export function parseActions(text: string): ActionsParse {
       };
     }
     if (values.length >= MAX_MOVES)
-      return { ok: false, message: `Bad actions: more than ${MAX_MOVES.toLocaleString('en')}.` };
+      return { ok: false, message: `Bad actions: more than ${countText(MAX_MOVES)}.` };
     values.push(Number(m[0]));
   }
   if (values.length === 0) return { ok: false, message: 'No actions given.' };

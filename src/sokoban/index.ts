@@ -13,3 +13,4 @@ export * from './episode';
 export * from './episode-file';
 export * from './episode-report';
 export * from './error-message';
+export * from './count-text';

@@ -6,6 +6,7 @@
  */
 import { type Level, GOAL, WALL, FLOOR } from './level';
 import { rleDecode } from './rle';
+import { countText } from './count-text';
 
 export interface LevelError {
   readonly message: string;
@@ -58,9 +59,9 @@ export const MAX_BOARDS = 10_000;
  * reported, not built.
  */
 export const MAX_TOTAL_CELLS = 4_000_000;
-// Formatted once: toLocaleString costs microseconds, and a hostile text can hold 300,000 boards.
-const CELLS_TEXT = MAX_CELLS.toLocaleString('en');
-const TOTAL_TEXT = MAX_TOTAL_EXPANDED.toLocaleString('en');
+// Formatted once: formatting costs microseconds, and a hostile text can hold 300,000 boards.
+const CELLS_TEXT = countText(MAX_CELLS);
+const TOTAL_TEXT = countText(MAX_TOTAL_EXPANDED);
 
 const BOARD_CHARS = new Set(['#', '@', '+', '$', '*', '.', ' ', '-', '_']);
 const RLE_CHARS = /^[#@+$*.\-_ 0-9|()]+$/;
@@ -193,7 +194,7 @@ function tooLargeText(length: number): CollectionResult {
   return {
     ok: false,
     error: {
-      message: `The text is too large (${length.toLocaleString('en')} characters; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en')}).`,
+      message: `The text is too large (${countText(length)} characters; the limit is ${countText(MAX_TEXT_LENGTH)}).`,
     },
   };
 }
@@ -285,7 +286,7 @@ function tooManyBoards(line: number): CollectionResult {
   return {
     ok: false,
     error: {
-      message: `The text holds more than ${MAX_BOARDS.toLocaleString('en')} boards (the limit); split it into smaller collections.`,
+      message: `The text holds more than ${countText(MAX_BOARDS)} boards (the limit); split it into smaller collections.`,
       line,
     },
   };
@@ -307,7 +308,7 @@ function sizeError(
   budget.cells += width * height;
   if (budget.cells > MAX_TOTAL_CELLS)
     return {
-      message: `Not read: the boards of the text hold more than ${MAX_TOTAL_CELLS.toLocaleString('en')} cells in all.`,
+      message: `Not read: the boards of the text hold more than ${countText(MAX_TOTAL_CELLS)} cells in all.`,
       line: board.line,
     };
   return null;

@@ -22,6 +22,7 @@ import { type LevelText, levelText } from '../share/level-text';
 import { appendLevel, describeLevelError, firstPlayable, parsePlayable } from './game-collection';
 import { positions, selectHistory, selectLevel, selectPosition } from './game-selectors';
 import type { GameAlert, GameData, GameNotice, LevelHistory, OpenLevelResult } from './game-types';
+import { countText } from '../sokoban/count-text';
 
 export interface Outcome<R> {
   readonly patch: Partial<GameData> | null;
@@ -280,7 +281,7 @@ function addShown(
   if (!appended)
     return {
       ok: false,
-      message: `It could not be added to your collection (the collection is at its limit of ${MAX_TEXT_LENGTH.toLocaleString('en')} characters or ${MAX_BOARDS.toLocaleString('en')} levels).`,
+      message: `It could not be added to your collection (the collection is at its limit of ${countText(MAX_TEXT_LENGTH)} characters or ${countText(MAX_BOARDS)} levels).`,
     };
   const patch: Partial<GameData> = {
     text: appended.text,

@@ -8,6 +8,7 @@ import { type Branch, MAX_BRANCHES, normalBranches } from '../sokoban/history';
 import { type Dropped, type Persisted, type StorageProblem, MAX_SAVED_DRAFT } from './game-storage';
 import { parsePlayable } from './game-collection';
 import type { GameState, LevelHistory } from './game-types';
+import { countText } from '../sokoban/count-text';
 
 const DROPPED_NOTICE: Record<Dropped['dropped'], string> = {
   corrupt: 'The saved game could not be read, so it was discarded. Starting fresh.',
@@ -19,7 +20,7 @@ const DROPPED_NOTICE: Record<Dropped['dropped'], string> = {
 export function storageNotice(problem: StorageProblem): string {
   switch (problem.kind) {
     case 'draft-too-large':
-      return `The Level box holds ${problem.length.toLocaleString('en')} characters, more than the ${MAX_SAVED_DRAFT.toLocaleString('en')} that can be saved: that text will not survive a reload (your game is still saved).`;
+      return `The Level box holds ${countText(problem.length)} characters, more than the ${countText(MAX_SAVED_DRAFT)} that can be saved: that text will not survive a reload (your game is still saved).`;
     case 'draft-quota':
       return "The browser's storage is full, so the text in the Level box is not saved (your game is still saved).";
     case 'not-saved':

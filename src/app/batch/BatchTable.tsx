@@ -10,6 +10,7 @@
  */
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { type BatchRow, type SortColumn, sortRows, useBatchStore } from '../../store/batch';
+import { countText } from '../../sokoban/count-text';
 
 const COLUMNS: readonly { readonly key: SortColumn; readonly label: string }[] = [
   { key: 'position', label: 'Position' },
@@ -28,9 +29,7 @@ const OVERSCAN = 12;
 /** Row height and box height assumed until measured (px). */
 const ROW_PX = 28;
 const BOX_PX = 384;
-
-const nf = new Intl.NumberFormat('en');
-const count = (n: number | null) => (n === null ? '' : nf.format(n));
+const count = (n: number | null) => (n === null ? '' : countText(n));
 
 const Row = memo(function Row({
   row,
@@ -72,7 +71,7 @@ const Row = memo(function Row({
       </td>
       <td className="num">{count(row.moves)}</td>
       <td className="num">{count(row.pushes)}</td>
-      <td className="num">{nf.format(row.ms)}</td>
+      <td className="num">{countText(row.ms)}</td>
       <td>{row.optimal === null ? '' : row.optimal ? 'yes' : 'no'}</td>
     </tr>
   );

@@ -9,6 +9,7 @@ import { printBoard } from '../../sokoban/print';
 import { errorMessage } from '../../sokoban/error-message';
 import type { SolveProgress, SolveResult } from '../../solver/api';
 import type { WorkerSolveOptions } from '../../worker/protocol';
+import { countText } from '../../sokoban/count-text';
 
 /** The part of SolverClient the check uses (tests pass a fake). */
 export interface SolverLike {
@@ -42,7 +43,7 @@ export function describeCheck(result: SolveResult): string {
 }
 
 function describeProgress(p: SolveProgress): string {
-  return `Checking… ${p.nodes.toLocaleString('en')} positions, ${(p.elapsedMs / 1000).toFixed(1)} s`;
+  return `Checking… ${countText(p.nodes)} positions, ${(p.elapsedMs / 1000).toFixed(1)} s`;
 }
 
 /** The check's text for `level` (null: the drawing is not a valid level yet). */

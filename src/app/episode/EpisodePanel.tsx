@@ -16,6 +16,7 @@ import { episodeActions } from '../../store/episode-actions';
 import { DismissibleAlert } from '../DismissibleAlert';
 import { EpisodeAnalysis } from './EpisodeAnalysis';
 import './episode.css';
+import { countText } from '../../sokoban/count-text';
 
 /** Episode files larger than this are refused before reading. */
 const MAX_FILE_BYTES = 5_000_000;
@@ -41,7 +42,7 @@ async function openFile(e: ChangeEvent<HTMLInputElement>): Promise<void> {
   if (!file) return;
   if (file.size > MAX_FILE_BYTES) {
     useEpisodeStore.setState({
-      error: `Episode file: too large (${file.size.toLocaleString('en')} bytes).`,
+      error: `Episode file: too large (${countText(file.size)} bytes).`,
     });
     return;
   }
