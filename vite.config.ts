@@ -39,7 +39,21 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // React DOM is its own first-load chunk: Chromium parses each module script on its own
+        // background thread while it downloads, so two chunks of ~200 KB and ~100 KB are ready
+        // sooner than one of 300 KB on a machine with two cores or more; and an update of the
+        // app's code leaves the cached React DOM chunk as it was.
+        codeSplitting: {
+          groups: [{ name: 'react-dom', test: /node_modules[\\/](react-dom|scheduler)[\\/]/ }],
+        },
+      },
+    },
+  },
   test: {
     environment: 'jsdom',
     include: ['tests/**/*.test.{ts,tsx}'],

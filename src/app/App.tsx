@@ -36,9 +36,10 @@ export function App() {
   usePageKeys(!editing); // every key of the key table but the help's (KeyHelp)
   useEffect(() => trackSolutions(), []); // solutions kept, solved levels marked in the picker
   useEffect(() => coordinate(), []); // the game, solver and playback stores react to each other
-  // Playback and the side column render just after the board's first draw (the Board's effect
-  // runs before this one), so the board shows sooner: they are below or beside it, so nothing
-  // moves, and their render and layout no longer delay it (about 20 ms of main-thread CPU).
+  // Everything below the board (status, controls, playback) and the side column renders just
+  // after the board's first draw (the Board's effect runs before this one), so the board shows
+  // sooner: they are below or beside it, so nothing moves, and their render and layout no longer
+  // delay it (on a cold load every component's first render also compiles its code).
   const [panels, setPanels] = useState(false);
   // eslint-disable-next-line react-hooks/set-state-in-effect -- the second render is the point
   useEffect(() => setPanels(true), []);
@@ -65,10 +66,14 @@ export function App() {
               <LevelPicker />
               <LevelTitle />
               <Board />
-              <GameStatus />
-              <Notice />
-              <GameControls onEdit={() => setEditing(true)} />
-              {panels && <Playback />}
+              {panels && (
+                <>
+                  <GameStatus />
+                  <Notice />
+                  <GameControls onEdit={() => setEditing(true)} />
+                  <Playback />
+                </>
+              )}
             </>
           )}
         </section>
