@@ -4,7 +4,7 @@
  * talks to the stores only; App just places them, installs the page's keys and starts the
  * coordinator (store/coordinator.ts) that connects the game, solver and playback stores.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
 import { BatchMount } from './batch/BatchMount';
 import { Board } from './Board';
 import { GameControls } from './GameControls';
@@ -39,10 +39,11 @@ export function App() {
   // Everything below the board (status, controls, playback) and the side column renders just
   // after the board's first draw (the Board's effect runs before this one), so the board shows
   // sooner: they are below or beside it, so nothing moves, and their render and layout no longer
-  // delay it (on a cold load every component's first render also compiles its code).
+  // delay it (on a cold load every component's first render also compiles its code). As a
+  // transition, that second render yields to the browser, which shows the board first: rendered
+  // in one piece, it kept the board off the screen until every panel was ready.
   const [panels, setPanels] = useState(false);
-  // eslint-disable-next-line react-hooks/set-state-in-effect -- the second render is the point
-  useEffect(() => setPanels(true), []);
+  useEffect(() => startTransition(() => setPanels(true)), []);
   return (
     <div className="app">
       <header className="app-header">
