@@ -1,7 +1,8 @@
 /**
  * The page's last line of defence: a render-time throw anywhere below shows this instead of a
- * blank page. The game is saved on every change (store/game.ts), so Reload brings it back as it
- * was; the error is shown so that it can be reported.
+ * blank page. The game is saved as it changes (store/game.ts: new moves within a quarter of a
+ * second, and at once as the page goes), so Reload brings it back as it was; the error is shown
+ * so that it can be reported.
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 

@@ -21,6 +21,9 @@
  *
  * Rows reach the state in batches (every `flushMs`), not one set() per level: a Boxoban level
  * takes about a millisecond, and a re-render of the table per level would cost more than that.
+ * The solutions of the solved rows are recorded as the solver's (kept solutions and bests, as a
+ * single Solve's are: solution-tracking.ts) with each batch of rows, one save per batch. They are
+ * never the user's: the level is not marked solved.
  */
 import { create } from 'zustand';
 import { type Level, type LevelEntry, sameBoard } from '../sokoban';
@@ -37,6 +40,7 @@ import {
 import { type PoolOutcome, type PoolTask, SolverPool, poolSize } from '../worker/pool';
 import type { WorkerSolveOptions } from '../worker/protocol';
 import { type GameStore, useGameStore } from './game';
+import { type EntrySolution, recordSolutions } from './solution-tracking';
 import { BROWSER_MEMORY_MB, useSolverStore } from './solver';
 
 export type BatchStatus = 'idle' | 'running' | 'done' | 'cancelled';
@@ -231,6 +235,13 @@ function withRows(data: BatchData, added: readonly BatchRow[]): Partial<BatchDat
   };
 }
 
+/** The solutions of the rows that are solved (each replayed already: resultLine). */
+function solvedOf(rows: readonly BatchRow[]): EntrySolution[] {
+  return rows.flatMap((r) =>
+    r.status === 'solved' && r.solution ? [{ entry: r.entry, lurd: r.solution }] : [],
+  );
+}
+
 /** The pool, made on the first start that needs it; the maker can be replaced (tests). */
 function poolHolder(make: () => BatchPool | null) {
   let pool: BatchPool | null = null;
@@ -263,10 +274,15 @@ export function createBatchStore(options: BatchStoreOptions = {}) {
   const pools = poolHolder(options.createPool ?? defaultPool);
   /** The batch's levels by entry, kept for openRow (plain data, never rendered). */
   let levels = new Map<number, Level>();
+  /** The collection the batch runs on, as it was when it started: its rows' entries are of it. */
+  let batchEntries: readonly LevelEntry[] = [];
   let run = 0;
 
   const store = create<BatchState>()((set, get) => {
-    const buffer = rowBuffer(options.flushMs ?? 250, (added) => set(withRows(get(), added)));
+    const buffer = rowBuffer(options.flushMs ?? 250, (added) => {
+      set(withRows(get(), added));
+      recordSolutions(batchEntries, solvedOf(added), 'solver');
+    });
     return {
       ...IDLE,
 
@@ -281,6 +297,7 @@ export function createBatchStore(options: BatchStoreOptions = {}) {
         buffer.clear();
         const plan = planBatch(entries);
         levels = plan.levels;
+        batchEntries = entries;
         set(runningData(entries.length, mode, timeLimitS, pool.size, now()));
         for (const row of plan.invalid) buffer.add(row);
         const finished = await pool.run(

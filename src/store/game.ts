@@ -45,7 +45,9 @@
  *
  * PERSISTENCE: zustand `persist`, version STORE_VERSION, key STORAGE_KEY (the collection text under
  * STORAGE_KEY + ':text', written only when it changes). Stored data that is corrupt, of another
- * version, or that does not replay is dropped with a `notice`; it never throws.
+ * version, or that does not replay is dropped with a `notice`; it never throws. The app's store
+ * saves new moves at most once every SAVE_EVERY_MS, and at once when the page is hidden or
+ * closed (throttled-save.ts): playback makes 40 moves a second.
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
@@ -55,26 +57,40 @@ import { initialData } from './game-collection';
 import { restore, storageNotice } from './game-restore';
 import { type Dropped, type Persisted, STORE_VERSION, createGameStorage } from './game-storage';
 import type { GameData, GameState } from './game-types';
+import { flushWhenPageHides, gameChange, throttleStorage } from './throttled-save';
 
 export type * from './game-types';
 export * from './game-selectors';
 export { STARTER_TEXT, describeLevelError } from './game-collection';
 export { STORE_VERSION, createGameStorage } from './game-storage';
 export const STORAGE_KEY = 'sokoban-playground:game';
+/** The app's store writes its save at most this often (ms); see throttled-save.ts. */
+export const SAVE_EVERY_MS = 250;
 
 export interface GameStoreOptions {
   /** Where to persist (default: window.localStorage). Pass `() => null` for no persistence. */
   getStorage?: () => Storage | null;
   name?: string;
+  /**
+   * Save new moves at most once per this many ms, and at once when the page is hidden or closed
+   * (throttled-save.ts). 0 (the default) saves every change as it happens.
+   */
+  saveEveryMs?: number;
 }
 
 export function createGameStore(options: GameStoreOptions = {}) {
   // The storage reports problems while zustand is saving (inside a set): the notice follows
   // once that set is over.
   let showStorageNotice = (_text: string): void => undefined;
-  const storage = createGameStorage(options.getStorage, (problem) =>
+  const direct = createGameStorage(options.getStorage, (problem) =>
     queueMicrotask(() => showStorageNotice(storageNotice(problem))),
   );
+  let storage: typeof direct = direct;
+  if (options.saveEveryMs) {
+    const throttled = throttleStorage(direct, options.saveEveryMs, gameChange);
+    flushWhenPageHides(throttled.flush);
+    storage = throttled;
+  }
   return create<GameState>()(
     persist(
       (set, get) => {
@@ -136,4 +152,4 @@ export function createGameStore(options: GameStoreOptions = {}) {
 export type GameStore = ReturnType<typeof createGameStore>;
 
 /** The app's one game store. */
-export const useGameStore: GameStore = createGameStore();
+export const useGameStore: GameStore = createGameStore({ saveEveryMs: SAVE_EVERY_MS });

@@ -104,24 +104,46 @@ export function readProgress(storage: Storage | null): ProgressData {
 const better = (a: Score, b: Score, first: keyof Score, second: keyof Score) =>
   a[first] < b[first] || (a[first] === b[first] && a[second] < b[second]);
 
+/** A level's bests with `score` counted in (`old` itself when it is no better). */
+function withScore(old: Bests | undefined, score: Score): Bests {
+  const next: Bests = {
+    bestMoves: !old || better(score, old.bestMoves, 'moves', 'pushes') ? score : old.bestMoves,
+    bestPushes: !old || better(score, old.bestPushes, 'pushes', 'moves') ? score : old.bestPushes,
+  };
+  return old && next.bestMoves === old.bestMoves && next.bestPushes === old.bestPushes ? old : next;
+}
+
+/** A score of the level at 1-based `position`. */
+export interface PositionScore {
+  readonly position: number;
+  readonly score: Score;
+}
+
 interface ProgressState {
   readonly data: ProgressData;
   /** Records a solution of level `position` (1-based) of collection `key` found by `finder`. */
   record: (key: string, position: number, score: Score, finder?: Finder) => void;
+  /** Records many at once (Solve all), saved in one write. */
+  recordAll: (key: string, scores: readonly PositionScore[], finder: Finder) => void;
 }
 
 export const useProgressStore = create<ProgressState>()((set, get) => ({
   data: readProgress(browserStorage()),
   record(key, position, score, finder = 'user') {
+    get().recordAll(key, [{ position, score }], finder);
+  },
+  recordAll(key, scores, finder) {
     const data = get().data;
-    const level = data[key]?.levels[position];
-    const old = level?.[finder];
-    const next: Bests = {
-      bestMoves: !old || better(score, old.bestMoves, 'moves', 'pushes') ? score : old.bestMoves,
-      bestPushes: !old || better(score, old.bestPushes, 'pushes', 'moves') ? score : old.bestPushes,
-    };
-    if (old && next.bestMoves === old.bestMoves && next.bestPushes === old.bestPushes) return;
-    const levels = { ...data[key]?.levels, [position]: { ...level, [finder]: next } };
+    const levels: Record<string, LevelProgress> = { ...data[key]?.levels };
+    let changed = false;
+    for (const { position, score } of scores) {
+      const level = levels[position];
+      const next = withScore(level?.[finder], score);
+      if (next === level?.[finder]) continue;
+      levels[position] = { ...level, [finder]: next };
+      changed = true;
+    }
+    if (!changed) return;
     const updated = withRecord(data, key, { used: Date.now(), levels }, MAX_COLLECTIONS);
     set({ data: updated });
     writeStored(

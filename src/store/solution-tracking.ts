@@ -11,8 +11,11 @@
  * - The user's: the game reaching a solved position. Playing a kept solver solution through
  *   (Play after Solve) also ends solved; those moves are the solver's, so they do not count as
  *   the user's unless the user had found the very same moves before.
+ * - Solve all's: the batch store (batch.ts) is not watched; it hands its solved rows to
+ *   `recordSolutions` itself, as the solver's. A row is only `solved` once its solution has been
+ *   replayed from the level's start (solver/report.ts), so the same check holds.
  */
-import { countPushes, sameBoard } from '../sokoban';
+import { type LevelEntry, countPushes, sameBoard } from '../sokoban';
 import {
   type GameData,
   type GameStore,
@@ -25,14 +28,39 @@ import { type Finder, collectionKey, useProgressStore } from './progress';
 import { selectSolutions, solutionFromStart, useSolutionsStore } from './solutions';
 import { type SolverJob, type SolverState, type SolverStore, useSolverStore } from './solver';
 
+/** A checked solution from the start of the level at `entry` (0-based) of a collection. */
+export interface EntrySolution {
+  readonly entry: number;
+  readonly lurd: string;
+}
+
+/**
+ * Records checked solutions of levels of the collection `entries` for `finder`: kept among the
+ * level's solutions and counted in its bests, each store saved once for them all (Solve all
+ * records a whole collection at a time).
+ */
+export function recordSolutions(
+  entries: readonly LevelEntry[],
+  solutions: readonly EntrySolution[],
+  finder: Finder,
+): void {
+  const found = solutions.flatMap(({ entry, lurd }) => {
+    const e = entries[entry];
+    return e?.ok ? [{ position: e.index, lurd }] : [];
+  });
+  if (found.length === 0) return;
+  const key = collectionKey(entries);
+  useSolutionsStore.getState().recordAll(key, found, finder);
+  const scores = found.map(({ position, lurd }) => ({
+    position,
+    score: { moves: lurd.length, pushes: countPushes(lurd) },
+  }));
+  useProgressStore.getState().recordAll(key, scores, finder);
+}
+
 /** Records a checked solution of the game's level `index` (0-based entry) for `finder`. */
 function record(game: GameData, index: number, lurd: string, finder: Finder): void {
-  const entry = game.entries[index];
-  if (!entry?.ok) return;
-  const key = collectionKey(game.entries);
-  useSolutionsStore.getState().record(key, entry.index, lurd, finder);
-  const score = { moves: lurd.length, pushes: countPushes(lurd) };
-  useProgressStore.getState().record(key, entry.index, score, finder);
+  recordSolutions(game.entries, [{ entry: index, lurd }], finder);
 }
 
 /** True when `lurd` is a solution the solver found (and the user did not) for the game's level. */

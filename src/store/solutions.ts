@@ -151,6 +151,12 @@ export function keepSolution(
   return next;
 }
 
+/** A checked solution from the start of the level at 1-based `position`. */
+export interface FoundSolution {
+  readonly position: number;
+  readonly lurd: string;
+}
+
 interface SolutionsState {
   readonly data: SolutionData;
   /**
@@ -158,25 +164,45 @@ interface SolutionsState {
    * the caller) as found by `finder`. False when it is too long to keep.
    */
   record(key: string, position: number, lurd: string, finder: Finder): boolean;
+  /**
+   * Keeps many solutions of collection `key` at once (Solve all), saved in one write; those too
+   * long to keep are skipped.
+   */
+  recordAll(key: string, found: readonly FoundSolution[], finder: Finder): void;
 }
+
+const keepable = (lurd: string) => lurd.length > 0 && lurd.length <= MAX_SOLUTION_LENGTH;
 
 export const useSolutionsStore = create<SolutionsState>()((set, get) => ({
   data: readSolutions(browserStorage()),
   record(key, position, lurd, finder) {
-    if (lurd.length === 0 || lurd.length > MAX_SOLUTION_LENGTH) return false;
+    if (!keepable(lurd)) return false;
+    get().recordAll(key, [{ position, lurd }], finder);
+    return true;
+  },
+  recordAll(key, found, finder) {
     const data = get().data;
-    const old = data[key]?.levels[position] ?? [];
-    const list = keepSolution(old, lurd, finder, Date.now());
-    if (list === old) return true;
-    const levels = { ...data[key]?.levels, [position]: list };
-    const updated = withRecord(data, key, { used: Date.now(), levels }, MAX_SOLUTION_COLLECTIONS);
+    const now = Date.now();
+    const levels: Record<string, readonly KeptSolution[]> = { ...data[key]?.levels };
+    let changed = false;
+    for (const { position, lurd } of found) {
+      if (!keepable(lurd)) continue;
+      const old = levels[position] ?? [];
+      const list = keepSolution(old, lurd, finder, now);
+      if (list === old) continue;
+      levels[position] = list;
+      changed = true;
+    }
+    if (!changed) return;
+    const updated = withRecord(data, key, { used: now, levels }, MAX_SOLUTION_COLLECTIONS);
     set({ data: updated });
     writeStored(
       SOLUTIONS_KEY,
       JSON.stringify(updated),
-      'The solution could not be saved: the browser refused (storage full or blocked). It is kept until you close the page.',
+      found.length > 1
+        ? 'The solutions could not be saved: the browser refused (storage full or blocked). They are kept until you close the page.'
+        : 'The solution could not be saved: the browser refused (storage full or blocked). It is kept until you close the page.',
     );
-    return true;
   },
 }));
 

@@ -379,8 +379,10 @@ describe('persistence', () => {
     await first.user.click(document.body);
     await first.user.keyboard('{ArrowUp}{ArrowLeft}');
     first.unmount();
-    // A reload: the store forgets everything, then reads the storage back. (Resetting the store
-    // writes to the storage too, so keep a copy of what the page had saved.)
+    // A reload: the page goes (`pagehide` writes the save still waiting: the store saves at most
+    // every SAVE_EVERY_MS), the store forgets everything, then reads the storage back.
+    // (Resetting the store writes to the storage too, so keep a copy of what the page had saved.)
+    window.dispatchEvent(new Event('pagehide'));
     const saved = Object.fromEntries(
       Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)!]),
     );

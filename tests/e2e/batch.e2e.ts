@@ -3,6 +3,8 @@
  * levels, each with its proven fewest pushes), in Optimal mode, on the page's worker pool. The
  * exported JSON lines must match what the command line's code prints for the same text (fields,
  * statuses, moves and pushes), and a row must open its level with the solution ready to play.
+ * Issue 14: every solution found is kept as the solver's, shown in the picker and the Solutions
+ * panel, and no level is marked solved for the player.
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
@@ -103,7 +105,7 @@ describeE2E('Solve all', () => {
     await page.getByRole('button', { name: 'Open level 5 with its solution' }).click();
     await until(
       page.getByRole('combobox', { name: 'Choose level' }).locator('option:checked'),
-      /^#5 5$/,
+      /^#5 5 \(solver \d+\/\d+\)$/,
     );
     await until(gameStatus(page), /^Moves: 0 · Pushes: 0$/);
     await until(page.getByTestId('playback-where'), new RegExp(`^Move 0 of ${fifth.moves}$`));
@@ -114,6 +116,22 @@ describeE2E('Solve all', () => {
       new RegExp(`^Moves: ${fifth.moves} · Pushes: ${fifth.pushes} · Solved$`),
       15_000,
     );
+
+    // Every solution is kept as the solver's: the picker shows its moves/pushes and no level
+    // is the player's (no ✓, not even the one just played through: those are the solver's moves).
+    const options = page.getByRole('combobox', { name: 'Choose level' }).locator('option');
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual(exported.map((l) => `#${l.index} ${l.title} (solver ${l.moves}/${l.pushes})`));
+    await expect(page.getByText(/^Solved \d+ of \d+$/).textContent()).resolves.toBe(
+      'Solved 0 of 8',
+    );
+    // And the Solutions panel lists it for the level on the board, found by the solver.
+    await page.locator('summary', { hasText: 'Solutions' }).click();
+    const list = page.getByRole('list', { name: 'Solutions' });
+    await expect
+      .poll(() => list.getByRole('listitem').allTextContents(), { timeout: 15_000 })
+      .toEqual([expect.stringMatching(new RegExp(`^1\\. solver ${fifth.moves}/${fifth.pushes} `))]);
   });
 
   it('works by keyboard: Enter on Solve all runs it, focus comes back to Solve all, Enter on a row opens it', async () => {
@@ -131,7 +149,7 @@ describeE2E('Solve all', () => {
     await page.keyboard.press('Enter');
     await until(
       page.getByRole('combobox', { name: 'Choose level' }).locator('option:checked'),
-      /^#2 2$/,
+      /^#2 2 \(solver \d+\/\d+\)$/,
     );
     await expect(button(page, 'Play').isEnabled()).resolves.toBe(true);
   });

@@ -262,6 +262,25 @@ describeE2E('playing a pasted level in Chromium', () => {
     expect(await page.getByRole('note').count()).toBe(0);
   });
 
+  it('keeps moves made just before a reload: the save still waiting is written as the page goes', async () => {
+    const page = await app.newPage();
+    await openWith(page, app.url, CORRIDOR_LEVEL);
+    // Five steps in one task: the store saves at most every quarter second, so the latest of
+    // them are not in the storage yet when the reload starts.
+    const saved = await page.evaluate(() => {
+      for (let i = 0; i < 5; i++)
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+      return localStorage.getItem('sokoban-playground:game');
+    });
+    await expectText(gameStatus(page), 'Moves: 5 · Pushes: 0');
+    const before = JSON.parse(saved ?? 'null') as {
+      state?: { histories?: Record<string, { moves?: string }> };
+    } | null;
+    expect(before?.state?.histories?.['0']?.moves ?? '').not.toBe('rrrrr');
+    await page.reload();
+    await expectText(gameStatus(page), 'Moves: 5 · Pushes: 0');
+  });
+
   it('shows an alert for a bad level and keeps playing the previous game', async () => {
     const page = await app.newPage();
     await openWith(page, app.url, WALK_LEVEL);

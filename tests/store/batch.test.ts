@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/solve';
 import {
   type BatchRow,
@@ -8,6 +8,9 @@ import {
   sortRows,
 } from '../../src/store/batch';
 import { createGameStore, selectHistory } from '../../src/store/game';
+import { PROGRESS_KEY, collectionKey, useProgressStore } from '../../src/store/progress';
+import { SOLUTIONS_KEY, selectSolutions, useSolutionsStore } from '../../src/store/solutions';
+import { verifySolution } from '../../src/solver/report';
 import type { SolveMode } from '../../src/solver/api';
 import { SolverPool } from '../../src/worker/pool';
 import type { SolverRequest } from '../../src/worker/protocol';
@@ -59,6 +62,9 @@ const enginePool =
     new SolverPool({ size, createWorker: engineFactory().create, stallTimeoutMs: 0 });
 
 beforeEach(() => {
+  localStorage.clear();
+  useProgressStore.setState({ data: {} });
+  useSolutionsStore.setState({ data: {} });
   game = createGameStore({ getStorage: () => null, name: 'batch-test' });
   expect(game.getState().load(COLLECTION)).toBe(true);
   settings.mode = 'fast';
@@ -120,7 +126,7 @@ describe('Solve all (store)', () => {
     expect(rows.find((r) => r.index === 2)).toMatchObject({ status: 'solved', solution: 'L' });
   });
 
-  it('does not report a solution that does not replay as solved', async () => {
+  it('does not report a solution that does not replay as solved, nor keep it', async () => {
     const { create, workers } = fakeFactory();
     game.getState().load('A\n#####\n#@$.#\n#####\n');
     const batch = batchWith(
@@ -135,6 +141,42 @@ describe('Solve all (store)', () => {
       message: expect.stringMatching(/engine bug: the solution does not replay/),
     });
     expect(batch.getState().solved).toBe(0);
+    expect(useSolutionsStore.getState().data).toEqual({});
+    expect(useProgressStore.getState().data).toEqual({});
+  });
+
+  it("records each solved level's solution as the solver's, never as the player's, saved once per batch of rows", async () => {
+    const entries = game.getState().entries;
+    const key = collectionKey(entries);
+    const setItem = vi.spyOn(Storage.prototype, 'setItem');
+    const batch = createBatchStore({
+      game,
+      solver: { getState: () => settings },
+      createPool: enginePool(),
+      flushMs: 60_000, // every row arrives in the one flush at the end
+    });
+    await batch.getState().start();
+    // A level solved as it stands has the empty solution: nothing to keep (as for Solve).
+    const solved = batch.getState().rows.filter((r) => r.status === 'solved' && r.solution !== '');
+    expect(solved).toHaveLength(3);
+    const progress = useProgressStore.getState().data[key]?.levels ?? {};
+    for (const row of solved) {
+      const entry = entries[row.entry];
+      if (!entry?.ok) throw new Error('a solved row of an unreadable level');
+      const kept = selectSolutions(useSolutionsStore.getState().data, key, row.index);
+      expect(kept.map((s) => [s.lurd, s.by])).toEqual([[row.solution, ['solver']]]);
+      expect(verifySolution(entry.level, kept[0]!.lurd)).toEqual({ ok: true });
+      const score = { moves: row.moves, pushes: row.pushes };
+      expect(progress[row.index]).toEqual({ solver: { bestMoves: score, bestPushes: score } });
+    }
+    // The levels without a solution have nothing recorded, and no level is the player's.
+    expect(Object.keys(progress).sort()).toEqual(solved.map((r) => String(r.index)).sort());
+    const writes = (k: string) => setItem.mock.calls.filter(([name]) => name === k).length;
+    expect([writes(SOLUTIONS_KEY), writes(PROGRESS_KEY)]).toEqual([1, 1]);
+    // Both survive a reload: what was saved reads back the same.
+    expect(JSON.parse(localStorage.getItem(SOLUTIONS_KEY)!)).toEqual(
+      useSolutionsStore.getState().data,
+    );
   });
 
   it('cancel stops the batch at once and keeps the rows so far', async () => {
