@@ -66,7 +66,7 @@ export function registerServiceWorker(
   );
 }
 
-/** Registers the built worker once the page has loaded, so it never competes with first draw. */
+/** Registers the built worker once the page has loaded and gone idle (see whenSettled). */
 export function startOfflineSupport(): void {
   if (!import.meta.env.PROD || typeof navigator === 'undefined') return;
   const start = () =>
@@ -80,6 +80,20 @@ export function startOfflineSupport(): void {
         if (document.visibilityState === 'visible') registration?.update().catch(() => undefined);
       });
     });
-  if (document.readyState === 'complete') start();
-  else window.addEventListener('load', start, { once: true });
+  whenSettled(start);
+}
+
+/**
+ * Runs `task` once the page has loaded and then gone idle. A module script's page fires `load`
+ * before React's first render (that is a task of its own), and a first visit's worker install
+ * fetches and caches every built file: on a two-core machine its threads took CPU from the
+ * board's first draw (measured with a trace, BENCHMARKS.md).
+ */
+function whenSettled(task: () => void): void {
+  const idle = () => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 3000 });
+    else setTimeout(task, 500);
+  };
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
 }
