@@ -12,7 +12,8 @@
  * Here goal k's row of the distance table is measured with goals 0..k-1 as walls. Where the
  * plan leaves no way in, the empty-board distance plus `penalty` stands, so every box keeps a
  * finite cost wherever the empty board gives one: a box that could only use a way the plan has
- * shut ranks last, but is still tried. Ranking only: nothing is pruned by it.
+ * shut ranks last, but is still tried. Ranking only: nothing is pruned by it. Opt-in
+ * (Tuning.planPenalty): it trades #55 against #12 and #15 (see search-context.ts).
  */
 import type { Board } from './board';
 import { type Distances, pushDistances, UNREACHABLE } from './distance';

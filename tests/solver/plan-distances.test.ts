@@ -4,6 +4,7 @@ import { compile, toPadded } from '../../src/solver/board';
 import { UNREACHABLE, pushDistances } from '../../src/solver/distance';
 import { planPacking } from '../../src/solver/packing-order';
 import { planDistances } from '../../src/solver/plan-distances';
+import { solveTuned } from '../../src/solver';
 import { level, randomLevel } from './helpers';
 
 /** A goal corridor open at both ends: the plan fills its middle first, then one end, then the other. */
@@ -64,6 +65,20 @@ describe('plan distances', () => {
           expect(plan.dist[i]).toBeGreaterThanOrEqual(real.dist[i]!);
       }
       expect(plan.dead).toBe(real.dead);
+    }
+  });
+});
+
+describe('the packing macro on plan distances', () => {
+  it('settles generated levels as the default engine does, every solution replaying', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const lv = randomLevel(seed, 9, 8, 3);
+      const options = { timeLimitMs: 20_000 };
+      const before = solveTuned(lv, options, { maxNodes: 20_000 });
+      const after = solveTuned(lv, options, { maxNodes: 20_000, planPenalty: 20 });
+      // solveTuned replays every solution through src/sokoban and throws when one fails.
+      if (before.status === 'solved' || before.status === 'unsolvable')
+        expect(after.status).toBe(before.status);
     }
   });
 });
