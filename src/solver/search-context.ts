@@ -32,7 +32,7 @@ import {
  * into (plan-distances.ts); 0 = off, the default. At 20 it solves XSokoban #55 in 1,920
  * positions (3.25 million without) but #15 then needs 659,501 instead of 255,386 and #12
  * 353,990 instead of 2,301: at 300k positions per search 56 of 90 either way (BENCHMARKS.md,
- * session 7), so it stays off until a quiet machine's 10 s runs decide.
+ * session 7); at 10 s on a quiet machine 58 either way (it trades #63 for #55), so it stays off.
  */
 const DEFAULT_PLAN_PENALTY = 0;
 
