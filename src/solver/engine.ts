@@ -45,6 +45,8 @@ export interface Tuning {
   readonly featureShare?: number;
   /** Optimal mode: spend the time left on the fewest moves among push-optimal solutions (default on). */
   readonly fewestMoves?: boolean;
+  /** Feature search: the packing macro ranks boxes along the packing plan (plan-distances.ts); 0 = off (default). */
+  readonly planPenalty?: number;
   /** Fast mode: the pull search takes a slice every this many rounds of the portfolio; 0 = off. */
   readonly pullEvery?: number;
 }
@@ -148,6 +150,7 @@ function searchLimits(
     boxRuns: tuning.boxRuns,
     settled: tuning.settled,
     corralSearch: tuning.corralSearch,
+    planPenalty: tuning.planPenalty,
   };
 }
 

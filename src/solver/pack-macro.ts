@@ -66,9 +66,16 @@ export class PackMacro {
     return -1;
   }
 
-  /** The boxes nearest to the target (at most `tries`), leaving the packed ones alone. */
+  /**
+   * The boxes nearest to the target (at most `tries`), leaving the packed ones alone. With the
+   * plan's distances on, nearest with the goals packed so far as walls (plan-distances.ts): a
+   * box that must go round them ranks by the way round, and one that could only come in the
+   * way they shut ranks last. On the empty board's distances the nearest boxes may be the few
+   * the plan needs for its last goals, through another entrance (XSokoban #55).
+   */
   private nearestBoxes(packed: number, target: number): void {
-    const { cur, order, dist, n } = this.ctx;
+    const { cur, order, n } = this.ctx;
+    const dist = this.ctx.planDist ?? this.ctx.dist;
     const { boxes } = this;
     const tBase = this.ctx.board.goalIndex[target] * this.ctx.board.size;
     boxes.length = 0;

@@ -11,6 +11,7 @@ import { FeatureSearch } from './features';
 import { FreezeChecker } from './freeze';
 import { MatchingBound } from './matching-bound';
 import { packingOrder } from './packing';
+import { planDistances } from './plan-distances';
 import { planPacking } from './packing-order';
 import { Reach } from './reach';
 import type { SearchLimits } from './search-limits';
@@ -26,12 +27,26 @@ import {
   zobristKeys,
 } from './table';
 
+/**
+ * Feature search's packing macro: added to a box's distance to a goal the plan leaves no way
+ * into (plan-distances.ts); 0 = off, the default. At 20 it solves XSokoban #55 in 1,920
+ * positions (3.25 million without) but #15 then needs 659,501 instead of 255,386 and #12
+ * 353,990 instead of 2,301: at 300k positions per search 56 of 90 either way (BENCHMARKS.md,
+ * session 7); at 10 s on a quiet machine 58 either way (it trades #63 for #55), so it stays off.
+ */
+const DEFAULT_PLAN_PENALTY = 0;
+
 export class SearchContext {
   readonly board: Board;
   readonly limits: SearchLimits;
   /** Boxes. */
   readonly n: number;
   readonly dist: Uint16Array;
+  /**
+   * Feature search: push distances along the packing plan (plan-distances.ts), by which the
+   * packing macro ranks its boxes; null when off (it ranks them by `dist` then).
+   */
+  readonly planDist: Uint16Array | null;
   readonly dead: Uint8Array;
   readonly store: NodeStore;
   readonly open: BucketQueue | FeatureQueues;
@@ -89,10 +104,22 @@ export class SearchContext {
     this.board = board;
     this.limits = limits;
     this.n = n;
-    this.dist = distances.dist;
     this.dead = distances.dead;
     this.optimal = limits.optimal;
     this.featuresOn = !limits.optimal && limits.features === true;
+    const packW = limits.optimal ? 0 : (limits.packingWeight ?? 0);
+    this.order =
+      packW > 0 || this.featuresOn
+        ? limits.reverseOrder === false
+          ? packingOrder(board, startPlayer)
+          : planPacking(board, startBoxes, startPlayer)
+        : new Int32Array(0);
+    const planPenalty = limits.planPenalty ?? DEFAULT_PLAN_PENALTY;
+    this.dist = distances.dist;
+    this.planDist =
+      this.featuresOn && planPenalty > 0
+        ? planDistances(board, distances, this.order, planPenalty).dist
+        : null;
     this.store = new NodeStore(n, budget);
     this.open = this.featuresOn
       ? new FeatureQueues(this.store, budget)
@@ -118,15 +145,8 @@ export class SearchContext {
     for (let c = 0; c < size; c++) floorCount += floor[c];
     this.floorCount = floorCount;
     const gWeight = limits.hWeight ?? 0;
-    const packW = limits.optimal ? 0 : (limits.packingWeight ?? 0);
     this.packW = packW;
     this.features = new FeatureSearch(limits.boxRuns === true);
-    this.order =
-      packW > 0 || this.featuresOn
-        ? limits.reverseOrder === false
-          ? packingOrder(board, startPlayer)
-          : planPacking(board, startBoxes, startPlayer)
-        : new Int32Array(0);
     this.key = limits.optimal
       ? (g: number, h: number) => (g + h) * 256 + Math.min(h, 255)
       : gWeight > 0

@@ -44,6 +44,8 @@ export interface SearchLimits {
   readonly settled?: boolean | undefined;
   /** Corral deadlocks found by a small search over the fence's boxes (default on). */
   readonly corralSearch?: boolean | undefined;
+  /** Feature search: the packing macro ranks boxes by distances along the packing plan, this added where the plan has no way in; 0 = off, the default (plan-distances.ts). */
+  readonly planPenalty?: number | undefined;
   /** Stop with limit 'memory' after this many nodes (experiments). */
   readonly maxNodes?: number | undefined;
   /**
