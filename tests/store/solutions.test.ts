@@ -103,6 +103,25 @@ describe('keeping solutions', () => {
     expect(localStorage.getItem(SOLUTIONS_KEY)).toBeNull();
   });
 
+  it('keeps a batch of solutions in memory and says so, in the plural, when the browser refuses', () => {
+    refuseStorageFor(SOLUTIONS_KEY);
+    useGameStore.getState().dismissNotice();
+    useSolutionsStore.getState().recordAll(
+      'k',
+      [
+        { position: 1, lurd: 'rR' },
+        { position: 2, lurd: 'uU' },
+      ],
+      'solver',
+    );
+    expect(selectSolutions(useSolutionsStore.getState().data, 'k', 1)).toHaveLength(1);
+    expect(selectSolutions(useSolutionsStore.getState().data, 'k', 2)).toHaveLength(1);
+    expect(useGameStore.getState().notice?.text).toMatch(
+      /solutions could not be saved.*They are kept until you close the page/,
+    );
+    expect(localStorage.getItem(SOLUTIONS_KEY)).toBeNull();
+  });
+
   it('does not keep a solution longer than the limit', () => {
     const long = `${'r'.repeat(MAX_SOLUTION_LENGTH)}R`;
     expect(useSolutionsStore.getState().record('k', 1, long, 'solver')).toBe(false);
