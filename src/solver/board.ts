@@ -36,6 +36,13 @@ export type Compiled =
     }
   | { readonly ok: false; readonly invalid: boolean; readonly message: string };
 
+/** How many cells of the board are floor (walls and the padding are not). */
+export function floorCellCount(board: Pick<Board, 'floor'>): number {
+  let count = 0;
+  for (const f of board.floor) count += f;
+  return count;
+}
+
 export function toPadded(board: Pick<Board, 'width' | 'originalWidth'>, cell: number): number {
   const row = Math.floor(cell / board.originalWidth);
   const col = cell - row * board.originalWidth;

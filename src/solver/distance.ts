@@ -8,7 +8,7 @@
  * a box-to-goal matching are admissible. A cell from which no goal can be reached is a dead
  * square: a box pushed there can never be solved.
  */
-import type { Board } from './board';
+import { type Board, floorCellCount } from './board';
 
 export const UNREACHABLE = 0xffff;
 
@@ -32,9 +32,7 @@ const SIDE_ANALYSIS_LIMIT = 3000;
 function sideComponents(board: Board): Int8Array {
   const { size, floor, offsets } = board;
   const label = new Int8Array(size * 4).fill(-1);
-  let floorCount = 0;
-  for (let c = 0; c < size; c++) floorCount += floor[c];
-  const simple = floorCount > SIDE_ANALYSIS_LIMIT;
+  const simple = floorCellCount(board) > SIDE_ANALYSIS_LIMIT;
   const mark = new Int32Array(size);
   const queue = new Int32Array(size);
   let stamp = 0;

@@ -15,7 +15,7 @@
  * shut ranks last, but is still tried. Ranking only: nothing is pruned by it. Opt-in
  * (Tuning.planPenalty): it trades #55 against #12 and #15 (see search-context.ts).
  */
-import type { Board } from './board';
+import { type Board, floorCellCount } from './board';
 import { type Distances, pushDistances, UNREACHABLE } from './distance';
 
 /**
@@ -31,8 +31,7 @@ export function planDistances(
   penalty: number,
 ): Distances {
   const { size, goalIndex } = board;
-  let floorCount = 0;
-  for (let c = 0; c < size; c++) floorCount += board.floor[c];
+  const floorCount = floorCellCount(board);
   if (order.length * floorCount * floorCount > WORK_CAP) return distances;
   const dist = Uint16Array.from(distances.dist);
   const floor = Uint8Array.from(board.floor);

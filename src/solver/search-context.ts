@@ -3,7 +3,7 @@
  * tables, the node store and its open list, the bound, scratch arrays for the node being
  * expanded and the switches the limits turn on. Built once per search.
  */
-import type { Board } from './board';
+import { type Board, floorCellCount } from './board';
 import { CorralFinder } from './corral';
 import { CorralSearch } from './corral-search';
 import type { Distances } from './distance';
@@ -100,7 +100,7 @@ export class SearchContext {
     budget: Budget,
   ) {
     const n = startBoxes.length;
-    const { size, floor } = board;
+    const { size } = board;
     this.board = board;
     this.limits = limits;
     this.n = n;
@@ -141,9 +141,7 @@ export class SearchContext {
     this.zPushes = zobristKeys(this.movesPass ? this.pushLimit + 2 : 0, 0x9e37);
     this.usePiCorrals = limits.piCorrals !== false && !this.movesPass;
     this.corralSearch = limits.corralSearch === false ? null : new CorralSearch(board, this.dead);
-    let floorCount = 0;
-    for (let c = 0; c < size; c++) floorCount += floor[c];
-    this.floorCount = floorCount;
+    this.floorCount = floorCellCount(board);
     const gWeight = limits.hWeight ?? 0;
     this.packW = packW;
     this.features = new FeatureSearch(limits.boxRuns === true);
